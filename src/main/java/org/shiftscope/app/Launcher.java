@@ -1,0 +1,23 @@
+package org.shiftscope.app;
+
+import java.util.Arrays;
+import org.shiftscope.cli.Benchmark;
+import org.shiftscope.cli.HeadlessRunner;
+
+/**
+ * Plain entry point (a class extending Application cannot be the jar's main class). With {@code --headless}
+ * or {@code --help} it runs the headless runner, with {@code --bench} the benchmark, else it opens the window.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--bench")) {
+            System.exit(Benchmark.run(args, System.out, System.err));
+        }
+        if (Arrays.asList(args).contains("--headless") || Arrays.asList(args).contains("--help")) {
+            System.exit(HeadlessRunner.run(args, System.out, System.err));
+        }
+        System.out.println("ShiftScope: the window is not built yet; use --headless (see --help).");
+    }
+}

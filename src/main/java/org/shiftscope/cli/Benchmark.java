@@ -1,0 +1,134 @@
+package org.shiftscope.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.shiftscope.data.Dataset;
+import org.shiftscope.nn.MatMuls;
+import org.shiftscope.nn.OpenBlasMatMul;
+import org.shiftscope.train.Session;
+import org.shiftscope.train.scenario.Scenario;
+import org.shiftscope.train.scenario.ScenarioIO;
+
+/**
+ * {@code --bench}: steps per second of the {@code bn-paper} network (784→100→100→100→10, sigmoid, batch 60,
+ * BN on, one thread) on random MNIST-shaped data, for each back-end: the bare step, and the step with every
+ * statistic at every tap measured on every step. Prints a table with the machine and date.
+ */
+public final class Benchmark {
+    private Benchmark() {}
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        double seconds = 3;
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--seconds")) seconds = Double.parseDouble(args[i + 1]);
+        }
+        out.printf(Locale.ROOT, "ShiftScope benchmark, %s, %s, Java %s, %d cores%n", LocalDate.now(), cpu(),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        out.println("bn-paper network 784-100-100-100-10 sigmoid, batch 60, BN on, SGD momentum 0.9");
+        out.printf(Locale.ROOT, "%-9s %-28s %12s %12s%n", "backend", "mode", "steps/s", "ms/step");
+        Dataset data = new RandomImages(6000, 784, 10, 7);
+        for (String backend : new String[] {"ejml", "openblas"}) {
+            if (backend.equals("openblas") && OpenBlasMatMul.tryCreate() == null) {
+                out.println("openblas  (not available: " + OpenBlasMatMul.loadError() + ")");
+                continue;
+            }
+            double bare = measure(data, backend, Integer.MAX_VALUE, seconds);
+            double stats = measure(data, backend, 1, seconds);
+            out.printf(Locale.ROOT, "%-9s %-28s %12.0f %12.3f%n", backend, "bare step (no statistics)", bare,
+                    1000 / bare);
+            out.printf(Locale.ROOT, "%-9s %-28s %12.0f %12.3f%n", backend, "all statistics every step", stats,
+                    1000 / stats);
+            out.printf(Locale.ROOT, "%-9s statistics overhead: %.1f%% of the bare step%n", backend,
+                    100 * (bare / stats - 1));
+        }
+        return 0;
+    }
+
+    /** Median steps/s of three timed windows after a warm-up. */
+    private static double measure(Dataset data, String backend, int statsEvery, double seconds) {
+        Scenario sc = ScenarioIO.preset("bn-paper");
+        sc = ScenarioIO.withOverride(sc, "compare", "false");
+        sc = ScenarioIO.withOverride(sc, "network.batchnorm", "true");
+        sc = ScenarioIO.withOverride(sc, "training.stats_every", Integer.toString(Math.min(statsEvery, 10_000_000)));
+        sc = ScenarioIO.withOverride(sc, "training.eval_every", "10000000");
+        Session s = new Session(sc, data, MatMuls.select(backend));
+        timed(s, seconds / 2);
+        double[] r = new double[3];
+        for (int i = 0; i < 3; i++) r[i] = timed(s, seconds / 3);
+        Arrays.sort(r);
+        return r[1];
+    }
+
+    private static double timed(Session s, double seconds) {
+        long t0 = System.nanoTime(), end = t0 + (long) (seconds * 1e9);
+        long n = 0, now;
+        do {
+            s.step();
+            n++;
+            now = System.nanoTime();
+        } while (now < end);
+        return n / ((now - t0) / 1e9);
+    }
+
+    private static String cpu() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (l.startsWith("model name")) return l.substring(l.indexOf(':') + 1).trim();
+            }
+        } catch (Exception e) {
+            // not Linux: fall through
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /** MNIST-shaped random pixels and labels, so the benchmark needs no download. */
+    static final class RandomImages implements Dataset {
+        /** pixels, sample-major */
+        private final double[] x;
+        /** labels */
+        private final int[] y;
+        private final int n, d, k;
+
+        RandomImages(int n, int d, int k, long seed) {
+            this.n = n;
+            this.d = d;
+            this.k = k;
+            Random r = new Random(seed);
+            x = new double[n * d];
+            y = new int[n];
+            for (int i = 0; i < x.length; i++) x[i] = r.nextInt(256) / 255.0;
+            for (int i = 0; i < n; i++) y[i] = r.nextInt(k);
+        }
+
+        @Override public String name() { return "random-images"; }
+        @Override public int inputs() { return d; }
+        @Override public int classes() { return k; }
+        @Override public int trainSize() { return n; }
+        @Override public int testSize() { return n / 10; }
+
+        @Override
+        public void trainBatch(int[] idx, int m, DMatrixRMaj out, int[] labels) {
+            out.reshape(m, d);
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(x, idx[i] * d, out.data, i * d, d);
+                labels[i] = y[idx[i]];
+            }
+        }
+
+        @Override
+        public void testBatch(int from, int m, DMatrixRMaj out, int[] labels) {
+            out.reshape(m, d);
+            System.arraycopy(x, from * d, out.data, 0, m * d);
+            System.arraycopy(y, from, labels, 0, m);
+        }
+
+        @Override public double trainFeature(int i, int j) { return x[i * d + j]; }
+        @Override public int trainLabel(int i) { return y[i]; }
+    }
+}

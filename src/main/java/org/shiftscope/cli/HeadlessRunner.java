@@ -1,0 +1,228 @@
+package org.shiftscope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.shiftscope.data.DatasetException;
+import org.shiftscope.export.CsvRecorder;
+import org.shiftscope.train.Run;
+import org.shiftscope.train.Session;
+import org.shiftscope.train.scenario.Scenario;
+import org.shiftscope.train.scenario.ScenarioException;
+import org.shiftscope.train.scenario.ScenarioIO;
+
+/**
+ * {@code --headless}: runs a scenario without a display and writes stats.csv, metrics.csv, histograms.csv and
+ * run.json. Exit code 0 when the run finished (also when it diverged), 2 for bad input.
+ */
+public final class HeadlessRunner {
+    static final String HELP = """
+            Usage: java -jar shiftscope.jar --headless [options]
+              --scenario NAME|FILE  preset name (see assets/scenarios) or a scenario JSON file (default: default)
+              --steps N             training steps (overrides training.steps)
+              --seed S              seed for weights, data and batches (overrides training.seed)
+              --out DIR             output folder (default: shiftscope-out)
+              --every K             statistics every K steps (overrides training.stats_every)
+              --compare             train a BN twin and a plain twin side by side
+              --set key=value       override any scenario key, e.g. --set network.hidden=64,64 (repeatable)
+              --help                this text
+            Writes stats.csv, metrics.csv, histograms.csv and run.json into DIR; progress goes to stderr.
+            Other modes: --bench (matrix/statistics benchmark, see README).
+            """;
+
+    /** parsed options */
+    record Options(String scenario, Long steps, Long seed, Path out, Integer every, boolean compare,
+                   List<String[]> sets, boolean help) { }
+
+    private HeadlessRunner() {}
+
+    /** Runs and returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            Options o = parse(args);
+            if (o.help()) {
+                out.print(HELP);
+                return 0;
+            }
+            Scenario sc = resolve(o);
+            return execute(sc, o.out(), err);
+        } catch (UsageException | ScenarioException | DatasetException e) {
+            err.println("shiftscope: " + e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) { // e.g. an unavailable back-end
+            err.println("shiftscope: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static Options parse(String[] args) {
+        String scenario = "default";
+        Long steps = null, seed = null;
+        Path out = Path.of("shiftscope-out");
+        Integer every = null;
+        boolean compare = false, help = false;
+        List<String[]> sets = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--headless" -> { }
+                case "--help", "-h" -> help = true;
+                case "--compare" -> compare = true;
+                case "--scenario" -> scenario = value(args, ++i, a);
+                case "--steps" -> steps = longValue(args, ++i, a, 1, 100_000_000L);
+                case "--seed" -> seed = longValue(args, ++i, a, Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--every" -> every = (int) longValue(args, ++i, a, 1, 10_000_000L);
+                case "--out" -> out = Path.of(value(args, ++i, a));
+                case "--set" -> {
+                    String kv = value(args, ++i, a);
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new UsageException("--set expects key=value (e.g. --set training.learning_rate=0.1), "
+                                + "got '" + kv + "'.");
+                    }
+                    sets.add(new String[] {kv.substring(0, eq).trim(), kv.substring(eq + 1).trim()});
+                }
+                default -> throw new UsageException("unknown option '" + a + "'. Run with --help for the options.");
+            }
+        }
+        return new Options(scenario, steps, seed, out, every, compare, sets, help);
+    }
+
+    private static String value(String[] args, int i, String opt) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new UsageException(opt + " needs a value. Run with --help for the options.");
+        }
+        return args[i];
+    }
+
+    private static long longValue(String[] args, int i, String opt, long min, long max) {
+        String v = value(args, i, opt);
+        try {
+            long n = Long.parseLong(v);
+            if (n < min || n > max) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(opt + " = '" + v + "' is not allowed; expected a whole number from " + min
+                    + " to " + max + ".");
+        }
+    }
+
+    static Scenario resolve(Options o) {
+        Scenario sc = ScenarioIO.resolve(o.scenario());
+        for (String[] kv : o.sets()) sc = ScenarioIO.withOverride(sc, kv[0], kv[1]);
+        if (o.steps() != null) sc = ScenarioIO.withOverride(sc, "training.steps", o.steps().toString());
+        if (o.seed() != null) sc = ScenarioIO.withOverride(sc, "training.seed", o.seed().toString());
+        if (o.every() != null) sc = ScenarioIO.withOverride(sc, "training.stats_every", o.every().toString());
+        if (o.compare()) sc = ScenarioIO.withOverride(sc, "compare", "true");
+        return ScenarioIO.validate(sc, "--set");
+    }
+
+    static int execute(Scenario sc, Path outDir, PrintStream err) {
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException | SecurityException e) {
+            throw new UsageException("cannot write to the output folder '" + outDir + "' (" + e.getMessage()
+                    + "); choose another with --out DIR.");
+        }
+        if (!Files.isWritable(outDir)) {
+            throw new UsageException("the output folder '" + outDir + "' is not writable; choose another with --out.");
+        }
+        Session session = Session.create(sc);
+        long steps = sc.training().steps();
+        err.printf(Locale.ROOT, "shiftscope: %s — %s, %d steps, seed %d, back-end %s%n", sc.name(),
+                session.runs().size() == 2 ? "compare (bn vs plain)" : "single run", steps, sc.training().seed(),
+                session.backend().name());
+        Progress progress = new Progress(err, steps);
+        long t0 = System.nanoTime();
+        try (CsvRecorder csv = new CsvRecorder(outDir)) {
+            session.setListener(csv::write);
+            while (session.stepCount() < steps && !session.allDiverged()) {
+                session.step();
+                progress.update(session.stepCount());
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot write the CSV files in '" + outDir + "': " + e.getMessage());
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        progress.done(session.stepCount(), wall);
+        writeRunJson(sc, session, wall, outDir.resolve("run.json"));
+        for (Run r : session.runs()) {
+            err.printf(Locale.ROOT, "  %-6s final loss %.4f, test accuracy %s%s%n", r.name, r.loss(),
+                    Double.isNaN(r.testAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.4f", r.testAccuracy()),
+                    r.diverged() ? ", DIVERGED at step " + r.divergedAt() : "");
+        }
+        err.println("  wrote " + outDir.toAbsolutePath());
+        return 0;
+    }
+
+    private static void writeRunJson(Scenario sc, Session session, double wall, Path file) {
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        try {
+            ObjectNode root = om.createObjectNode();
+            root.set("scenario", om.readTree(ScenarioIO.toJson(sc)));
+            root.put("steps", session.stepCount());
+            root.put("seed", sc.training().seed());
+            root.put("backend", session.backend().name());
+            root.put("wall_seconds", Math.round(wall * 1000) / 1000.0);
+            root.put("steps_per_second", wall > 0 ? Math.round(session.stepCount() / wall * 10) / 10.0 : 0);
+            ObjectNode runs = root.putObject("runs");
+            for (Run r : session.runs()) {
+                ObjectNode n = runs.putObject(r.name);
+                putNumber(n, "final_loss", r.loss());
+                double acc = r.diverged() ? r.testAccuracy() : session.testAccuracy(r.net);
+                putNumber(n, "final_test_accuracy", acc);
+                if (r.diverged()) n.put("diverged_at_step", r.divergedAt());
+                else n.putNull("diverged_at_step");
+            }
+            Files.writeString(file, om.writeValueAsString(root) + "\n");
+        } catch (IOException e) {
+            throw new UsageException("cannot write '" + file + "': " + e.getMessage());
+        }
+    }
+
+    private static void putNumber(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) n.put(key, v);
+        else n.putNull(key);
+    }
+
+    /** A percentage with steps/s on stderr: rewritten in place on a terminal, a line per 10% otherwise. */
+    static final class Progress {
+        private final PrintStream err;
+        private final long total;
+        private final boolean tty = System.console() != null;
+        private final long start = System.nanoTime();
+        private long lastPrint = start;
+        private int lastDecile = 0;
+
+        Progress(PrintStream err, long total) {
+            this.err = err;
+            this.total = total;
+        }
+
+        void update(long step) {
+            if ((step & 63) != 0 && step != total) return;
+            long now = System.nanoTime();
+            int pct = (int) (100 * step / total);
+            if (tty ? now - lastPrint > 200_000_000L : pct / 10 > lastDecile) {
+                lastPrint = now;
+                lastDecile = pct / 10;
+                double rate = step / ((now - start) / 1e9);
+                int bar = pct / 5;
+                err.printf(Locale.ROOT, "%s[%s%s] %3d%%  step %d/%d  %.0f steps/s%s", tty ? "\r" : "  ",
+                        "#".repeat(bar), " ".repeat(20 - bar), pct, step, total, rate, tty ? "" : "\n");
+            }
+        }
+
+        void done(long steps, double wall) {
+            err.printf(Locale.ROOT, "%s  done: %d steps in %.1f s (%.0f steps/s)%n", tty ? "\n" : "", steps, wall,
+                    steps / Math.max(wall, 1e-9));
+        }
+    }
+}

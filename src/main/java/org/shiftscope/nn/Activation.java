@@ -1,0 +1,96 @@
+package org.shiftscope.nn;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/** An element-wise nonlinearity: A = f(Z). Its output is the {@link Tap#ACTIVATION} tap. */
+public final class Activation implements Layer {
+    /** which function */
+    private final ActivationKind kind;
+    /** the input of the last forward (not owned), batch × units */
+    private DMatrixRMaj z;
+    /** A = f(Z), batch × units */
+    private final DMatrixRMaj a = new DMatrixRMaj(1, 1);
+    /** dL/dZ, batch × units */
+    private final DMatrixRMaj dz = new DMatrixRMaj(1, 1);
+
+    public Activation(ActivationKind kind) {
+        this.kind = kind;
+    }
+
+    public ActivationKind kind() {
+        return kind;
+    }
+
+    @Override
+    public DMatrixRMaj forward(DMatrixRMaj z, boolean training) {
+        this.z = z;
+        a.reshape(z.numRows, z.numCols);
+        final int n = z.getNumElements();
+        final double[] zd = z.data, ad = a.data;
+        switch (kind) {
+            case SIGMOID -> {
+                // A = 1 / (1 + e^-Z)
+                for (int i = 0; i < n; i++) ad[i] = 1.0 / (1.0 + Math.exp(-zd[i]));
+            }
+            case TANH -> {
+                // A = tanh(Z)
+                for (int i = 0; i < n; i++) ad[i] = Math.tanh(zd[i]);
+            }
+            case RELU -> {
+                // A = max(0, Z)   (Math.max keeps NaN, so a diverged weight still shows in the loss)
+                for (int i = 0; i < n; i++) ad[i] = Math.max(0.0, zd[i]);
+            }
+            case LINEAR -> System.arraycopy(zd, 0, ad, 0, n);
+        }
+        return a;
+    }
+
+    @Override
+    public DMatrixRMaj backward(DMatrixRMaj da) {
+        dz.reshape(da.numRows, da.numCols);
+        final int n = da.getNumElements();
+        final double[] dad = da.data, ad = a.data, zd = z.data, dzd = dz.data;
+        switch (kind) {
+            case SIGMOID -> {
+                // dZ = dA ⊙ A(1−A)
+                for (int i = 0; i < n; i++) dzd[i] = dad[i] * ad[i] * (1.0 - ad[i]);
+            }
+            case TANH -> {
+                // dZ = dA ⊙ (1−A²)
+                for (int i = 0; i < n; i++) dzd[i] = dad[i] * (1.0 - ad[i] * ad[i]);
+            }
+            case RELU -> {
+                // dZ = dA ⊙ [Z > 0]
+                for (int i = 0; i < n; i++) dzd[i] = zd[i] > 0 ? dad[i] : 0.0;
+            }
+            case LINEAR -> System.arraycopy(dad, 0, dzd, 0, n);
+        }
+        return dz;
+    }
+
+    @Override
+    public List<Param> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public DMatrixRMaj output() {
+        return a;
+    }
+
+    @Override
+    public Tap tap() {
+        return Tap.ACTIVATION;
+    }
+
+    /** Whether an output value counts as saturated: sigmoid/tanh within 2% of a bound, ReLU at zero. */
+    public static boolean saturated(ActivationKind kind, double a) {
+        return switch (kind) {
+            case SIGMOID -> a < 0.02 || a > 0.98;
+            case TANH -> a < -0.96 || a > 0.96;
+            case RELU -> a <= 0.0;
+            case LINEAR -> false;
+        };
+    }
+}

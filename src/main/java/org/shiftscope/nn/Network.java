@@ -1,0 +1,274 @@
+package org.shiftscope.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A multilayer perceptron as a list of layers and a loop. Each hidden layer h (1-based) is
+ * Dense → [BatchNorm] → Activation (placement before) or Dense → Activation → [BatchNorm] (placement after);
+ * the output is Dense → softmax cross-entropy.
+ *
+ * <p>The BatchNorm layers always exist; switching BN on or off, or moving it, only re-lists the layers, so the
+ * weights and the matrices survive. Only a change of shape (depth, width, activation, inputs) needs a new network.
+ * Not thread-safe: one thread (the trainer) owns a network and everything in it.
+ */
+public final class Network {
+    /** input features */
+    private final int inputs;
+    /** hidden layer widths, input side first */
+    private final int[] hidden;
+    /** output classes */
+    private final int classes;
+    /** the hidden nonlinearity */
+    private final ActivationKind activation;
+    /** hidden linear layers, index h−1 */
+    private final Dense[] dense;
+    /** hidden BatchNorm layers (used only while BN is on), index h−1 */
+    private final BatchNorm[] bn;
+    /** hidden nonlinearities, index h−1 */
+    private final Activation[] act;
+    /** the output linear layer, producing logits */
+    private final Dense out;
+    /** softmax + cross-entropy on the logits */
+    private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+    /** the layers in forward order for the current BN settings */
+    private final List<Layer> layers = new ArrayList<>();
+    /** hidden layer (1-based) of each entry of {@link #layers}; 0 for the output layer */
+    private int[] hiddenOfLayer = new int[0];
+    /** parameters of the listed layers */
+    private final List<Param> params = new ArrayList<>();
+    /** whether BN layers are listed */
+    private boolean bnOn;
+    /** where BN sits */
+    private Placement placement = Placement.BEFORE;
+    /** learned or fixed gamma/beta */
+    private Affine affine = Affine.LEARNED;
+    /** the user's gamma, applied to every unit when set, toggled on, or fixed */
+    private double gamma = 1.0;
+    /** the user's beta, applied to every unit when set, toggled on, or fixed */
+    private double beta = 0.0;
+
+    /**
+     * Builds a network and draws its weights from {@code new Random(seed)}: hidden layers first, then the output
+     * layer, so two networks of the same shape and seed start with the same weights whatever their BN settings.
+     */
+    public Network(int inputs, int[] hidden, int classes, ActivationKind activation, Init init, double initStd,
+                   long seed, MatMul mm, boolean batchNorm, Placement placement, Affine affine, double gamma,
+                   double beta, double bnMomentum, double bnEps) {
+        this.inputs = inputs;
+        this.hidden = hidden.clone();
+        this.classes = classes;
+        this.activation = activation;
+        int depth = hidden.length;
+        dense = new Dense[depth];
+        bn = new BatchNorm[depth];
+        act = new Activation[depth];
+        Random rng = new Random(seed);
+        int in = inputs;
+        for (int h = 0; h < depth; h++) {
+            dense[h] = new Dense(Integer.toString(h + 1), in, hidden[h], mm);
+            dense[h].init(rng, init.std(in, hidden[h], initStd));
+            bn[h] = new BatchNorm(Integer.toString(h + 1), hidden[h], bnMomentum, bnEps);
+            act[h] = new Activation(activation);
+            in = hidden[h];
+        }
+        out = new Dense("out", in, classes, mm);
+        out.init(rng, init.std(in, classes, initStd));
+        (depth == 0 ? out : dense[0]).setNeedInputGrad(false); // the data needs no gradient
+        this.bnOn = batchNorm;
+        this.placement = placement;
+        this.affine = affine;
+        this.gamma = gamma;
+        this.beta = beta;
+        for (BatchNorm b : bn) b.setAffine(gamma, beta, affine == Affine.FIXED);
+        relist();
+    }
+
+    /** Re-lists layers and parameters after a BN on/off or placement change. Allocates; not per step. */
+    private void relist() {
+        layers.clear();
+        List<Integer> owner = new ArrayList<>();
+        for (int h = 0; h < dense.length; h++) {
+            boolean bnHere = bnOn;
+            layers.add(dense[h]);
+            owner.add(h + 1);
+            // a bias right before BN is cancelled by the mean subtraction: the paper drops it
+            dense[h].setUseBias(!(bnHere && placement == Placement.BEFORE));
+            if (bnHere && placement == Placement.BEFORE) {
+                layers.add(bn[h]);
+                owner.add(h + 1);
+            }
+            layers.add(act[h]);
+            owner.add(h + 1);
+            if (bnHere && placement == Placement.AFTER) {
+                layers.add(bn[h]);
+                owner.add(h + 1);
+            }
+        }
+        layers.add(out);
+        owner.add(0);
+        hiddenOfLayer = owner.stream().mapToInt(Integer::intValue).toArray();
+        params.clear();
+        for (Layer l : layers) params.addAll(l.parameters());
+    }
+
+    /**
+     * Forward pass over a batch; returns the mean cross-entropy loss.
+     *
+     * @param training true: BN uses (and updates) batch statistics; false: BN uses its running averages
+     */
+    public double forward(DMatrixRMaj x, int[] y, boolean training) {
+        DMatrixRMaj a = x;
+        for (int i = 0, n = layers.size(); i < n; i++) {
+            a = layers.get(i).forward(a, training);
+        }
+        return loss.forward(a, y);
+    }
+
+    /** Backward pass after a training-mode {@link #forward}: fills every listed parameter's gradient. */
+    public void backward() {
+        DMatrixRMaj d = loss.backward();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            d = layers.get(i).backward(d);
+        }
+    }
+
+    /** correct predictions in the last forward */
+    public int correct() {
+        return loss.correct();
+    }
+
+    /** class probabilities of the last forward, batch × classes */
+    public DMatrixRMaj probabilities() {
+        return loss.probabilities();
+    }
+
+    /** the layers in forward order (read-only view; changes when BN is toggled or moved) */
+    public List<Layer> layers() {
+        return java.util.Collections.unmodifiableList(layers);
+    }
+
+    /** hidden layer (1-based) that the i-th listed layer belongs to; 0 for the output layer */
+    public int hiddenOf(int layerIndex) {
+        return hiddenOfLayer[layerIndex];
+    }
+
+    /** the parameters the optimizer updates (those of the listed layers) */
+    public List<Param> parameters() {
+        return params;
+    }
+
+    /** whether every listed parameter is finite */
+    public boolean parametersFinite() {
+        for (Param p : params) {
+            double[] d = p.value.data;
+            for (int i = 0, n = p.size(); i < n; i++) {
+                if (!Double.isFinite(d[i])) return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- live settings: applied between two steps, weights kept ----
+
+    /** Turns BN on or off. Turning it on starts every BN layer from the user's gamma/beta, with running
+     * averages taken from the next batch. */
+    public void setBatchNorm(boolean on) {
+        if (on == bnOn) return;
+        bnOn = on;
+        if (on) {
+            for (BatchNorm b : bn) {
+                b.setAffine(gamma, beta, affine == Affine.FIXED);
+                b.resetRunningStats();
+            }
+        }
+        relist();
+    }
+
+    /** Moves BN before or after the activation; running averages restart from the next batch. */
+    public void setPlacement(Placement p) {
+        if (p == placement) return;
+        placement = p;
+        for (BatchNorm b : bn) b.resetRunningStats();
+        relist();
+    }
+
+    /** Sets gamma/beta of every unit to the user's values; FIXED holds them there, LEARNED trains from them. */
+    public void setAffine(Affine mode, double gamma, double beta) {
+        this.affine = mode;
+        this.gamma = gamma;
+        this.beta = beta;
+        for (BatchNorm b : bn) b.setAffine(gamma, beta, mode == Affine.FIXED);
+    }
+
+    public void setBnMomentum(double m) {
+        for (BatchNorm b : bn) b.setMomentum(m);
+    }
+
+    public void setBnEps(double eps) {
+        for (BatchNorm b : bn) b.setEps(eps);
+    }
+
+    public boolean batchNorm() {
+        return bnOn;
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+
+    public Affine affine() {
+        return affine;
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    /** hidden widths, input side first (a copy) */
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    public int depth() {
+        return hidden.length;
+    }
+
+    public ActivationKind activation() {
+        return activation;
+    }
+
+    /** hidden linear layer h (1-based) */
+    public Dense dense(int h) {
+        return dense[h - 1];
+    }
+
+    /** BatchNorm layer of hidden layer h (1-based); exists even while BN is off */
+    public BatchNorm batchNormLayer(int h) {
+        return bn[h - 1];
+    }
+
+    public Dense outputLayer() {
+        return out;
+    }
+
+    /** number of scalar parameters in use */
+    public int parameterCount() {
+        int n = 0;
+        for (Param p : params) n += p.size();
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return inputs + "→" + Arrays.toString(hidden) + "→" + classes + " " + activation.key()
+                + (bnOn ? " BN " + placement.key() + " " + affine.key() : " no BN");
+    }
+}

@@ -1,0 +1,39 @@
+package org.shiftscope.stats;
+
+import java.util.List;
+
+/**
+ * Everything the charts need about one run at one step; immutable, so any thread may hold it.
+ *
+ * @param run           "main", or "bn"/"plain" in compare mode
+ * @param step          training steps done (the statistics are of this step's forward pass)
+ * @param loss          mini-batch cross-entropy of this step
+ * @param batchAccuracy fraction of this mini-batch classified correctly
+ * @param testAccuracy  test accuracy in inference mode after this step, or NaN when not evaluated now
+ * @param learningRate  learning rate used for this step
+ * @param batchSize     mini-batch size of this step
+ * @param batchNorm     whether BN was on
+ * @param divergedAt    the step at which this run's loss or weights became NaN/infinite, or -1
+ * @param taps          per hidden layer and tap (layer ascending, taps in {@link org.shiftscope.nn.Tap} order); empty when the step
+ *                      carried no statistics
+ */
+public record Snapshot(String run, long step, double loss, double batchAccuracy, double testAccuracy,
+                       double learningRate, int batchSize, boolean batchNorm, long divergedAt,
+                       List<TapStats> taps) {
+
+    public boolean diverged() {
+        return divergedAt >= 0;
+    }
+
+    public boolean hasTestAccuracy() {
+        return !Double.isNaN(testAccuracy);
+    }
+
+    /** the statistics of one layer's tap, or null when not measured */
+    public TapStats tap(int layer, org.shiftscope.nn.Tap tap) {
+        for (TapStats t : taps) {
+            if (t.layer() == layer && t.tap() == tap) return t;
+        }
+        return null;
+    }
+}

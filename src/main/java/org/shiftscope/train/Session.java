@@ -1,0 +1,234 @@
+package org.shiftscope.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.shiftscope.data.BatchSampler;
+import org.shiftscope.data.Dataset;
+import org.shiftscope.data.Datasets;
+import org.shiftscope.nn.Affine;
+import org.shiftscope.nn.MatMul;
+import org.shiftscope.nn.MatMuls;
+import org.shiftscope.nn.Network;
+import org.shiftscope.nn.Placement;
+import org.shiftscope.nn.Sgd;
+import org.shiftscope.stats.NetworkProbe;
+import org.shiftscope.stats.Snapshot;
+import org.shiftscope.stats.TapProbe;
+import org.shiftscope.train.scenario.NetworkSpec;
+import org.shiftscope.train.scenario.Scenario;
+import org.shiftscope.train.scenario.TrainingSpec;
+
+/**
+ * A training session: one data set, one mini-batch sequence and one run (or, in compare mode, a BN twin and a
+ * plain twin that share initial weights and batches). {@link #step()} trains every live run by one mini-batch,
+ * measures statistics every {@code stats_every} steps and test accuracy every {@code eval_every} steps, and hands
+ * immutable {@link Snapshot}s to a listener. Owned by one thread; the setters are meant to be called between
+ * steps by that thread (the {@link Trainer} applies commands from other threads that way).
+ */
+public final class Session {
+    /** test samples per inference-mode forward pass */
+    private static final int EVAL_CHUNK = 1000;
+    /** mixes the training seed into the batch sampler's seed so batches and weights are not drawn alike */
+    private static final long SAMPLER_SALT = 0x5DEECE66DL;
+
+    /** the current settings, updated by every live change */
+    private Scenario scenario;
+    /** the data */
+    private final Dataset data;
+    /** draws mini-batch indices; shared by the twins */
+    private final BatchSampler sampler;
+    /** the runs: one, or "bn" then "plain" in compare mode */
+    private final List<Run> runs = new ArrayList<>();
+    /** the matrix back-end */
+    private final MatMul mm;
+    /** the current mini-batch, batch × inputs */
+    private final DMatrixRMaj x = new DMatrixRMaj(1, 1);
+    /** labels of the current mini-batch */
+    private int[] y = new int[1];
+    /** sample indices of the current mini-batch */
+    private int[] idx = new int[1];
+    /** a chunk of test samples, EVAL_CHUNK × inputs */
+    private final DMatrixRMaj xe = new DMatrixRMaj(1, 1);
+    /** labels of the test chunk */
+    private final int[] ye = new int[EVAL_CHUNK];
+    /** steps done */
+    private long step;
+    /** gets every snapshot */
+    private SnapshotListener listener = s -> { };
+
+    /** Builds the session from a scenario, loading its data set and choosing its back-end. */
+    public static Session create(Scenario sc) {
+        var d = sc.dataset();
+        Dataset data = Datasets.load(d.name(), d.path(), d.noise(), d.samples(), d.testFraction(),
+                sc.training().seed());
+        return new Session(sc, data, MatMuls.select(sc.training().backend()));
+    }
+
+    public Session(Scenario sc, Dataset data, MatMul mm) {
+        this.scenario = sc;
+        this.data = data;
+        this.mm = mm;
+        TrainingSpec t = sc.training();
+        this.sampler = new BatchSampler(data.trainSize(), t.seed() ^ SAMPLER_SALT);
+        if (sc.compare()) {
+            runs.add(newRun("bn", true));
+            runs.add(newRun("plain", false));
+        } else {
+            runs.add(newRun("main", sc.network().batchnorm()));
+        }
+        ensureBatch(t.batchSize());
+    }
+
+    private Run newRun(String name, boolean bn) {
+        NetworkSpec n = scenario.network();
+        TrainingSpec t = scenario.training();
+        int[] hidden = n.hidden();
+        Network net = new Network(data.inputs(), hidden, data.classes(), n.activation(), n.init(), n.initStd(),
+                t.seed(), mm, bn, n.bnPlacement(), n.affine(), n.gamma(), n.beta(), n.bnMomentum(), n.bnEps());
+        return new Run(name, net, new Sgd(t.learningRate(), t.momentum()),
+                new NetworkProbe(hidden.length, TapProbe.DEFAULT_BINS));
+    }
+
+    private void ensureBatch(int n) {
+        if (y.length < n) {
+            y = new int[n];
+            idx = new int[n];
+        }
+    }
+
+    public void setListener(SnapshotListener listener) {
+        this.listener = listener == null ? s -> { } : listener;
+    }
+
+    /** Trains every run that has not diverged by one mini-batch. */
+    public void step() {
+        final TrainingSpec t = scenario.training();
+        final int n = t.batchSize();
+        step++;
+        sampler.next(idx, n);
+        data.trainBatch(idx, n, x, y);
+        final boolean statsNow = step == 1 || step % t.statsEvery() == 0;
+        final boolean evalNow = step % t.evalEvery() == 0;
+        for (int r = 0, nr = runs.size(); r < nr; r++) {
+            Run run = runs.get(r);
+            if (run.diverged()) continue;
+            Network net = run.net;
+            double loss = net.forward(x, y, true);
+            run.loss = loss;
+            run.batchAccuracy = (double) net.correct() / n;
+            if (statsNow) run.probe.measure(net);
+            if (!Double.isFinite(loss)) {
+                run.divergedAt = step;
+            } else {
+                net.backward();
+                run.sgd.step(net.parameters());
+                if ((statsNow || evalNow) && !net.parametersFinite()) run.divergedAt = step;
+            }
+            boolean evaluated = false;
+            if (evalNow && !run.diverged()) {
+                run.testAccuracy = testAccuracy(net);
+                evaluated = true;
+            }
+            if (statsNow || evalNow || run.diverged()) {
+                listener.accept(new Snapshot(run.name, step, loss, run.batchAccuracy,
+                        evaluated ? run.testAccuracy : Double.NaN, run.sgd.learningRate(), n, net.batchNorm(),
+                        run.divergedAt, statsNow ? run.probe.snapshot() : List.of()));
+            }
+        }
+    }
+
+    /** Accuracy on the whole test split in inference mode (BN uses its running averages). */
+    public double testAccuracy(Network net) {
+        int total = data.testSize();
+        if (total == 0) return Double.NaN;
+        long correct = 0;
+        for (int from = 0; from < total; from += EVAL_CHUNK) {
+            int m = Math.min(EVAL_CHUNK, total - from);
+            data.testBatch(from, m, xe, ye);
+            net.forward(xe, ye, false);
+            correct += net.correct();
+        }
+        return (double) correct / total;
+    }
+
+    /** Whether every run has diverged. */
+    public boolean allDiverged() {
+        for (Run r : runs) if (!r.diverged()) return false;
+        return true;
+    }
+
+    // ---- live changes, applied between steps ----
+
+    public void setLearningRate(double lr) {
+        scenario = scenario.withTraining(scenario.training().withLearningRate(lr));
+        for (Run r : runs) r.sgd.setLearningRate(lr);
+    }
+
+    public void setMomentum(double m) {
+        scenario = scenario.withTraining(scenario.training().withMomentum(m));
+        for (Run r : runs) r.sgd.setMomentum(m);
+    }
+
+    public void setBatchSize(int n) {
+        scenario = scenario.withTraining(scenario.training().withBatchSize(n));
+        ensureBatch(n);
+    }
+
+    public void setStatsEvery(int k) {
+        scenario = scenario.withTraining(scenario.training().withStatsEvery(k));
+    }
+
+    public void setEvalEvery(int k) {
+        scenario = scenario.withTraining(scenario.training().withEvalEvery(k));
+    }
+
+    /** Turns BN on or off in the main run; in compare mode the twins keep their roles. */
+    public void setBatchNorm(boolean on) {
+        scenario = scenario.withNetwork(scenario.network().withBatchnorm(on));
+        if (!scenario.compare()) runs.get(0).net.setBatchNorm(on);
+    }
+
+    public void setPlacement(Placement p) {
+        scenario = scenario.withNetwork(scenario.network().withBnPlacement(p));
+        for (Run r : runs) r.net.setPlacement(p);
+    }
+
+    /** Sets every unit's gamma/beta to the given values; FIXED holds them, LEARNED trains from them. */
+    public void setAffine(Affine mode, double gamma, double beta) {
+        scenario = scenario.withNetwork(scenario.network().withAffine(mode).withGamma(gamma).withBeta(beta));
+        for (Run r : runs) r.net.setAffine(mode, gamma, beta);
+    }
+
+    public void setBnMomentum(double m) {
+        scenario = scenario.withNetwork(scenario.network().withBnMomentum(m));
+        for (Run r : runs) r.net.setBnMomentum(m);
+    }
+
+    public void setBnEps(double eps) {
+        scenario = scenario.withNetwork(scenario.network().withBnEps(eps));
+        for (Run r : runs) r.net.setBnEps(eps);
+    }
+
+    // ---- reading ----
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public long stepCount() {
+        return step;
+    }
+
+    public List<Run> runs() {
+        return java.util.Collections.unmodifiableList(runs);
+    }
+
+    public Dataset data() {
+        return data;
+    }
+
+    public MatMul backend() {
+        return mm;
+    }
+}

@@ -1,0 +1,317 @@
+package org.shiftscope.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.ejml.data.DMatrixRMaj;
+import org.shiftscope.data.Dataset;
+import org.shiftscope.data.Datasets;
+import org.shiftscope.nn.MatMuls;
+import org.shiftscope.nn.Network;
+import org.shiftscope.stats.Snapshot;
+import org.shiftscope.train.scenario.Scenario;
+
+/**
+ * Runs a {@link Session} on its own thread. The thread contract (see package docs):
+ * <ul>
+ *   <li>the trainer thread alone touches the session, its networks and matrices;</li>
+ *   <li>other threads send commands ({@link #post}, {@link #play}, {@link #step} …) that the trainer applies
+ *       between two steps, in order;</li>
+ *   <li>other threads read only immutable records: {@link #status()}, {@link #boundary()}, and the snapshots
+ *       they drain from a bounded queue with {@link #drain}.</li>
+ * </ul>
+ */
+public final class Trainer implements AutoCloseable {
+    /** snapshots waiting for the UI; when full the newest are dropped (the UI fell behind) */
+    private final ArrayBlockingQueue<Published> snapshots = new ArrayBlockingQueue<>(8192);
+    /** commands waiting for the trainer thread */
+    private final LinkedBlockingQueue<Consumer<Trainer>> commands = new LinkedBlockingQueue<>();
+    /** the latest status */
+    private final AtomicReference<Status> status = new AtomicReference<>();
+    /** the latest decision surface (2-D data only), or null */
+    private final AtomicReference<Boundary> boundary = new AtomicReference<>();
+    /** the thread that owns the session */
+    private final Thread thread;
+
+    // ---- trainer-thread state ----
+    /** the session being trained */
+    private Session session;
+    /** generation of the session, bumped on reset/rebuild */
+    private int generation;
+    /** continuous training on? */
+    private boolean playing;
+    /** steps still to do one at a time (Step button) */
+    private int pendingSteps;
+    /** cap on steps per second; 0 = as fast as possible */
+    private double maxStepsPerSecond;
+    /** set to stop the thread */
+    private volatile boolean closed;
+    /** speed measurement window */
+    private long rateT0 = System.nanoTime(), rateSteps;
+    private double rate;
+    /** pacing clock for the speed cap */
+    private long nextStepAt = System.nanoTime();
+    /** when the boundary was last computed */
+    private long boundaryAt;
+    /** notices for the status line */
+    private String message = "", error = "";
+    /** grid inputs for the decision surface */
+    private final DMatrixRMaj grid = new DMatrixRMaj(1, 1);
+
+    /** A snapshot tagged with the session generation that produced it. */
+    public record Published(int generation, Snapshot snapshot) { }
+
+    /** Builds the first session on the calling thread (so bad input fails here) and starts the trainer thread. */
+    public Trainer(Scenario scenario) {
+        this.session = Session.create(scenario);
+        session.setListener(this::publish);
+        publishStatus();
+        thread = new Thread(this::loop, "shiftscope-trainer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    // ---- any thread ----
+
+    /** Queues a change to the session, applied between two steps on the trainer thread. */
+    public void post(Consumer<Session> change) {
+        Objects.requireNonNull(change);
+        commands.add(t -> {
+            change.accept(t.session);
+            t.publishStatus();
+        });
+    }
+
+    public void play() {
+        commands.add(t -> {
+            t.playing = true;
+            t.nextStepAt = System.nanoTime();
+            t.publishStatus();
+        });
+    }
+
+    public void pause() {
+        commands.add(t -> {
+            t.playing = false;
+            t.publishStatus();
+        });
+    }
+
+    /** Pauses and trains exactly one step. */
+    public void step() {
+        commands.add(t -> {
+            t.playing = false;
+            t.pendingSteps++;
+        });
+    }
+
+    /** Caps the training speed; 0 = as fast as possible. */
+    public void setMaxStepsPerSecond(double cap) {
+        commands.add(t -> t.maxStepsPerSecond = cap);
+    }
+
+    /** Starts over at step 0 with the current settings (new weights from the seed). */
+    public void reset() {
+        commands.add(t -> t.doRebuild(t.session.scenario(), "reset to step 0"));
+    }
+
+    /** Replaces the session by one built from a scenario (shape or data changes); keeps the old one on error. */
+    public void rebuild(Scenario scenario, String why) {
+        commands.add(t -> t.doRebuild(scenario, why));
+    }
+
+    /** Moves every snapshot published so far into {@code sink}; returns how many. */
+    public int drain(List<Published> sink) {
+        return snapshots.drainTo(sink);
+    }
+
+    public Status status() {
+        return status.get();
+    }
+
+    public Boundary boundary() {
+        return boundary.get();
+    }
+
+    /** Runs a function on the trainer thread and waits for its result (tests, exports). */
+    public <T> T call(java.util.function.Function<Session, T> f) throws InterruptedException {
+        var box = new java.util.concurrent.CompletableFuture<T>();
+        commands.add(t -> {
+            try {
+                box.complete(f.apply(t.session));
+            } catch (RuntimeException e) {
+                box.completeExceptionally(e);
+            }
+        });
+        try {
+            return box.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw (RuntimeException) e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("trainer did not answer within 60 s", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- trainer thread ----
+
+    private void loop() {
+        while (!closed) {
+            try {
+                if (pendingSteps > 0) {
+                    trainOne(); // a Step finishes before any command sent after it
+                } else {
+                    long wait = !playing ? 50_000_000L
+                            : maxStepsPerSecond > 0 ? Math.max(0, nextStepAt - System.nanoTime()) : 0;
+                    Consumer<Trainer> c = wait > 0 ? commands.poll(wait, TimeUnit.NANOSECONDS) : commands.poll();
+                    if (c != null) {
+                        c.accept(this); // one command at a time, between two steps
+                        continue;
+                    }
+                    if (playing && (maxStepsPerSecond <= 0 || System.nanoTime() >= nextStepAt)) trainOne();
+                }
+                maybeBoundary();
+                maybeStatus();
+            } catch (InterruptedException e) {
+                if (closed) return;
+            } catch (RuntimeException e) {
+                playing = false;
+                pendingSteps = 0;
+                error = "training stopped: " + e;
+                publishStatus();
+            }
+        }
+    }
+
+    private void trainOne() {
+        if (session.allDiverged()) {
+            playing = false;
+            pendingSteps = 0;
+            publishStatus();
+            return;
+        }
+        boolean anyDivergedBefore = session.runs().stream().anyMatch(Run::diverged);
+        session.step();
+        rateSteps++;
+        if (pendingSteps > 0) {
+            pendingSteps--;
+            publishStatus();
+            boundaryAt = 0;
+        }
+        if (maxStepsPerSecond > 0) {
+            nextStepAt = Math.max(nextStepAt + (long) (1e9 / maxStepsPerSecond), System.nanoTime() - 100_000_000L);
+        }
+        boolean anyDivergedNow = session.runs().stream().anyMatch(Run::diverged);
+        if (anyDivergedNow && !anyDivergedBefore) {
+            playing = false; // a divergence pauses training so the user sees it
+            publishStatus();
+        }
+    }
+
+    private void doRebuild(Scenario sc, String why) {
+        try {
+            Session old = session;
+            Session fresh = sameData(old.scenario(), sc)
+                    ? new Session(sc, old.data(), MatMuls.select(sc.training().backend()))
+                    : Session.create(sc);
+            session = fresh;
+            session.setListener(this::publish);
+            generation++;
+            pendingSteps = 0;
+            boundaryAt = 0;
+            boundary.set(null);
+            message = why;
+            error = "";
+        } catch (RuntimeException e) {
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        publishStatus();
+    }
+
+    private static boolean sameData(Scenario a, Scenario b) {
+        return a.dataset().equals(b.dataset()) && a.training().seed() == b.training().seed();
+    }
+
+    private void publish(Snapshot s) {
+        snapshots.offer(new Published(generation, s));
+    }
+
+    private void maybeStatus() {
+        long now = System.nanoTime();
+        if (now - rateT0 >= 500_000_000L) {
+            rate = playing ? rateSteps / ((now - rateT0) / 1e9) : 0;
+            rateT0 = now;
+            rateSteps = 0;
+            publishStatus();
+        }
+    }
+
+    private void publishStatus() {
+        List<String> names = new ArrayList<>();
+        long[] div = new long[session.runs().size()];
+        for (int i = 0; i < div.length; i++) {
+            Run r = session.runs().get(i);
+            names.add(r.name);
+            div[i] = r.divergedAt();
+        }
+        status.set(new Status(generation, session.stepCount(), playing, playing ? rate : 0, session.scenario(),
+                session.backend().name(), List.copyOf(names), div, message, error));
+    }
+
+    /** Recomputes the 2-D decision surface of the first live run at most ~8 times a second. */
+    private void maybeBoundary() {
+        Dataset d = session.data();
+        if (d.inputs() != 2) return;
+        long now = System.nanoTime();
+        if (boundaryAt != 0 && now - boundaryAt < 125_000_000L) return;
+        boundaryAt = now;
+        Run run = null;
+        for (Run r : session.runs()) {
+            if (!r.diverged()) {
+                run = r;
+                break;
+            }
+        }
+        if (run == null) return;
+        boundary.set(surface(run, d, 48));
+    }
+
+    private Boundary surface(Run run, Dataset d, int size) {
+        double lo = -1.1, hi = 1.1;
+        grid.reshape(size * size, 2);
+        for (int r = 0; r < size; r++) {
+            for (int c = 0; c < size; c++) {
+                grid.set(r * size + c, 0, lo + (hi - lo) * (c + 0.5) / size);
+                grid.set(r * size + c, 1, lo + (hi - lo) * (r + 0.5) / size);
+            }
+        }
+        int[] labels = new int[size * size];
+        Network net = run.net;
+        net.forward(grid, labels, false);
+        DMatrixRMaj p = net.probabilities();
+        int[] cls = new int[size * size];
+        float[] conf = new float[size * size];
+        for (int i = 0; i < size * size; i++) {
+            int best = 0;
+            for (int k = 1; k < p.numCols; k++) if (p.get(i, k) > p.get(i, best)) best = k;
+            cls[i] = best;
+            conf[i] = (float) p.get(i, best);
+        }
+        return new Boundary(generation, run.name, session.stepCount(), size, lo, hi, cls, conf);
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * Training: sessions, the trainer thread, and scenarios.
+ *
+ * <h2>Thread contract</h2>
+ * <ul>
+ *   <li>The trainer thread ({@link org.shiftscope.train.Trainer}) owns the {@link org.shiftscope.train.Session},
+ *       its networks and every EJML matrix. Nothing else reads or writes them.</li>
+ *   <li>The UI changes training only by sending commands ({@code Trainer.post(session -> ...)}, play, pause,
+ *       step, reset, rebuild); they queue and are applied between two steps, in the order sent.</li>
+ *   <li>The UI reads only immutable records: {@link org.shiftscope.train.Status} and
+ *       {@link org.shiftscope.train.Boundary} through atomic references, and
+ *       {@link org.shiftscope.stats.Snapshot}s drained once per frame from a bounded queue (an
+ *       {@code AnimationTimer} pulls them; the trainer never calls {@code Platform.runLater}).</li>
+ *   <li>Only changes of shape (depth, width, activation, data set) rebuild a session; everything a slider
+ *       touches is applied to the live session without losing the weights.</li>
+ * </ul>
+ */
+package org.shiftscope.train;

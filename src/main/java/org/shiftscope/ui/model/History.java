@@ -1,0 +1,105 @@
+package org.shiftscope.ui.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.shiftscope.nn.Tap;
+import org.shiftscope.stats.Snapshot;
+import org.shiftscope.stats.TapStats;
+
+/**
+ * What the charts draw: for each run, its metrics over time and each (layer, tap)'s statistics over time,
+ * bounded by decimation so memory stays flat. Fed on the FX thread from the snapshots the trainer publishes.
+ */
+public final class History {
+    /** points kept per series before decimation */
+    public static final int CAPACITY = 512;
+
+    /** run names in order of first appearance */
+    private final List<String> runs = new ArrayList<>();
+    /** per run: every snapshot's metrics (loss, batch accuracy, learning rate, …) */
+    private final Map<String, Decimated<Snapshot>> metrics = new HashMap<>();
+    /** per run: snapshots that carried a test accuracy */
+    private final Map<String, Decimated<Snapshot>> tests = new HashMap<>();
+    /** per run + layer + tap: statistics over time */
+    private final Map<String, Decimated<TapStats>> taps = new HashMap<>();
+    /** newest snapshot per run that carried statistics */
+    private final Map<String, Snapshot> latestStats = new HashMap<>();
+    /** hidden layers seen */
+    private int depth;
+    /** newest step seen */
+    private long lastStep;
+
+    public void add(Snapshot s) {
+        String run = s.run();
+        if (!runs.contains(run)) runs.add(run);
+        lastStep = Math.max(lastStep, s.step());
+        metrics.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
+        if (s.hasTestAccuracy()) tests.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
+        if (!s.taps().isEmpty()) {
+            latestStats.put(run, s);
+            for (TapStats t : s.taps()) {
+                depth = Math.max(depth, t.layer());
+                taps.computeIfAbsent(key(run, t.layer(), t.tap()), k -> new Decimated<>(CAPACITY)).add(s.step(), t);
+            }
+        }
+    }
+
+    public void clear() {
+        runs.clear();
+        metrics.clear();
+        tests.clear();
+        taps.clear();
+        latestStats.clear();
+        depth = 0;
+        lastStep = 0;
+    }
+
+    private static String key(String run, int layer, Tap tap) {
+        return run + "/" + layer + "/" + tap.key();
+    }
+
+    /** run names: ["main"] or ["bn", "plain"] */
+    public List<String> runs() {
+        return runs;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    public long lastStep() {
+        return lastStep;
+    }
+
+    /** every snapshot of a run (loss, batch accuracy…), decimated; empty series if none */
+    public Decimated<Snapshot> metrics(String run) {
+        return metrics.getOrDefault(run, EMPTY_SNAPSHOTS);
+    }
+
+    /** the snapshots of a run that carried a test accuracy, decimated */
+    public Decimated<Snapshot> testAccuracy(String run) {
+        return tests.getOrDefault(run, EMPTY_SNAPSHOTS);
+    }
+
+    /** a tap's statistics over time, decimated; empty series if never measured */
+    public Decimated<TapStats> tap(String run, int layer, Tap tap) {
+        Decimated<TapStats> d = taps.get(key(run, layer, tap));
+        return d != null ? d : EMPTY_TAPS;
+    }
+
+    /** the newest snapshot of a run that carried statistics, or null */
+    public Snapshot latestStats(String run) {
+        return latestStats.get(run);
+    }
+
+    /** the newest snapshot of a run, or null */
+    public Snapshot latest(String run) {
+        Decimated<Snapshot> d = metrics.get(run);
+        return d == null ? null : d.last();
+    }
+
+    private static final Decimated<Snapshot> EMPTY_SNAPSHOTS = new Decimated<>(4);
+    private static final Decimated<TapStats> EMPTY_TAPS = new Decimated<>(4);
+}

@@ -1,0 +1,159 @@
+package org.shiftscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HeadlessRunnerTest {
+    @TempDir
+    Path tmp;
+
+    /** exit code, stdout, stderr of one run */
+    record Result(int code, String out, String err) { }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = HeadlessRunner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() {
+        Result r = run("--headless", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("--scenario NAME|FILE"));
+        assertTrue(r.out().contains("--set key=value"));
+    }
+
+    @Test
+    void writesTheFourFilesWithTheirColumns() throws IOException {
+        Path out = tmp.resolve("out");
+        Result r = run("--headless", "--steps", "40", "--every", "10", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> stats = Files.readAllLines(out.resolve("stats.csv"));
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
+        List<String> hist = Files.readAllLines(out.resolve("histograms.csv"));
+        assertEquals("run,step,layer,tap,mean,std,min,p15,p50,p85,max,saturation", stats.get(0));
+        assertEquals("run,step,loss,batch_accuracy,test_accuracy,learning_rate", metrics.get(0));
+        assertEquals("run,step,layer,tap,bin_lo,bin_hi,count", hist.get(0));
+        // default scenario: 3 hidden layers, BN on before the activation → 3 taps each; steps 1,10,20,30,40
+        Set<String> steps = stats.stream().skip(1).map(l -> l.split(",")[1]).collect(Collectors.toSet());
+        assertEquals(Set.of("1", "10", "20", "30", "40"), steps);
+        assertEquals(1 + 5 * 3 * 3, stats.size());
+        Set<String> taps = stats.stream().skip(1).map(l -> l.split(",")[3]).collect(Collectors.toSet());
+        assertEquals(Set.of("linear", "normalized", "activation"), taps);
+        for (String row : stats.subList(1, stats.size())) {
+            String[] f = row.split(",", -1);
+            assertEquals(12, f.length, row);
+            assertEquals("main", f[0]);
+            double min = Double.parseDouble(f[6]), p15 = Double.parseDouble(f[7]), p50 = Double.parseDouble(f[8]);
+            double p85 = Double.parseDouble(f[9]), max = Double.parseDouble(f[10]);
+            assertTrue(min <= p15 && p15 <= p50 && p50 <= p85 && p85 <= max, row);
+            assertEquals(f[3].equals("activation"), !f[11].isEmpty(), "saturation only on the activation tap");
+        }
+        // test accuracy is evaluated every eval_every (100) steps: never within 40 steps → empty column
+        assertTrue(metrics.stream().skip(1).allMatch(l -> l.endsWith(",," + l.split(",")[5])));
+        // 40 histogram bins per tap row
+        assertEquals(1 + (stats.size() - 1) * 40, hist.size());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(40, json.get("steps").asInt());
+        assertEquals(1, json.get("seed").asLong());
+        assertTrue(json.get("steps_per_second").asDouble() > 0);
+        assertTrue(json.get("wall_seconds").isNumber());
+        assertTrue(json.get("runs").get("main").get("diverged_at_step").isNull());
+        assertTrue(json.get("runs").get("main").get("final_test_accuracy").isNumber());
+        assertEquals("spiral", json.get("scenario").get("dataset").get("name").asText());
+        assertTrue(r.err().contains("100%"), r.err());
+    }
+
+    @Test
+    void sameScenarioAndSeedGiveByteIdenticalCsv() throws IOException {
+        Path a = tmp.resolve("a"), b = tmp.resolve("b");
+        String[] common = {"--headless", "--steps", "60", "--every", "7", "--compare", "--set",
+                "training.eval_every=20"};
+        assertEquals(0, run(concat(common, "--out", a.toString())).code());
+        assertEquals(0, run(concat(common, "--out", b.toString())).code());
+        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv"}) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+        }
+        List<String> metrics = Files.readAllLines(a.resolve("metrics.csv"));
+        assertTrue(metrics.stream().anyMatch(l -> l.startsWith("bn,")));
+        assertTrue(metrics.stream().anyMatch(l -> l.startsWith("plain,")));
+        assertTrue(metrics.stream().anyMatch(l -> l.startsWith("bn,20,") && !l.split(",", -1)[4].isEmpty()));
+        Path c = tmp.resolve("c");
+        assertEquals(0, run("--headless", "--steps", "60", "--every", "7", "--compare", "--seed", "2", "--out",
+                c.toString()).code());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(a.resolve("stats.csv")),
+                Files.readAllBytes(c.resolve("stats.csv"))), "another seed gives another run");
+    }
+
+    @Test
+    void divergenceIsReportedNotThrown() throws IOException {
+        Path out = tmp.resolve("div");
+        Result r = run("--headless", "--steps", "200", "--out", out.toString(), "--set", "network.batchnorm=false",
+                "--set", "network.activation=linear", "--set", "network.init=normal", "--set", "network.init_std=1",
+                "--set", "training.learning_rate=10");
+        assertEquals(0, r.code(), r.err());
+        JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("runs").get("main");
+        assertTrue(run.get("diverged_at_step").isNumber(), run.toString());
+        assertTrue(run.get("diverged_at_step").asLong() < 200);
+        assertTrue(r.err().contains("DIVERGED"), r.err());
+    }
+
+    @Test
+    void badInputExitsTwoWithOneParagraphAndNoStackTrace() throws IOException {
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{ \"training\": { \"learning_rate\": \"fast\" } }");
+        Path malformed = tmp.resolve("broken.json");
+        Files.writeString(malformed, "{ \"name\": ");
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        String[][] cases = {
+            {"--bogus"},
+            {"--steps", "abc"},
+            {"--steps"},
+            {"--steps", "0"},
+            {"--scenario", "no-such-preset"},
+            {"--scenario", bad.toString()},
+            {"--scenario", malformed.toString()},
+            {"--set", "training.learnig_rate=0.1"},
+            {"--set", "training.learning_rate=-1"},
+            {"--set", "network.activation=softplus"},
+            {"--set", "nokeyvalue"},
+            {"--set", "dataset.name=idx", "--set", "dataset.path=" + tmp.resolve("missing")},
+            {"--out", file.resolve("sub").toString()},
+        };
+        String[] mustMention = {"--bogus", "abc", "--steps", "0", "no-such-preset", "learning_rate", "broken.json",
+            "learnig_rate", "-1", "softplus", "nokeyvalue", "missing", "a-file"};
+        for (int i = 0; i < cases.length; i++) {
+            Result r = run(concat(concat(new String[] {"--headless", "--out", tmp.resolve("o" + i).toString()},
+                    cases[i])));
+            assertEquals(2, r.code(), String.join(" ", cases[i]) + " → " + r.err());
+            assertTrue(r.err().contains(mustMention[i]), String.join(" ", cases[i]) + " → " + r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}
