@@ -84,11 +84,18 @@ public final class Activation implements Layer {
         return Tap.ACTIVATION;
     }
 
+    /** a sigmoid output below this counts as saturated (within 2% of the bound 0) */
+    public static final double SIGMOID_LOW = 0.02;
+    /** a sigmoid output above this counts as saturated (within 2% of the bound 1) */
+    public static final double SIGMOID_HIGH = 0.98;
+    /** a tanh output beyond ± this counts as saturated (within 2% of the range from a bound) */
+    public static final double TANH_BOUND = 0.96;
+
     /** Whether an output value counts as saturated: sigmoid/tanh within 2% of a bound, ReLU at zero. */
     public static boolean saturated(ActivationKind kind, double a) {
         return switch (kind) {
-            case SIGMOID -> a < 0.02 || a > 0.98;
-            case TANH -> a < -0.96 || a > 0.96;
+            case SIGMOID -> a < SIGMOID_LOW || a > SIGMOID_HIGH;
+            case TANH -> a < -TANH_BOUND || a > TANH_BOUND;
             case RELU -> a <= 0.0;
             case LINEAR -> false;
         };

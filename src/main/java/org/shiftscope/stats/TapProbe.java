@@ -7,22 +7,30 @@ import org.shiftscope.nn.ActivationKind;
 import org.shiftscope.nn.Tap;
 
 /**
- * Measures one tap into preallocated primitive fields and arrays: one pass for moments and range, a
- * histogram pass, and percentiles by selection (no sort). Reused every step; allocates only when the batch
- * grows past every earlier size.
+ * Measures one tap into preallocated primitive fields and arrays: two passes over the values, no sort and no
+ * allocation. Percentiles come from a fine histogram, accurate to a fraction of one sub-bin
+ * ((max − min) / (bins × {@value #FINE_PER_BIN})).
  */
 public final class TapProbe {
     /** default number of histogram bins */
     public static final int DEFAULT_BINS = 40;
+    /** sub-bins of the fine histogram per display bin */
+    public static final int FINE_PER_BIN = 16;
 
     /** hidden layer, 1-based */
     public final int layer;
     /** which tap */
     public final Tap tap;
-    /** values of the last measurement, partially reordered by selection */
-    private double[] scratch = new double[0];
-    /** histogram counts of the last measurement */
+    /** display histogram counts of the last measurement */
     private final int[] counts;
+    /** fine histogram (bins × FINE_PER_BIN) of the last measurement, for the percentiles */
+    private final int[] fine;
+    /** the percentiles measured */
+    private static final double[] PERCENTILES = {0.15, 0.50, 0.85};
+    /** ranks of the order statistics the percentiles need: below and above each percentile's position */
+    private final int[] rank = new int[6];
+    /** those order statistics */
+    private final double[] order = new double[6];
     /** results of the last measurement */
     private double mean, std, min, max, p15, p50, p85, saturation, binLo, binHi;
 
@@ -30,28 +38,63 @@ public final class TapProbe {
         this.layer = layer;
         this.tap = tap;
         this.counts = new int[bins];
+        this.fine = new int[bins * FINE_PER_BIN];
     }
 
     /**
-     * Measures the values of a tap.
+     * Measures the values of a tap in two passes: (1) sum, range and saturation; (2) squared deviations and the
+     * fine histogram, which sums up into the display histogram and gives the percentiles.
      *
      * @param kind the layer's activation, used for the saturation figure of the activation tap
      */
     public void measure(DMatrixRMaj values, ActivationKind kind) {
         final int n = values.getNumElements();
-        if (scratch.length < n) scratch = new double[n];
-        final double[] v = values.data, s = scratch;
-        double sum = 0, lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        int sat = 0;
+        final double[] v = values.data;
+        // saturated ⇔ value < satLo or value > satHi (ReLU: satLo = smallest positive double, so 0 counts)
         final boolean satTap = tap == Tap.ACTIVATION;
-        for (int i = 0; i < n; i++) {
-            double x = v[i];
-            s[i] = x;
-            sum += x;
-            if (x < lo) lo = x;
-            if (x > hi) hi = x;
-            if (satTap && Activation.saturated(kind, x)) sat++;
+        double satLo = Double.NEGATIVE_INFINITY, satHi = Double.POSITIVE_INFINITY;
+        if (satTap) {
+            switch (kind) {
+                case SIGMOID -> {
+                    satLo = Activation.SIGMOID_LOW;
+                    satHi = Activation.SIGMOID_HIGH;
+                }
+                case TANH -> {
+                    satLo = -Activation.TANH_BOUND;
+                    satHi = Activation.TANH_BOUND;
+                }
+                case RELU -> satLo = Double.MIN_VALUE;
+                case LINEAR -> { }
+            }
         }
+        // four independent accumulators: a single running sum is one long dependency chain
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        int sat = 0, i = 0;
+        for (; i + 3 < n; i += 4) {
+            final double a = v[i], b = v[i + 1], c = v[i + 2], d = v[i + 3];
+            s0 += a;
+            s1 += b;
+            s2 += c;
+            s3 += d;
+            // plain comparisons: NaN is caught through the sum below
+            final double ab0 = a < b ? a : b, cd0 = c < d ? c : d, ab1 = a < b ? b : a, cd1 = c < d ? d : c;
+            final double mn = ab0 < cd0 ? ab0 : cd0, mx = ab1 > cd1 ? ab1 : cd1;
+            lo = mn < lo ? mn : lo;
+            hi = mx > hi ? mx : hi;
+            if (mn < satLo || mx > satHi) {
+                sat += (a < satLo || a > satHi ? 1 : 0) + (b < satLo || b > satHi ? 1 : 0)
+                        + (c < satLo || c > satHi ? 1 : 0) + (d < satLo || d > satHi ? 1 : 0);
+            }
+        }
+        for (; i < n; i++) {
+            final double x = v[i];
+            s0 += x;
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+            if (x < satLo || x > satHi) sat++;
+        }
+        final double sum = (s0 + s1) + (s2 + s3);
         Arrays.fill(counts, 0);
         if (n == 0 || !Double.isFinite(sum) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
             mean = std = min = max = p15 = p50 = p85 = binLo = binHi = Double.NaN;
@@ -59,70 +102,70 @@ public final class TapProbe {
             return;
         }
         mean = sum / n;
-        double ss = 0;
-        for (int i = 0; i < n; i++) {
-            double d = v[i] - mean;
-            ss += d * d;
-        }
-        std = Math.sqrt(ss / n);
         min = lo;
         max = hi;
         saturation = satTap ? (double) sat / n : Double.NaN;
         // bins span the data; a constant tap gets a unit-wide range around its value
-        if (hi > lo) {
-            binLo = lo;
-            binHi = hi;
-        } else {
-            binLo = lo - 0.5;
-            binHi = hi + 0.5;
+        binLo = hi > lo ? lo : lo - 0.5;
+        binHi = hi > lo ? hi : hi + 0.5;
+        final int nf = fine.length;
+        final double scale = nf / (binHi - binLo), m = mean, base = binLo;
+        double q0 = 0, q1 = 0;
+        int j = 0;
+        for (; j + 1 < n; j += 2) {
+            final double x = v[j], y = v[j + 1], dx = x - m, dy = y - m;
+            q0 += dx * dx;
+            q1 += dy * dy;
+            final int bx = (int) ((x - base) * scale), by = (int) ((y - base) * scale);
+            fine[bx >= nf ? nf - 1 : bx]++;
+            fine[by >= nf ? nf - 1 : by]++;
         }
-        final int bins = counts.length;
-        final double scale = bins / (binHi - binLo);
-        for (int i = 0; i < n; i++) {
-            int b = (int) ((v[i] - binLo) * scale);
-            counts[b >= bins ? bins - 1 : (b < 0 ? 0 : b)]++;
+        for (; j < n; j++) {
+            final double x = v[j], dx = x - m;
+            q0 += dx * dx;
+            final int bx = (int) ((x - base) * scale);
+            fine[bx >= nf ? nf - 1 : bx]++;
         }
-        // percentiles: numpy's default (linear) definition, position p·(n−1), found by selection
-        p15 = percentile(s, n, 0.15, 0);
-        int from = (int) Math.floor(0.15 * (n - 1)) + 1;
-        p50 = percentile(s, n, 0.50, Math.min(from, (int) Math.floor(0.50 * (n - 1))));
-        from = (int) Math.floor(0.50 * (n - 1)) + 1;
-        p85 = percentile(s, n, 0.85, Math.min(from, (int) Math.floor(0.85 * (n - 1))));
-    }
-
-    /** Percentile p of s[0..n) where s[0..from) already holds values ≤ every value of s[from..n). */
-    private static double percentile(double[] s, int n, double p, int from) {
-        double pos = p * (n - 1);
-        int k = (int) Math.floor(pos);
-        double frac = pos - k;
-        double lo = select(s, from, n - 1, k);
-        if (frac == 0 || k + 1 >= n) return lo;
-        // after selection everything right of k is ≥ s[k]: the next order statistic is their minimum
-        double next = Double.POSITIVE_INFINITY;
-        for (int i = k + 1; i < n; i++) if (s[i] < next) next = s[i];
-        return lo + frac * (next - lo);
-    }
-
-    /** Wirth's selection: reorders a[lo..hi] so that a[k] is the k-th smallest; returns it. */
-    static double select(double[] a, int lo, int hi, int k) {
-        while (lo < hi) {
-            double x = a[k];
-            int i = lo, j = hi;
-            do {
-                while (a[i] < x) i++;
-                while (x < a[j]) j--;
-                if (i <= j) {
-                    double t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
+        final double ss = q0 + q1;
+        std = Math.sqrt(ss / n);
+        // one pass over the fine bins: sum them into the display bins, read the order statistics that the
+        // percentiles need (numpy's default: rank p·(n−1), linear between its two neighbours), clear them
+        final double w = (binHi - binLo) / nf;
+        for (int t = 0; t < 3; t++) {
+            final double pos = PERCENTILES[t] * (n - 1);
+            rank[2 * t] = (int) pos;
+            rank[2 * t + 1] = Math.min(n - 1, (int) pos + 1);
+        }
+        long below = 0;
+        int found = 0; // bit k set once order[k] is known (the ranks are not always ascending: n is small)
+        for (int b = 0; b < nf; b++) {
+            final int c = fine[b];
+            if (c == 0) continue;
+            counts[b / FINE_PER_BIN] += c;
+            // a sub-bin's values are taken as evenly spread over it: error below one sub-bin width
+            if (found != 0b111111) {
+                for (int k = 0; k < 6; k++) {
+                    if ((found & (1 << k)) == 0 && below + c > rank[k]) {
+                        order[k] = binLo + w * (b + (rank[k] - below + 0.5) / c);
+                        found |= 1 << k;
+                    }
                 }
-            } while (i <= j);
-            if (j < k) lo = i;
-            if (k < i) hi = j;
+            }
+            below += c;
+            fine[b] = 0;
         }
-        return a[k];
+        for (int k = 0; k < 6; k++) {
+            order[k] = rank[k] == 0 ? lo : rank[k] == n - 1 ? hi : Math.max(lo, Math.min(hi, order[k]));
+        }
+        p15 = interpolate(0, n);
+        p50 = interpolate(1, n);
+        p85 = interpolate(2, n);
+        if (hi == lo) p15 = p50 = p85 = lo;
+    }
+
+    private double interpolate(int t, int n) {
+        final double pos = PERCENTILES[t] * (n - 1);
+        return order[2 * t] + (pos - (int) pos) * (order[2 * t + 1] - order[2 * t]);
     }
 
     /** An immutable copy of the last measurement. */
@@ -141,5 +184,10 @@ public final class TapProbe {
 
     public double p50() {
         return p50;
+    }
+
+    /** width of one fine sub-bin in the last measurement: the percentiles' resolution */
+    public double resolution() {
+        return (binHi - binLo) / fine.length;
     }
 }

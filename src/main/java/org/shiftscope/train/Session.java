@@ -123,7 +123,7 @@ public final class Session {
             } else {
                 net.backward();
                 run.sgd.step(net.parameters());
-                if ((statsNow || evalNow) && !net.parametersFinite()) run.divergedAt = step;
+                if (evalNow && !net.parametersFinite()) run.divergedAt = step; // NaN weights also show in the loss
             }
             boolean evaluated = false;
             if (evalNow && !run.diverged()) {
