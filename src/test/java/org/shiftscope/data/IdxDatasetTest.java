@@ -1,0 +1,144 @@
+package org.shiftscope.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The IDX loader on tiny files the test writes itself (raw and .gz), and every error case. */
+class IdxDatasetTest {
+    @TempDir
+    Path dir;
+
+    static byte[] images(int magic, int n, int rows, int cols, int pixelBytes) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DataOutputStream d = new DataOutputStream(b);
+        d.writeInt(magic);
+        d.writeInt(n);
+        d.writeInt(rows);
+        d.writeInt(cols);
+        for (int i = 0; i < pixelBytes; i++) d.writeByte((i * 37) % 256);
+        return b.toByteArray();
+    }
+
+    static byte[] labels(int magic, int... ys) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DataOutputStream d = new DataOutputStream(b);
+        d.writeInt(magic);
+        d.writeInt(ys.length);
+        for (int y : ys) d.writeByte(y);
+        return b.toByteArray();
+    }
+
+    void write(String name, byte[] data, boolean gz) throws IOException {
+        Path p = dir.resolve(gz ? name + ".gz" : name);
+        try (OutputStream o = gz ? new GZIPOutputStream(Files.newOutputStream(p)) : Files.newOutputStream(p)) {
+            o.write(data);
+        }
+    }
+
+    void writeAll(boolean gz) throws IOException {
+        write("train-images-idx3-ubyte", images(0x803, 3, 2, 2, 12), gz);
+        write("train-labels-idx1-ubyte", labels(0x801, 0, 2, 1), gz);
+        write("t10k-images-idx3-ubyte", images(0x803, 2, 2, 2, 8), gz);
+        write("t10k-labels-idx1-ubyte", labels(0x801, 1, 2), gz);
+    }
+
+    @Test
+    void loadsRawAndGzipWithPixelsScaledToUnitRange() throws IOException {
+        for (boolean gz : new boolean[] {false, true}) {
+            Path sub = Files.createDirectories(dir.resolve(gz ? "gz" : "raw"));
+            Path keep = dir;
+            dir = sub;
+            writeAll(gz);
+            dir = keep;
+            IdxDataset d = IdxDataset.load("idx", sub, 0);
+            assertEquals(4, d.inputs());
+            assertEquals(3, d.classes());
+            assertEquals(3, d.trainSize());
+            assertEquals(2, d.testSize());
+            DMatrixRMaj x = new DMatrixRMaj(1, 1);
+            int[] y = new int[3];
+            d.trainBatch(new int[] {2, 0}, 2, x, y);
+            assertEquals(2, x.numRows);
+            assertEquals(((8 * 37) % 256) / 255.0, x.get(0, 0), 1e-15); // image 2 starts at byte 8
+            assertEquals(0.0, x.get(1, 0));
+            assertEquals(37 / 255.0, x.get(1, 1), 1e-15);
+            assertEquals(1, y[0]);
+            assertEquals(0, y[1]);
+            d.testBatch(1, 1, x, y);
+            assertEquals(2, y[0]);
+            assertEquals(1, IdxDataset.load("idx", sub, 1).trainSize(), "samples caps the training set");
+        }
+    }
+
+    DatasetException failure() {
+        return assertThrows(DatasetException.class, () -> IdxDataset.load("idx", dir, 0));
+    }
+
+    @Test
+    void missingFolderAndFile() throws IOException {
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> IdxDataset.load("idx", dir.resolve("nope"), 0));
+        assertTrue(e.getMessage().contains("nope") && e.getMessage().contains("no such folder"), e.getMessage());
+        writeAll(false);
+        Files.delete(dir.resolve("t10k-labels-idx1-ubyte"));
+        e = failure();
+        assertTrue(e.getMessage().contains("missing t10k-labels-idx1-ubyte"), e.getMessage());
+    }
+
+    @Test
+    void truncatedWrongMagicMismatchNotGzip() throws IOException {
+        writeAll(false);
+        write("train-images-idx3-ubyte", images(0x803, 3, 2, 2, 10), false);
+        DatasetException e = failure();
+        assertTrue(e.getMessage().contains("train-images-idx3-ubyte") && e.getMessage().contains("truncated")
+                && e.getMessage().contains("expected 12 bytes") && e.getMessage().contains("found 10"), e.getMessage());
+
+        writeAll(false);
+        write("t10k-labels-idx1-ubyte", labels(0x803, 1, 2), false);
+        e = failure();
+        assertTrue(e.getMessage().contains("t10k-labels-idx1-ubyte") && e.getMessage().contains("wrong magic")
+                && e.getMessage().contains("0x00000801") && e.getMessage().contains("0x00000803"), e.getMessage());
+
+        writeAll(false);
+        write("train-labels-idx1-ubyte", labels(0x801, 0, 1), false);
+        e = failure();
+        assertTrue(e.getMessage().contains("3 images") && e.getMessage().contains("2 labels")
+                && e.getMessage().contains("train-labels-idx1-ubyte"), e.getMessage());
+
+        writeAll(false);
+        Files.delete(dir.resolve("train-images-idx3-ubyte"));
+        Files.writeString(dir.resolve("train-images-idx3-ubyte.gz"), "plain text, not gzip");
+        e = failure();
+        assertTrue(e.getMessage().contains("train-images-idx3-ubyte.gz") && e.getMessage().contains("not gzip"),
+                e.getMessage());
+
+        writeAll(false);
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), new byte[] {0, 0, 8});
+        e = failure();
+        assertTrue(e.getMessage().contains("train-labels-idx1-ubyte") && e.getMessage().contains("truncated"),
+                e.getMessage());
+    }
+
+    @Test
+    void fashionMnistFromDebianWhenInstalled() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Datasets.FASHION_MNIST_DEBIAN),
+                "dataset-fashion-mnist is not installed");
+        Dataset d = Datasets.load("fashion-mnist", "", 0, 0, 0.2, 1);
+        assertEquals(784, d.inputs());
+        assertEquals(10, d.classes());
+        assertEquals(60000, d.trainSize());
+        assertEquals(10000, d.testSize());
+    }
+}
