@@ -18,6 +18,6 @@ public final class Launcher {
         if (Arrays.asList(args).contains("--headless") || Arrays.asList(args).contains("--help")) {
             System.exit(HeadlessRunner.run(args, System.out, System.err));
         }
-        System.out.println("ShiftScope: the window is not built yet; use --headless (see --help).");
+        javafx.application.Application.launch(org.shiftscope.ui.ShiftScopeApp.class, args);
     }
 }

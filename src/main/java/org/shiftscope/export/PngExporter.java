@@ -1,0 +1,59 @@
+package org.shiftscope.export;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import javafx.scene.transform.Transform;
+import javax.imageio.ImageIO;
+
+/** Renders a node to a PNG at 1×, 2× or 3× with a caption line saying how the figure was made. FX thread only. */
+public final class PngExporter {
+    private PngExporter() {}
+
+    /** The node at {@code scale}, with the caption in a strip underneath. */
+    public static WritableImage render(Node node, int scale, String caption) {
+        SnapshotParameters p = new SnapshotParameters();
+        p.setTransform(Transform.scale(scale, scale));
+        p.setFill(Color.WHITE);
+        WritableImage body = node.snapshot(p, null);
+        double strip = 26 * scale;
+        Canvas c = new Canvas(body.getWidth(), body.getHeight() + strip);
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, c.getWidth(), c.getHeight());
+        g.drawImage(body, 0, 0);
+        g.setFill(Color.web("#333"));
+        g.setFont(Font.font("System", 12 * scale));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(caption, 8 * scale, body.getHeight() + strip / 2);
+        return c.snapshot(null, null);
+    }
+
+    /** Renders and writes a PNG; the folder is created if needed. */
+    public static void write(Node node, int scale, String caption, Path file) throws IOException {
+        if (scale < 1 || scale > 3) throw new IllegalArgumentException("scale must be 1, 2 or 3, got " + scale);
+        WritableImage img = render(node, scale, caption);
+        BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        if (!ImageIO.write(bi, "png", file.toFile())) throw new IOException("no PNG writer available");
+    }
+
+    /** A file name that says what the image is, e.g. {@code shiftscope-default-step1200-dashboard@2x.png}. */
+    public static String fileName(String scenario, long step, String what, int scale) {
+        String safe = scenario.replaceAll("[^A-Za-z0-9._-]+", "-");
+        return "shiftscope-" + safe + "-step" + step + "-" + what + "@" + scale + "x.png";
+    }
+}

@@ -1,0 +1,91 @@
+package org.shiftscope.ui.chart;
+
+import java.nio.IntBuffer;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import org.shiftscope.train.Boundary;
+
+/** A 2-D classifier's decision regions as a heat map with the training points on top, like Playground's. */
+public final class BoundaryChart extends ChartPane {
+    /** class colours: Playground's orange and blue first */
+    private static final Color[] PALETTE = {Color.web("#f59322"), Color.web("#0877bd"), Color.web("#2ca02c"),
+        Color.web("#d62728"), Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#7f7f7f"),
+        Color.web("#bcbd22"), Color.web("#17becf")};
+    private double[] xs = new double[0], ys = new double[0];
+    private int[] labels = new int[0];
+    private Boundary boundary;
+    private WritableImage image;
+    private final Axis ax = new Axis(), ay = new Axis();
+
+    public BoundaryChart() {
+        super("Decision regions",
+                "The background colour is the class the network predicts at each point of the plane (paler = "
+                        + "less sure); dots are the training examples. Watch the regions bend to fit the data.");
+        ax.set(-1.1, 1.1);
+        ay.set(-1.1, 1.1);
+        setPrefSize(240, 200);
+    }
+
+    @Override
+    public String fileStem() {
+        return "decision-regions";
+    }
+
+    /** the training points (coordinates about [-1.1, 1.1]) */
+    public void setPoints(double[] x, double[] y, int[] labels) {
+        this.xs = x.clone();
+        this.ys = y.clone();
+        this.labels = labels.clone();
+        markDirty();
+    }
+
+    public void setBoundary(Boundary b) {
+        if (b != boundary) {
+            boundary = b;
+            markDirty();
+        }
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        // square plot area
+        double side = Math.min(pw, ph);
+        px += (pw - side) / 2;
+        pw = side;
+        ph = side;
+        if (boundary != null) {
+            int n = boundary.size();
+            if (image == null || (int) image.getWidth() != n) image = new WritableImage(n, n);
+            int[] px2 = new int[n * n];
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < n; c++) {
+                    int i = r * n + c;
+                    Color col = PALETTE[boundary.classOf()[i] % PALETTE.length];
+                    double conf = boundary.confidence()[i];
+                    double a = Math.max(0, Math.min(1, (conf - 0.5) * 2)) * 0.55 + 0.1;
+                    int alpha = (int) (a * 255);
+                    // image row 0 is the top: y rises with the grid row, so flip
+                    px2[(n - 1 - r) * n + c] = (alpha << 24) | ((int) (col.getRed() * alpha) << 16)
+                            | ((int) (col.getGreen() * alpha) << 8) | (int) (col.getBlue() * alpha);
+                }
+            }
+            image.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbPreInstance(), IntBuffer.wrap(px2), n);
+            g.setImageSmoothing(true);
+            g.drawImage(image, px, py, pw, ph);
+        }
+        axes(g, ax, ay, null);
+        double r = 2.6 * scale();
+        g.setLineWidth(0.8 * scale());
+        for (int i = 0; i < xs.length; i++) {
+            double x = xOf(ax, xs[i]), y = yOf(ay, ys[i]);
+            if (x < px || x > px + pw || y < py || y > py + ph) continue;
+            g.setFill(PALETTE[labels[i] % PALETTE.length]);
+            g.fillOval(x - r, y - r, 2 * r, 2 * r);
+            g.setStroke(Color.WHITE);
+            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        }
+        if (boundary == null && xs.length == 0) empty(g, "2-D data sets only");
+    }
+}

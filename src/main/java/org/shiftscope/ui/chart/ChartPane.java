@@ -1,0 +1,209 @@
+package org.shiftscope.ui.chart;
+
+import java.util.List;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+
+/**
+ * A chart drawn on a Canvas: no scene-graph nodes per point and no auto-ranging layout, so it redraws in a
+ * few milliseconds. The window's AnimationTimer calls {@link #refresh()} once per frame; the chart redraws only
+ * when marked dirty or resized. FX thread only.
+ */
+public abstract class ChartPane extends Region {
+    /** the drawing surface, sized to this region */
+    protected final Canvas canvas = new Canvas();
+    /** 1 normally, larger in presentation mode: fonts and lines scale with it */
+    private final DoubleProperty fontScale = new SimpleDoubleProperty(1.0);
+    /** colours */
+    private ChartTheme theme = ChartTheme.LIGHT;
+    /** title drawn at the top */
+    private String title;
+    /** whether the data changed since the last draw */
+    private boolean dirty = true;
+    /** plot area of the last draw: left, top, width, height */
+    protected double px, py, pw, ph;
+
+    protected ChartPane(String title, String help) {
+        this.title = title;
+        getChildren().add(canvas);
+        getStyleClass().add("chart-pane");
+        Tooltip tip = new Tooltip(help);
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        tip.setShowDelay(Duration.millis(400));
+        tip.setShowDuration(Duration.seconds(30));
+        Tooltip.install(this, tip);
+        fontScale.addListener((o, a, b) -> markDirty());
+        setMinSize(160, 120);
+        setPrefSize(320, 200);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth()), h = Math.floor(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dirty = true;
+            refresh();
+        }
+    }
+
+    public void markDirty() {
+        dirty = true;
+    }
+
+    /** Redraws if the data changed or the size changed since the last draw. */
+    public void refresh() {
+        if (!dirty) return;
+        dirty = false;
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        if (w < 20 || h < 20) return;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(theme.background());
+        g.fillRect(0, 0, w, h);
+        double s = scale();
+        g.setFill(theme.text());
+        g.setFont(Font.font("System", FontWeight.BOLD, 13 * s));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(title, 8 * s, 5 * s);
+        px = 52 * s;
+        py = 26 * s;
+        pw = Math.max(10, w - px - 12 * s);
+        ph = Math.max(10, h - py - 34 * s);
+        draw(g, w, h);
+    }
+
+    /** Draws the chart; {@link #px}, {@link #py}, {@link #pw}, {@link #ph} hold the plot area. */
+    protected abstract void draw(GraphicsContext g, double w, double h);
+
+    /** Forgets the axis ranges (new run): they grow again from the next data. */
+    public void resetRanges() {
+        markDirty();
+    }
+
+    public String title() {
+        return title;
+    }
+
+    protected void setTitle(String t) {
+        if (!t.equals(title)) {
+            title = t;
+            markDirty();
+        }
+    }
+
+    /** e.g. "layer2-activation-histogram": used in exported file names */
+    public abstract String fileStem();
+
+    public DoubleProperty fontScaleProperty() {
+        return fontScale;
+    }
+
+    public void setTheme(ChartTheme t) {
+        theme = t;
+        markDirty();
+    }
+
+    public ChartTheme theme() {
+        return theme;
+    }
+
+    protected double scale() {
+        return fontScale.get();
+    }
+
+    // ---- drawing helpers ----
+
+    protected double xOf(Axis a, double v) {
+        return px + a.fraction(v) * pw;
+    }
+
+    protected double yOf(Axis a, double v) {
+        return py + ph - a.fraction(v) * ph;
+    }
+
+    /** A hint in the middle of an empty chart. */
+    protected void empty(GraphicsContext g, String text) {
+        g.setFill(theme.muted());
+        g.setFont(Font.font(13 * scale()));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, px + pw / 2, py + ph / 2);
+    }
+
+    /** Grid, ticks and labels for both axes; x labels below, y labels left (or right when {@code right}). */
+    protected void axes(GraphicsContext g, Axis x, Axis y, String xLabel) {
+        double s = scale();
+        g.setLineWidth(1);
+        g.setFont(Font.font(11.5 * s));
+        if (!y.isEmpty()) {
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            for (double t : y.ticks(Math.max(2, (int) (ph / (28 * s))))) {
+                double yy = Math.round(yOf(y, t)) + 0.5;
+                g.setStroke(theme.grid());
+                g.strokeLine(px, yy, px + pw, yy);
+                g.setFill(theme.text());
+                g.fillText(Axis.label(t), px - 5 * s, yy);
+            }
+        }
+        if (!x.isEmpty()) {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.TOP);
+            for (double t : x.ticks(Math.max(2, (int) (pw / (70 * s))))) {
+                double xx = Math.round(xOf(x, t)) + 0.5;
+                g.setStroke(theme.grid());
+                g.strokeLine(xx, py, xx, py + ph);
+                g.setFill(theme.text());
+                g.fillText(Axis.label(t), xx, py + ph + 3 * s);
+            }
+        }
+        g.setStroke(theme.axis());
+        g.strokeLine(px + 0.5, py, px + 0.5, py + ph);
+        g.strokeLine(px, py + ph + 0.5, px + pw, py + ph + 0.5);
+        if (xLabel != null && !x.isEmpty()) {
+            // the unit goes under the last tick label's row, at the right end
+            g.setFill(theme.muted());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(xLabel, px + pw, py + ph + 15 * s);
+        }
+    }
+
+    /** A legend of coloured swatches in the top-right corner of the plot area. */
+    protected void legend(GraphicsContext g, List<String> labels, List<Color> colors) {
+        double s = scale();
+        g.setFont(Font.font(11.5 * s));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double y = py + 9 * s;
+        for (int i = 0; i < labels.size(); i++) {
+            double tw = labels.get(i).length() * 6.3 * s + 22 * s;
+            double x = px + pw - tw - 4 * s;
+            g.setFill(theme.background().deriveColor(0, 1, 1, 0.85));
+            g.fillRect(x - 3 * s, y - 8 * s, tw + 6 * s, 16 * s);
+            g.setFill(colors.get(i));
+            g.fillRect(x, y - 4 * s, 14 * s, 8 * s);
+            g.setFill(theme.text());
+            g.fillText(labels.get(i), x + 18 * s, y);
+            y += 17 * s;
+        }
+    }
+
+    /** Line width for data: thick enough for a projector. */
+    protected double lineWidth() {
+        return 2.2 * scale();
+    }
+}

@@ -1,0 +1,33 @@
+package org.shiftscope.ui.chart;
+
+import javafx.scene.paint.Color;
+
+/**
+ * Colours of a chart.
+ *
+ * @param background plot background
+ * @param axis       axis lines and ticks
+ * @param grid       grid lines
+ * @param text       labels and titles
+ * @param muted      secondary text (hints, step counters)
+ */
+public record ChartTheme(Color background, Color axis, Color grid, Color text, Color muted) {
+    public static final ChartTheme LIGHT = new ChartTheme(Color.WHITE, Color.web("#444"), Color.web("#e6e6e6"),
+            Color.web("#222"), Color.web("#777"));
+    public static final ChartTheme DARK = new ChartTheme(Color.web("#1b1d22"), Color.web("#bbb"), Color.web("#33363d"),
+            Color.web("#eee"), Color.web("#999"));
+
+    /** The colour of a run: BN twin blue, plain twin orange, a single run blue. */
+    public static Color runColor(String run) {
+        return "plain".equals(run) ? Color.web("#e8710a") : Color.web("#1967d2");
+    }
+
+    /** Label shown for a run in legends. */
+    public static String runLabel(String run) {
+        return switch (run) {
+            case "bn" -> "with BatchNorm";
+            case "plain" -> "without BatchNorm";
+            default -> "this network";
+        };
+    }
+}

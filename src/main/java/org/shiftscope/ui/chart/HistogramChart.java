@@ -1,0 +1,68 @@
+package org.shiftscope.ui.chart;
+
+import java.util.List;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import org.shiftscope.stats.TapStats;
+import org.shiftscope.ui.model.History;
+
+/** The current histogram of a layer's tap (one outline per run in compare mode). */
+public final class HistogramChart extends LayerChart {
+    private final Axis x = new Axis(), y = new Axis();
+
+    public HistogramChart(History history) {
+        super(history, "Histogram", "histogram",
+                "How the values at this point of the layer are spread right now, over the whole mini-batch and "
+                        + "every unit. Tall narrow peaks at the ends of a sigmoid or tanh mean the units are "
+                        + "saturated and barely learn.");
+    }
+
+    @Override
+    public void resetRanges() {
+        x.reset();
+        y.reset();
+        super.resetRanges();
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        List<String> runs = runsWithData();
+        TapStats any = null;
+        for (String r : runs) {
+            TapStats t = history.tap(r, layer, tap).last();
+            if (t == null || !Double.isFinite(t.binLo())) continue;
+            any = t;
+            x.include(t.binLo(), t.binHi());
+            int max = 0;
+            for (int c : t.counts()) max = Math.max(max, c);
+            y.include(0, (double) max / Math.max(1, t.total()));
+        }
+        axes(g, x, y, "value");
+        if (any == null) {
+            empty(g, emptyText());
+            return;
+        }
+        for (String r : runs) {
+            TapStats t = history.tap(r, layer, tap).last();
+            if (t == null || !Double.isFinite(t.binLo())) continue;
+            Color c = ChartTheme.runColor(r);
+            int n = t.counts().length, total = Math.max(1, t.total());
+            double bw = t.binWidth();
+            g.beginPath();
+            g.moveTo(xOf(x, t.binLo()), yOf(y, 0));
+            for (int b = 0; b < n; b++) {
+                double yy = yOf(y, (double) t.counts()[b] / total);
+                g.lineTo(xOf(x, t.binLo() + b * bw), yy);
+                g.lineTo(xOf(x, t.binLo() + (b + 1) * bw), yy);
+            }
+            g.lineTo(xOf(x, t.binHi()), yOf(y, 0));
+            g.closePath();
+            g.setFill(c.deriveColor(0, 1, 1, runs.size() > 1 ? 0.18 : 0.35));
+            g.fill();
+            g.setStroke(c);
+            g.setLineWidth(lineWidth() * 0.8);
+            g.stroke();
+        }
+        runLegend(g, runs);
+    }
+}

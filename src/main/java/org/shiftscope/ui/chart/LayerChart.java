@@ -1,0 +1,93 @@
+package org.shiftscope.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.paint.Color;
+import org.shiftscope.nn.Tap;
+import org.shiftscope.ui.model.History;
+
+/** A chart of one hidden layer's tap, for every run in the history. */
+public abstract class LayerChart extends ChartPane {
+    /** where the data come from */
+    protected final History history;
+    /** hidden layer, 1-based */
+    protected int layer = 1;
+    /** which tap */
+    protected Tap tap = Tap.ACTIVATION;
+    /** "histogram", "distribution", "moments" or "percentiles" */
+    private final String kind;
+    /** the chart's title without the layer and tap */
+    private final String name;
+
+    protected LayerChart(History history, String name, String kind, String help) {
+        super(name, help);
+        this.history = history;
+        this.name = name;
+        this.kind = kind;
+        setTitle(title(layer, tap));
+    }
+
+    private String title(int layer, Tap tap) {
+        return name + " · layer " + layer;
+    }
+
+    /** e.g. "layer 2, activation": for captions of exported charts */
+    public String describe() {
+        return "layer " + layer + ", " + tapLabel(tap);
+    }
+
+    /** Plain words for a tap. */
+    public static String tapLabel(Tap tap) {
+        return switch (tap) {
+            case LINEAR -> "W·x+b";
+            case NORMALIZED -> "after BN";
+            case ACTIVATION -> "activation";
+        };
+    }
+
+    /** Shows another layer or tap; forgets the axis ranges. */
+    public void setSource(int layer, Tap tap) {
+        if (layer == this.layer && tap == this.tap) return;
+        this.layer = layer;
+        this.tap = tap;
+        setTitle(title(layer, tap));
+        resetRanges();
+    }
+
+    public int layer() {
+        return layer;
+    }
+
+    public Tap tap() {
+        return tap;
+    }
+
+    @Override
+    public String fileStem() {
+        return "layer" + layer + "-" + tap.key() + "-" + kind;
+    }
+
+    /** runs that have data for this layer and tap */
+    protected List<String> runsWithData() {
+        List<String> runs = new ArrayList<>();
+        for (String r : history.runs()) if (!history.tap(r, layer, tap).isEmpty()) runs.add(r);
+        return runs;
+    }
+
+    /** legend for the runs when there are two */
+    protected void runLegend(javafx.scene.canvas.GraphicsContext g, List<String> runs) {
+        if (runs.size() < 2) return;
+        List<String> labels = new ArrayList<>();
+        List<Color> colors = new ArrayList<>();
+        for (String r : runs) {
+            labels.add(ChartTheme.runLabel(r));
+            colors.add(ChartTheme.runColor(r));
+        }
+        legend(g, labels, colors);
+    }
+
+    protected String emptyText() {
+        if (tap == Tap.NORMALIZED && !history.runs().isEmpty()) return "BatchNorm is off: no normalized values";
+        return "Press Play (Space) to start training";
+    }
+}

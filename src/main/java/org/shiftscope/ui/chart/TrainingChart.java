@@ -1,0 +1,100 @@
+package org.shiftscope.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.shiftscope.stats.Snapshot;
+import org.shiftscope.ui.model.Decimated;
+import org.shiftscope.ui.model.History;
+
+/** Training loss (left axis) and test accuracy (right axis, 0–1) over steps for every run. */
+public final class TrainingChart extends ChartPane {
+    private final History history;
+    private final Axis x = new Axis(), loss = new Axis(), acc = new Axis();
+
+    public TrainingChart(History history) {
+        super("Loss and test accuracy",
+                "Solid lines: the training loss on each mini-batch (lower is better). Dashed lines: accuracy on "
+                        + "held-out test data in inference mode, where BatchNorm uses its running averages "
+                        + "(right axis, higher is better).");
+        this.history = history;
+        acc.set(0, 1);
+    }
+
+    @Override
+    public void resetRanges() {
+        x.reset();
+        loss.reset();
+        super.resetRanges();
+    }
+
+    @Override
+    public String fileStem() {
+        return "training";
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        List<String> runs = history.runs();
+        long diverged = -1;
+        for (String r : runs) {
+            Decimated<Snapshot> d = history.metrics(r);
+            for (int i = 0; i < d.size(); i++) loss.include(0, Math.min(d.get(i).loss(), 50));
+            if (d.last() != null) loss.include(0, Math.min(d.last().loss(), 50));
+            x.include(0, Math.max(10, d.lastStep()));
+            Snapshot last = d.last();
+            if (last != null && last.diverged()) diverged = last.divergedAt();
+        }
+        pw -= 30 * scale(); // room for the accuracy axis
+        axes(g, x, loss, "step");
+        rightAxis(g);
+        if (runs.isEmpty()) {
+            empty(g, "Press Play (Space) to start training");
+            return;
+        }
+        List<String> labels = new ArrayList<>();
+        List<Color> colors = new ArrayList<>();
+        for (String r : runs) {
+            Color c = ChartTheme.runColor(r);
+            Bands.line(this, g, history.metrics(r), x, loss, c, s -> Math.min(s.loss(), loss.hi()), lineWidth(),
+                    false);
+            Bands.line(this, g, history.testAccuracy(r), x, acc, c, Snapshot::testAccuracy, lineWidth(), true);
+            String who = runs.size() > 1 ? " " + ChartTheme.runLabel(r) : "";
+            labels.add("loss" + who);
+            colors.add(c);
+            labels.add("test accuracy" + who + " (dashed)");
+            colors.add(c.deriveColor(0, 0.6, 1.1, 0.8));
+        }
+        if (diverged >= 0) {
+            double xx = xOf(x, diverged);
+            g.setStroke(Color.web("#d93025"));
+            g.setLineWidth(2 * scale());
+            g.strokeLine(xx, py, xx, py + ph);
+            g.setFill(Color.web("#d93025"));
+            g.setFont(Font.font(12 * scale()));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText("diverged at step " + diverged, xx - 4, py + ph - 4);
+        }
+        legend(g, labels, colors);
+    }
+
+    private void rightAxis(GraphicsContext g) {
+        double s = scale();
+        g.setFont(Font.font(11.5 * s));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(theme().muted());
+        g.setStroke(theme().axis());
+        g.strokeLine(px + pw + 0.5, py, px + pw + 0.5, py + ph);
+        for (double t : new double[] {0, 0.25, 0.5, 0.75, 1}) {
+            double yy = yOf(acc, t);
+            g.strokeLine(px + pw, yy, px + pw + 4 * s, yy);
+            g.fillText(Math.round(t * 100) + "%", px + pw + 6 * s, yy);
+        }
+    }
+}
