@@ -1,0 +1,201 @@
+package org.shiftscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.shiftscope.nn.Tap;
+import org.shiftscope.stats.Snapshot;
+import org.shiftscope.train.Session;
+import org.shiftscope.train.Trainer;
+import org.shiftscope.train.scenario.Scenario;
+import org.shiftscope.train.scenario.ScenarioIO;
+import org.shiftscope.ui.chart.ChartPane;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window through its real controls, headless (Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+    private MainView view;
+    private Trainer trainer;
+
+    @Start
+    void start(Stage stage) {
+        trainer = new Trainer(Scenario.defaults());
+        view = new MainView(trainer);
+        Scene scene = new Scene(view, 1400, 900);
+        ShiftScopeApp.addStyles(scene);
+        stage.setScene(scene);
+        stage.show();
+        view.start();
+    }
+
+    @AfterEach
+    void stop() {
+        trainer.close();
+    }
+
+    static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    long steps() throws InterruptedException {
+        return trainer.call(Session::stepCount);
+    }
+
+    @Test
+    void learningRateSliderChangesTheTrainersLearningRate(FxRobot robot) throws Exception {
+        Slider lr = robot.lookup("#learningRate").queryAs(Slider.class);
+        robot.interact(() -> lr.setValue(Math.log10(0.5)));
+        waitFor(() -> Math.abs(trainer.call(s -> s.runs().get(0).sgd.learningRate()) - 0.5) < 1e-12);
+        // and with the keyboard, as a student would: focus the slider and press → (one block increment)
+        robot.clickOn(lr);
+        double before = lr.getValue();
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        double expected = Math.pow(10, lr.getValue());
+        assertTrue(lr.getValue() > before);
+        waitFor(() -> Math.abs(trainer.call(s -> s.runs().get(0).sgd.learningRate()) - expected) < 1e-12);
+    }
+
+    @Test
+    void batchNormToggleChangesTheNetworkAndTheNormalizedTap(FxRobot robot) throws Exception {
+        assertTrue((boolean) trainer.call(s -> s.runs().get(0).net.batchNorm()));
+        robot.clickOn("#batchNorm");
+        waitFor(() -> !trainer.call(s -> s.runs().get(0).net.batchNorm()));
+        assertTrue(robot.lookup("#tapNormalized").queryAs(ToggleButton.class).isDisabled());
+        robot.clickOn("#step");
+        waitFor(() -> view.history().latestStats("main") != null);
+        Snapshot s = view.history().latestStats("main");
+        assertEquals(null, s.tap(1, Tap.NORMALIZED));
+        robot.clickOn("#batchNorm");
+        waitFor(() -> trainer.call(x -> x.runs().get(0).net.batchNorm()));
+        robot.clickOn("#step");
+        waitFor(() -> view.history().latestStats("main").step() == 2);
+        assertNotNull(view.history().latestStats("main").tap(1, Tap.NORMALIZED));
+        assertFalse(robot.lookup("#tapNormalized").queryAs(ToggleButton.class).isDisabled());
+    }
+
+    @Test
+    void stepAdvancesExactlyOneStepAndResetReturnsToZero(FxRobot robot) throws Exception {
+        robot.clickOn("#step");
+        waitFor(() -> steps() == 1);
+        robot.clickOn("#step");
+        robot.clickOn("#step");
+        waitFor(() -> steps() == 3);
+        assertEquals(3, steps(), "no extra steps");
+        waitFor(() -> view.history().lastStep() == 3);
+        robot.clickOn("#reset");
+        waitFor(() -> steps() == 0 && trainer.status().generation() == 1);
+        waitFor(() -> view.history().runs().isEmpty());
+    }
+
+    @Test
+    void compareModeShowsTwoSeries(FxRobot robot) throws Exception {
+        robot.clickOn("#compare");
+        waitFor(() -> trainer.status().runs().size() == 2);
+        robot.clickOn("#step");
+        waitFor(() -> view.history().runs().size() == 2);
+        assertEquals(List.of("bn", "plain"), view.history().runs());
+        assertTrue(robot.lookup("#batchNorm").query().isDisabled(), "the twins' roles are fixed");
+    }
+
+    @Test
+    void divergenceShowsTheBannerAndPauses(FxRobot robot) throws Exception {
+        Scenario bad = Scenario.defaults();
+        for (String[] kv : new String[][] {{"network.batchnorm", "false"}, {"network.activation", "linear"},
+                {"network.init", "normal"}, {"network.init_std", "1"}, {"training.learning_rate", "10"}}) {
+            bad = ScenarioIO.withOverride(bad, kv[0], kv[1]);
+        }
+        trainer.rebuild(bad, "test");
+        waitFor(() -> trainer.status().generation() == 1);
+        robot.clickOn("#play");
+        Label banner = robot.lookup("#banner").queryAs(Label.class);
+        waitFor(banner::isVisible);
+        assertTrue(banner.getText().contains("diverged at step"), banner.getText());
+        assertTrue(banner.getText().contains("learning rate"));
+        assertFalse(trainer.status().playing());
+        waitFor(() -> !robot.lookup("#play").queryAs(ToggleButton.class).isSelected());
+        long at = steps();
+        assertEquals(at, steps());
+        robot.clickOn("#reset");
+        waitFor(() -> !banner.isVisible());
+    }
+
+    @Test
+    void exportWritesNonBlankPngsAtTheChosenScale(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.clickOn("#step");
+        robot.clickOn("#step");
+        waitFor(() -> view.history().lastStep() == 2);
+        Path dash = dir.resolve("dash.png");
+        robot.interact(() -> view.exportDashboard(dash, 1));
+        waitFor(() -> Files.exists(dash));
+        BufferedImage img = ImageIO.read(dash.toFile());
+        assertTrue(distinctColors(img) > 50, "a dashboard has many colours, got " + distinctColors(img));
+        ChartPane chart = view.chartPanes().get(2);
+        Path one = dir.resolve("chart.png");
+        robot.interact(() -> view.exportChart(chart, one, 3));
+        BufferedImage c = ImageIO.read(one.toFile());
+        assertEquals(Math.round(chart.getWidth()) * 3, c.getWidth(), 3);
+        assertTrue(distinctColors(c) > 10);
+        // an unwritable path gives a message, not a crash
+        Path blocked = dir.resolve("file-not-dir");
+        Files.writeString(blocked, "x");
+        robot.interact(() -> view.exportDashboard(blocked.resolve("x.png"), 1));
+        Label message = robot.lookup("#message").queryAs(Label.class);
+        assertTrue(message.getText().startsWith("Could not save"), message.getText());
+    }
+
+    @Test
+    void keyboardShortcuts(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.clickOn("#status");
+        robot.type(KeyCode.S);
+        waitFor(() -> steps() == 1);
+        robot.type(KeyCode.SPACE);
+        waitFor(() -> trainer.status().playing());
+        robot.type(KeyCode.SPACE);
+        waitFor(() -> !trainer.status().playing());
+        robot.type(KeyCode.R);
+        waitFor(() -> steps() == 0 && trainer.status().generation() == 1);
+        robot.type(KeyCode.B);
+        waitFor(() -> !trainer.call(s -> s.runs().get(0).net.batchNorm()));
+        view.setExportDir(dir);
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        waitFor(() -> {
+            try (var files = Files.list(dir)) {
+                return files.anyMatch(p -> p.getFileName().toString().endsWith("-dashboard@2x.png"));
+            }
+        });
+    }
+
+    static int distinctColors(BufferedImage img) {
+        Set<Integer> colors = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) colors.add(img.getRGB(x, y));
+        }
+        return colors.size();
+    }
+}
