@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.shiftscope.data.DatasetException;
+import org.shiftscope.export.Captions;
 import org.shiftscope.export.CsvRecorder;
+import org.shiftscope.nn.Tap;
+import org.shiftscope.train.Boundary;
+import org.shiftscope.ui.model.History;
 import org.shiftscope.train.Run;
 import org.shiftscope.train.Session;
 import org.shiftscope.train.scenario.Scenario;
@@ -32,14 +36,16 @@ public final class HeadlessRunner {
               --every K             statistics every K steps (overrides training.stats_every)
               --compare             train a BN twin and a plain twin side by side
               --set key=value       override any scenario key, e.g. --set network.hidden=64,64 (repeatable)
+              --no-png              skip the PNG figures (dashboard.png and one per chart)
               --help                this text
-            Writes stats.csv, metrics.csv, histograms.csv and run.json into DIR; progress goes to stderr.
+            Writes stats.csv, metrics.csv, histograms.csv, run.json and PNG figures into DIR; progress goes to
+            stderr.
             Other modes: --bench (matrix/statistics benchmark, see README).
             """;
 
     /** parsed options */
     record Options(String scenario, Long steps, Long seed, Path out, Integer every, boolean compare,
-                   List<String[]> sets, boolean help) { }
+                   List<String[]> sets, boolean help, boolean png) { }
 
     private HeadlessRunner() {}
 
@@ -52,7 +58,7 @@ public final class HeadlessRunner {
                 return 0;
             }
             Scenario sc = resolve(o);
-            return execute(sc, o.out(), err);
+            return execute(sc, o.out(), o.png(), err);
         } catch (UsageException | ScenarioException | DatasetException e) {
             err.println("shiftscope: " + e.getMessage());
             return 2;
@@ -67,7 +73,7 @@ public final class HeadlessRunner {
         Long steps = null, seed = null;
         Path out = Path.of("shiftscope-out");
         Integer every = null;
-        boolean compare = false, help = false;
+        boolean compare = false, help = false, png = true;
         List<String[]> sets = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -75,6 +81,7 @@ public final class HeadlessRunner {
                 case "--headless" -> { }
                 case "--help", "-h" -> help = true;
                 case "--compare" -> compare = true;
+                case "--no-png" -> png = false;
                 case "--scenario" -> scenario = value(args, ++i, a);
                 case "--steps" -> steps = longValue(args, ++i, a, 1, 100_000_000L);
                 case "--seed" -> seed = longValue(args, ++i, a, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -92,7 +99,7 @@ public final class HeadlessRunner {
                 default -> throw new UsageException("unknown option '" + a + "'. Run with --help for the options.");
             }
         }
-        return new Options(scenario, steps, seed, out, every, compare, sets, help);
+        return new Options(scenario, steps, seed, out, every, compare, sets, help, png);
     }
 
     private static String value(String[] args, int i, String opt) {
@@ -124,7 +131,7 @@ public final class HeadlessRunner {
         return ScenarioIO.validate(sc, "--set");
     }
 
-    static int execute(Scenario sc, Path outDir, PrintStream err) {
+    static int execute(Scenario sc, Path outDir, boolean png, PrintStream err) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException | SecurityException e) {
@@ -141,8 +148,12 @@ public final class HeadlessRunner {
                 session.backend().name());
         Progress progress = new Progress(err, steps);
         long t0 = System.nanoTime();
+        History history = new History();
         try (CsvRecorder csv = new CsvRecorder(outDir)) {
-            session.setListener(csv::write);
+            session.setListener(s -> {
+                csv.write(s);
+                history.add(s);
+            });
             while (session.stepCount() < steps && !session.allDiverged()) {
                 session.step();
                 progress.update(session.stepCount());
@@ -158,8 +169,31 @@ public final class HeadlessRunner {
                     Double.isNaN(r.testAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.4f", r.testAccuracy()),
                     r.diverged() ? ", DIVERGED at step " + r.divergedAt() : "");
         }
+        if (png) writeFigures(sc, session, history, outDir, err);
         err.println("  wrote " + outDir.toAbsolutePath());
         return 0;
+    }
+
+    /** dashboard.png and one PNG per chart, drawn by the app's own chart code on a headless screen */
+    private static void writeFigures(Scenario sc, Session session, History history, Path outDir, PrintStream err) {
+        List<Tap> taps = new ArrayList<>(List.of(Tap.ACTIVATION, Tap.LINEAR));
+        if (session.runs().stream().anyMatch(r -> r.net.batchNorm())) taps.add(Tap.NORMALIZED);
+        Boundary boundary = null;
+        if (session.data().inputs() == 2) {
+            for (Run r : session.runs()) {
+                if (!r.diverged()) {
+                    boundary = session.decisionSurface(r, 0, 64);
+                    break;
+                }
+            }
+        }
+        try {
+            List<Path> files = FigureWriter.write(outDir, history, sc.network().hidden().length, taps,
+                    Captions.of(sc, session.stepCount()), session.data(), boundary);
+            err.println("  " + files.size() + " PNG figures (dashboard.png and one per chart)");
+        } catch (Exception | LinkageError e) {
+            err.println("  warning: no PNG figures (" + e.getMessage() + "); the CSV files are complete.");
+        }
     }
 
     private static void writeRunJson(Scenario sc, Session session, double wall, Path file) {

@@ -27,18 +27,42 @@ public final class PngExporter {
         p.setTransform(Transform.scale(scale, scale));
         p.setFill(Color.WHITE);
         WritableImage body = node.snapshot(p, null);
-        double strip = 26 * scale;
+        Font font = Font.font("System", 12 * scale);
+        java.util.List<String> lines = wrap(caption, font, body.getWidth() - 16 * scale);
+        double lineH = 16 * scale, strip = lines.size() * lineH + 10 * scale;
         Canvas c = new Canvas(body.getWidth(), body.getHeight() + strip);
         GraphicsContext g = c.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, c.getWidth(), c.getHeight());
         g.drawImage(body, 0, 0);
         g.setFill(Color.web("#333"));
-        g.setFont(Font.font("System", 12 * scale));
+        g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(caption, 8 * scale, body.getHeight() + strip / 2);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i < lines.size(); i++) {
+            g.fillText(lines.get(i), 8 * scale, body.getHeight() + 5 * scale + i * lineH);
+        }
         return c.snapshot(null, null);
+    }
+
+    /** Breaks a " · "-separated caption into lines that fit the width. */
+    static java.util.List<String> wrap(String caption, Font font, double width) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        String line = "";
+        for (String part : caption.split(" · ")) {
+            String next = line.isEmpty() ? part : line + " · " + part;
+            probe.setText(next);
+            if (!line.isEmpty() && probe.getLayoutBounds().getWidth() > width) {
+                lines.add(line);
+                line = part;
+            } else {
+                line = next;
+            }
+        }
+        if (!line.isEmpty()) lines.add(line);
+        return lines;
     }
 
     /** Renders and writes a PNG; the folder is created if needed. */

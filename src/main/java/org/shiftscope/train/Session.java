@@ -50,6 +50,8 @@ public final class Session {
     private int[] idx = new int[1];
     /** a chunk of test samples, EVAL_CHUNK × inputs */
     private final DMatrixRMaj xe = new DMatrixRMaj(1, 1);
+    /** grid points for the decision surface, size² × 2 */
+    private final DMatrixRMaj grid = new DMatrixRMaj(1, 1);
     /** labels of the test chunk */
     private final int[] ye = new int[EVAL_CHUNK];
     /** steps done */
@@ -150,6 +152,33 @@ public final class Session {
             correct += net.correct();
         }
         return (double) correct / total;
+    }
+
+    /**
+     * The decision surface of a 2-D classifier on a size × size grid over [-1.1, 1.1]², in inference mode.
+     * Allocates its result (called a few times a second at most).
+     */
+    public Boundary decisionSurface(Run run, int generation, int size) {
+        double lo = -1.1, hi = 1.1;
+        grid.reshape(size * size, 2);
+        for (int r = 0; r < size; r++) {
+            for (int c = 0; c < size; c++) {
+                grid.set(r * size + c, 0, lo + (hi - lo) * (c + 0.5) / size);
+                grid.set(r * size + c, 1, lo + (hi - lo) * (r + 0.5) / size);
+            }
+        }
+        int[] labels = new int[size * size];
+        run.net.forward(grid, labels, false);
+        DMatrixRMaj p = run.net.probabilities();
+        int[] cls = new int[size * size];
+        float[] conf = new float[size * size];
+        for (int i = 0; i < size * size; i++) {
+            int best = 0;
+            for (int k = 1; k < p.numCols; k++) if (p.get(i, k) > p.get(i, best)) best = k;
+            cls[i] = best;
+            conf[i] = (float) p.get(i, best);
+        }
+        return new Boundary(generation, run.name, step, size, lo, hi, cls, conf);
     }
 
     /** Whether every run has diverged. */

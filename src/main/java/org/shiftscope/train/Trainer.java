@@ -8,11 +8,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.ejml.data.DMatrixRMaj;
 import org.shiftscope.data.Dataset;
-import org.shiftscope.data.Datasets;
 import org.shiftscope.nn.MatMuls;
-import org.shiftscope.nn.Network;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.train.scenario.Scenario;
 
@@ -60,8 +57,6 @@ public final class Trainer implements AutoCloseable {
     private long boundaryAt;
     /** notices for the status line */
     private String message = "", error = "";
-    /** grid inputs for the decision surface */
-    private final DMatrixRMaj grid = new DMatrixRMaj(1, 1);
 
     /** A snapshot tagged with the session generation that produced it. */
     public record Published(int generation, Snapshot snapshot) { }
@@ -288,30 +283,6 @@ public final class Trainer implements AutoCloseable {
             }
         }
         if (run == null) return;
-        boundary.set(surface(run, d, 48));
-    }
-
-    private Boundary surface(Run run, Dataset d, int size) {
-        double lo = -1.1, hi = 1.1;
-        grid.reshape(size * size, 2);
-        for (int r = 0; r < size; r++) {
-            for (int c = 0; c < size; c++) {
-                grid.set(r * size + c, 0, lo + (hi - lo) * (c + 0.5) / size);
-                grid.set(r * size + c, 1, lo + (hi - lo) * (r + 0.5) / size);
-            }
-        }
-        int[] labels = new int[size * size];
-        Network net = run.net;
-        net.forward(grid, labels, false);
-        DMatrixRMaj p = net.probabilities();
-        int[] cls = new int[size * size];
-        float[] conf = new float[size * size];
-        for (int i = 0; i < size * size; i++) {
-            int best = 0;
-            for (int k = 1; k < p.numCols; k++) if (p.get(i, k) > p.get(i, best)) best = k;
-            cls[i] = best;
-            conf[i] = (float) p.get(i, best);
-        }
-        return new Boundary(generation, run.name, session.stepCount(), size, lo, hi, cls, conf);
+        boundary.set(session.decisionSurface(run, generation, 48));
     }
 }

@@ -39,6 +39,7 @@ import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.shiftscope.data.Dataset;
 import org.shiftscope.data.Datasets;
+import org.shiftscope.export.Captions;
 import org.shiftscope.export.PngExporter;
 import org.shiftscope.nn.ActivationKind;
 import org.shiftscope.nn.Affine;
@@ -87,13 +88,8 @@ public final class MainView extends BorderPane {
     private boolean updating;
 
     // ---- charts ----
-    private final TrainingChart trainingChart = new TrainingChart(history);
-    private final BoundaryChart boundaryChart = new BoundaryChart();
-    private final List<LayerChart> layerCharts = new ArrayList<>();
-    private final VBox layerRows = new VBox(8);
-    private final HBox trainingRow = new HBox(8);
-    /** the part exported as "dashboard" */
-    private final VBox dashboard = new VBox(8);
+    /** every chart; the part exported as "dashboard" */
+    private final Dashboard dashboard = new Dashboard(history, this::addExportMenu);
 
     // ---- controls ----
     final ComboBox<String> preset = new ComboBox<>();
@@ -138,7 +134,6 @@ public final class MainView extends BorderPane {
     // ---- frame loop ----
     private final AnimationTimer timer;
     private int generation = -1;
-    private int shownDepth = -1;
     private long frames, fpsT0 = System.nanoTime(), frameNanos;
     private double fps, frameMillis;
     private Boundary shownBoundary;
@@ -341,17 +336,6 @@ public final class MainView extends BorderPane {
     }
 
     private Node charts() {
-        trainingRow.getChildren().setAll(trainingChart, boundaryChart);
-        HBox.setHgrow(trainingChart, Priority.ALWAYS);
-        trainingChart.setPrefHeight(220);
-        boundaryChart.setPrefSize(260, 220);
-        boundaryChart.setMinWidth(220);
-        dashboard.getChildren().setAll(trainingRow, layerRows);
-        dashboard.setPadding(new Insets(8));
-        dashboard.getStyleClass().add("dashboard");
-        dashboard.setId("dashboard");
-        addExportMenu(trainingChart);
-        addExportMenu(boundaryChart);
         ScrollPane sp = new ScrollPane(dashboard);
         sp.setFitToWidth(true);
         sp.getStyleClass().add("charts");
@@ -369,34 +353,6 @@ public final class MainView extends BorderPane {
         bar.getStyleClass().add("status-bar");
         tip(status, "Training step, training speed, screen frames per second and the settings in force.");
         return bar;
-    }
-
-    /** Builds one row of four charts per hidden layer. */
-    private void buildLayerRows(int layers) {
-        layerCharts.clear();
-        layerRows.getChildren().clear();
-        Tap tap = selectedTap();
-        for (int h = 1; h <= layers; h++) {
-            Label name = new Label("Layer " + h);
-            name.getStyleClass().add("layer-label");
-            name.setRotate(-90);
-            javafx.scene.Group rotated = new javafx.scene.Group(name); // layout sees the rotated bounds
-            List<LayerChart> row = List.of(new HistogramChart(history), new DistributionChart(history),
-                    new MomentsChart(history), new PercentileChart(history));
-            HBox box = new HBox(8);
-            box.getChildren().add(rotated);
-            for (LayerChart c : row) {
-                c.setSource(h, tap);
-                c.setPrefHeight(190);
-                HBox.setHgrow(c, Priority.ALWAYS);
-                addExportMenu(c);
-                box.getChildren().add(c);
-                layerCharts.add(c);
-            }
-            box.setAlignment(Pos.CENTER_LEFT);
-            layerRows.getChildren().add(box);
-        }
-        shownDepth = layers;
     }
 
     // ---------------------------------------------------------------- controls ↔ scenario
@@ -453,8 +409,7 @@ public final class MainView extends BorderPane {
                 (a != null ? (ToggleButton) a : tapActivation).setSelected(true); // one tap is always shown
                 return;
             }
-            Tap tap = selectedTap();
-            for (LayerChart c : layerCharts) c.setSource(c.layer(), tap);
+            dashboard.setTap(selectedTap());
         });
         export.setOnAction(e -> exportWithDialog(dashboard, "dashboard"));
 
@@ -645,8 +600,7 @@ public final class MainView extends BorderPane {
         if (st.generation() != generation) {
             generation = st.generation();
             history.clear();
-            trainingChart.resetRanges();
-            for (LayerChart c : layerCharts) c.resetRanges();
+            dashboard.resetRanges();
             shownBoundary = null;
             onNewSession(st);
         }
@@ -658,18 +612,13 @@ public final class MainView extends BorderPane {
             history.add(p.snapshot());
             changed = true;
         }
-        if (changed) {
-            trainingChart.markDirty();
-            for (LayerChart c : layerCharts) c.markDirty();
-        }
+        if (changed) dashboard.markDirty();
         Boundary b = trainer.boundary();
         if (b != null && b != shownBoundary && b.generation() == generation) {
             shownBoundary = b;
-            boundaryChart.setBoundary(b);
+            dashboard.setBoundary(b);
         }
-        trainingChart.refresh();
-        boundaryChart.refresh();
-        for (LayerChart c : layerCharts) c.refresh();
+        dashboard.refresh();
         frames++;
         if (now - fpsT0 >= 500_000_000L) {
             fps = frames * 1e9 / (now - fpsT0);
@@ -686,11 +635,10 @@ public final class MainView extends BorderPane {
 
     private void onNewSession(Status st) {
         Scenario s = st.scenario();
-        int layers = s.network().hidden().length;
-        if (layers != shownDepth) buildLayerRows(layers);
+        dashboard.setDepth(s.network().hidden().length);
+        dashboard.setTap(selectedTap());
         boolean planar = Datasets.isPlanar(s.dataset().name());
-        boundaryChart.setVisible(planar);
-        boundaryChart.setManaged(planar);
+        dashboard.setPlanar(planar);
         if (planar) {
             try {
                 Dataset d = trainer.call(session -> session.data()); // read-only after loading
@@ -702,7 +650,7 @@ public final class MainView extends BorderPane {
                     y[i] = d.trainFeature(i, 1);
                     l[i] = d.trainLabel(i);
                 }
-                boundaryChart.setPoints(x, y, l);
+                dashboard.setPoints(x, y, l);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -745,17 +693,10 @@ public final class MainView extends BorderPane {
         return v == null ? 2 : v.charAt(0) - '0';
     }
 
-    /** "ShiftScope · default · step 1200 · BatchNorm on (before) · learning rate 0.03 · seed 1" */
+    /** the caption under exported figures (see {@link Captions}) */
     public String caption() {
         Status st = trainer.status();
-        Scenario s = st.scenario();
-        String bn = s.compare() ? "BN twin vs plain twin"
-                : s.network().batchnorm() ? "BatchNorm on (" + s.network().bnPlacement().key() + " activation, "
-                        + s.network().affine().key() + " γ/β)" : "BatchNorm off";
-        return "ShiftScope · " + s.name() + " · step " + st.step() + " · " + bn + " · learning rate "
-                + fmt(s.training().learningRate()) + " · batch " + s.training().batchSize() + " · "
-                + s.network().activation().key() + " " + java.util.Arrays.toString(s.network().hidden())
-                + " · seed " + s.training().seed();
+        return Captions.of(st.scenario(), st.step());
     }
 
     String defaultName(String what) {
@@ -811,11 +752,7 @@ public final class MainView extends BorderPane {
 
     /** every chart on screen, training first */
     public List<ChartPane> chartPanes() {
-        List<ChartPane> all = new ArrayList<>();
-        all.add(trainingChart);
-        if (boundaryChart.isManaged()) all.add(boundaryChart);
-        all.addAll(layerCharts);
-        return all;
+        return dashboard.charts();
     }
 
     /** the exported dashboard node */
@@ -878,11 +815,7 @@ public final class MainView extends BorderPane {
         c.setTooltip(t);
     }
 
-    /** 3 significant digits, scientific below 0.001 */
     static String fmt(double v) {
-        if (v != 0 && Math.abs(v) < 1e-3) return String.format(Locale.ROOT, "%.1e", v);
-        String s = String.format(Locale.ROOT, "%.3g", v);
-        if (s.contains(".") && !s.contains("e")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        return s;
+        return Captions.number(v);
     }
 }

@@ -80,12 +80,24 @@ class HeadlessRunnerTest {
         assertTrue(json.get("runs").get("main").get("final_test_accuracy").isNumber());
         assertEquals("spiral", json.get("scenario").get("dataset").get("name").asText());
         assertTrue(r.err().contains("100%"), r.err());
+        // figures drawn by the app's chart code on a headless screen
+        java.awt.image.BufferedImage dash = javax.imageio.ImageIO.read(out.resolve("dashboard.png").toFile());
+        assertTrue(dash.getWidth() >= 1000 && dash.getHeight() >= 600);
+        Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < dash.getHeight(); y += 3) {
+            for (int x = 0; x < dash.getWidth(); x += 3) colours.add(dash.getRGB(x, y));
+        }
+        assertTrue(colours.size() > 50, "dashboard.png is not blank: " + colours.size() + " colours");
+        for (String f : new String[] {"training.png", "decision-regions.png", "layer2-activation-percentiles.png",
+            "layer3-normalized-histogram.png", "layer1-linear-distribution.png"}) {
+            assertTrue(Files.size(out.resolve(f)) > 2000, f);
+        }
     }
 
     @Test
     void sameScenarioAndSeedGiveByteIdenticalCsv() throws IOException {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");
-        String[] common = {"--headless", "--steps", "60", "--every", "7", "--compare", "--set",
+        String[] common = {"--headless", "--no-png", "--steps", "60", "--every", "7", "--compare", "--set",
                 "training.eval_every=20"};
         assertEquals(0, run(concat(common, "--out", a.toString())).code());
         assertEquals(0, run(concat(common, "--out", b.toString())).code());
@@ -97,7 +109,7 @@ class HeadlessRunnerTest {
         assertTrue(metrics.stream().anyMatch(l -> l.startsWith("plain,")));
         assertTrue(metrics.stream().anyMatch(l -> l.startsWith("bn,20,") && !l.split(",", -1)[4].isEmpty()));
         Path c = tmp.resolve("c");
-        assertEquals(0, run("--headless", "--steps", "60", "--every", "7", "--compare", "--seed", "2", "--out",
+        assertEquals(0, run("--headless", "--no-png", "--steps", "60", "--every", "7", "--compare", "--seed", "2", "--out",
                 c.toString()).code());
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(a.resolve("stats.csv")),
                 Files.readAllBytes(c.resolve("stats.csv"))), "another seed gives another run");
@@ -106,7 +118,7 @@ class HeadlessRunnerTest {
     @Test
     void divergenceIsReportedNotThrown() throws IOException {
         Path out = tmp.resolve("div");
-        Result r = run("--headless", "--steps", "200", "--out", out.toString(), "--set", "network.batchnorm=false",
+        Result r = run("--headless", "--no-png", "--steps", "200", "--out", out.toString(), "--set", "network.batchnorm=false",
                 "--set", "network.activation=linear", "--set", "network.init=normal", "--set", "network.init_std=1",
                 "--set", "training.learning_rate=10");
         assertEquals(0, r.code(), r.err());

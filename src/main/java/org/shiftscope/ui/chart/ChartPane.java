@@ -202,6 +202,32 @@ public abstract class ChartPane extends Region {
         }
     }
 
+    /** A one-line legend right-aligned in the title strip (for wide charts with several series). */
+    protected void titleLegend(GraphicsContext g, List<String> labels, List<Color> colors, List<Boolean> dashed) {
+        double s = scale();
+        Font f = Font.font(11.5 * s);
+        g.setFont(f);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(f);
+        double x = canvas.getWidth() - 8 * s, y = 13 * s;
+        for (int i = labels.size() - 1; i >= 0; i--) {
+            probe.setText(labels.get(i));
+            double tw = probe.getLayoutBounds().getWidth();
+            x -= tw;
+            g.setFill(theme.text());
+            g.fillText(labels.get(i), x, y);
+            x -= 24 * s;
+            g.setStroke(colors.get(i));
+            g.setLineWidth(lineWidth());
+            g.setLineDashes(dashed.get(i) ? new double[] {5 * s, 3 * s} : null);
+            g.strokeLine(x, y, x + 18 * s, y);
+            g.setLineDashes(null);
+            x -= 14 * s;
+        }
+    }
+
     /** Line width for data: thick enough for a projector. */
     protected double lineWidth() {
         return 2.2 * scale();

@@ -25,8 +25,8 @@ public record ChartTheme(Color background, Color axis, Color grid, Color text, C
     /** Label shown for a run in legends. */
     public static String runLabel(String run) {
         return switch (run) {
-            case "bn" -> "with BatchNorm";
-            case "plain" -> "without BatchNorm";
+            case "bn" -> "with BN";
+            case "plain" -> "without BN";
             default -> "this network";
         };
     }

@@ -2,13 +2,10 @@ package org.shiftscope.ui.chart;
 
 import java.nio.IntBuffer;
 import java.util.List;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 import org.shiftscope.stats.TapStats;
 import org.shiftscope.ui.model.Decimated;
 import org.shiftscope.ui.model.History;
@@ -16,12 +13,14 @@ import org.shiftscope.ui.model.History;
 /**
  * The histogram over time as a heat map (like TensorBoard's distribution view): x = step, y = value, colour =
  * how many values fall there at that step (each column scaled to its own peak). In compare mode the two runs
- * share the value axis in two stacked strips. Drawn into one image per frame, not one shape per cell.
+ * are overlaid on one value axis in their two colours. Drawn into one image per frame, not one shape per cell.
  */
 public final class DistributionChart extends LayerChart {
     private final Axis x = new Axis(), y = new Axis();
     /** pixel buffer reused between frames (reallocated only when the plot grows) */
     private int[] pixels = new int[0];
+    /** per run (at most two), opacity per pixel */
+    private float[][] density = new float[2][0];
     private WritableImage image;
 
     public DistributionChart(History history) {
@@ -56,37 +55,44 @@ public final class DistributionChart extends LayerChart {
         }
         int iw = (int) pw, ih = (int) ph;
         if (iw < 2 || ih < 2) return;
-        if (pixels.length < iw * ih) pixels = new int[iw * ih];
+        if (pixels.length < iw * ih) {
+            pixels = new int[iw * ih];
+            density = new float[2][iw * ih];
+        }
         if (image == null || image.getWidth() < iw || image.getHeight() < ih) image = new WritableImage(iw, ih);
-        java.util.Arrays.fill(pixels, 0, iw * ih, 0);
-        int strips = runs.size();
-        for (int s = 0; s < strips; s++) {
-            int top = s * ih / strips, bottom = (s + 1) * ih / strips;
-            paint(history.tap(runs.get(s), layer, tap), ChartTheme.runColor(runs.get(s)), iw, ih, top, bottom);
+        int nr = Math.min(2, runs.size());
+        for (int r = 0; r < nr; r++) {
+            java.util.Arrays.fill(density[r], 0, iw * ih, 0f);
+            paint(history.tap(runs.get(r), layer, tap), density[r], iw, ih);
+        }
+        // both runs share one value axis: the second is laid under the first ("over" compositing)
+        int[] c0 = rgb(ChartTheme.runColor(runs.get(0))), c1 = nr > 1 ? rgb(ChartTheme.runColor(runs.get(1))) : c0;
+        for (int i = 0; i < iw * ih; i++) {
+            float a0 = density[0][i], a1 = nr > 1 ? density[1][i] : 0f;
+            float a = a0 + a1 * (1 - a0);
+            if (a <= 0) {
+                pixels[i] = 0;
+                continue;
+            }
+            float w1 = a1 * (1 - a0);
+            int rr = (int) (c0[0] * a0 + c1[0] * w1), gg = (int) (c0[1] * a0 + c1[1] * w1);
+            int bb = (int) (c0[2] * a0 + c1[2] * w1);
+            pixels[i] = ((int) (a * 255) << 24) | (rr << 16) | (gg << 8) | bb; // premultiplied
         }
         image.getPixelWriter().setPixels(0, 0, iw, ih, PixelFormat.getIntArgbPreInstance(),
                 IntBuffer.wrap(pixels, 0, iw * ih), iw);
         g.drawImage(image, 0, 0, iw, ih, px, py, iw, ih);
-        if (strips > 1) {
-            double s = scale();
-            g.setFont(Font.font(11 * s));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            for (int i = 0; i < strips; i++) {
-                g.setFill(ChartTheme.runColor(runs.get(i)));
-                g.fillText(ChartTheme.runLabel(runs.get(i)), px + 4 * s, py + i * ph / strips + 2 * s);
-            }
-            g.setStroke(theme().axis());
-            g.strokeLine(px, py + ph / 2, px + pw, py + ph / 2);
-        }
+        runLegend(g, runs);
     }
 
-    /** Paints one run's columns into rows [top, bottom) of the pixel buffer. */
-    private void paint(Decimated<TapStats> d, Color c, int iw, int ih, int top, int bottom) {
+    private static int[] rgb(Color c) {
+        return new int[] {(int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255)};
+    }
+
+    /** Fills a run's opacity per pixel: each column is the histogram at that step, scaled to its peak. */
+    private void paint(Decimated<TapStats> d, float[] alpha, int iw, int ih) {
         int n = d.size();
         if (n == 0) return;
-        int rr = (int) (c.getRed() * 255), gg = (int) (c.getGreen() * 255), bb = (int) (c.getBlue() * 255);
-        int rows = bottom - top;
         int k = 0;
         for (int col = 0; col < iw; col++) {
             double step = x.lo() + (x.hi() - x.lo()) * (col + 0.5) / iw;
@@ -99,15 +105,11 @@ public final class DistributionChart extends LayerChart {
             for (int v : counts) peak = Math.max(peak, v);
             if (peak == 0) continue;
             double bw = t.binWidth();
-            for (int row = 0; row < rows; row++) {
-                double value = y.lo() + (y.hi() - y.lo()) * (rows - row - 0.5) / rows;
+            for (int row = 0; row < ih; row++) {
+                double value = y.lo() + (y.hi() - y.lo()) * (ih - row - 0.5) / ih;
                 int b = (int) Math.floor((value - t.binLo()) / bw);
                 if (b < 0 || b >= counts.length) continue;
-                double a = Math.sqrt((double) counts[b] / peak); // sqrt: faint tails stay visible
-                int alpha = (int) (a * 235);
-                if (alpha == 0) continue;
-                pixels[(top + row) * iw + col] = (alpha << 24) | ((rr * alpha / 255) << 16) | ((gg * alpha / 255) << 8)
-                        | (bb * alpha / 255);
+                alpha[row * iw + col] = (float) (0.9 * Math.sqrt((double) counts[b] / peak)); // sqrt: tails stay visible
             }
         }
     }

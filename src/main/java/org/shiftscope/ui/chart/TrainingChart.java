@@ -58,16 +58,21 @@ public final class TrainingChart extends ChartPane {
         }
         List<String> labels = new ArrayList<>();
         List<Color> colors = new ArrayList<>();
+        List<Boolean> dashed = new ArrayList<>();
         for (String r : runs) {
             Color c = ChartTheme.runColor(r);
-            Bands.line(this, g, history.metrics(r), x, loss, c, s -> Math.min(s.loss(), loss.hi()), lineWidth(),
-                    false);
+            // raw mini-batch loss faint, its exponential moving average (TensorBoard's smoothing 0.9) bold
+            Bands.line(this, g, history.metrics(r), x, loss, c.deriveColor(0, 1, 1, 0.3),
+                    s -> Math.min(s.loss(), loss.hi()), lineWidth() * 0.5, false);
+            smoothed(g, history.metrics(r), c);
             Bands.line(this, g, history.testAccuracy(r), x, acc, c, Snapshot::testAccuracy, lineWidth(), true);
             String who = runs.size() > 1 ? " " + ChartTheme.runLabel(r) : "";
             labels.add("loss" + who);
             colors.add(c);
-            labels.add("test accuracy" + who + " (dashed)");
-            colors.add(c.deriveColor(0, 0.6, 1.1, 0.8));
+            dashed.add(false);
+            labels.add("test accuracy" + who);
+            colors.add(c);
+            dashed.add(true);
         }
         if (diverged >= 0) {
             double xx = xOf(x, diverged);
@@ -80,7 +85,30 @@ public final class TrainingChart extends ChartPane {
             g.setTextBaseline(VPos.BOTTOM);
             g.fillText("diverged at step " + diverged, xx - 4, py + ph - 4);
         }
-        legend(g, labels, colors);
+        titleLegend(g, labels, colors, dashed);
+    }
+
+    /** Exponential moving average of the loss over the kept points, debiased like TensorBoard's. */
+    private void smoothed(GraphicsContext g, Decimated<Snapshot> d, Color c) {
+        double ema = 0, weight = 0;
+        boolean open = false;
+        g.setStroke(c);
+        g.setLineWidth(lineWidth());
+        g.beginPath();
+        for (int i = 0; i < d.size(); i++) {
+            double v = d.get(i).loss();
+            if (!Double.isFinite(v)) {
+                open = false;
+                continue;
+            }
+            ema = 0.9 * ema + 0.1 * Math.min(v, loss.hi());
+            weight = 0.9 * weight + 0.1;
+            double xx = xOf(x, d.step(i)), yy = yOf(loss, ema / weight);
+            if (open) g.lineTo(xx, yy);
+            else g.moveTo(xx, yy);
+            open = true;
+        }
+        g.stroke();
     }
 
     private void rightAxis(GraphicsContext g) {

@@ -1,0 +1,119 @@
+package org.shiftscope.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import org.shiftscope.data.Dataset;
+import org.shiftscope.export.PngExporter;
+import org.shiftscope.nn.Tap;
+import org.shiftscope.train.Boundary;
+import org.shiftscope.ui.Dashboard;
+import org.shiftscope.ui.ShiftScopeApp;
+import org.shiftscope.ui.chart.ChartPane;
+import org.shiftscope.ui.chart.LayerChart;
+import org.shiftscope.ui.model.History;
+
+/**
+ * Writes the headless runner's figures with the app's own chart code: {@code dashboard.png} and one PNG per
+ * chart (every tap of every layer), rendered on JavaFX's Monocle headless screen, so no display is needed.
+ */
+public final class FigureWriter {
+    private FigureWriter() {}
+
+    /** Starts JavaFX on Monocle's headless screen unless a toolkit is already running. */
+    static void startToolkit() throws InterruptedException {
+        setDefault("glass.platform", "Monocle");
+        setDefault("monocle.platform", "Headless");
+        setDefault("prism.order", "sw");
+        setDefault("headless.geometry", "1600x1000-32");
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        Platform.setImplicitExit(false);
+        started.await(30, TimeUnit.SECONDS);
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) System.setProperty(key, value);
+    }
+
+    /**
+     * Renders and writes the figures; returns the files written.
+     *
+     * @param points   2-D data to plot under the decision regions, or null
+     * @param boundary the final decision surface, or null
+     */
+    public static List<Path> write(Path dir, History history, int depth, List<Tap> taps, String caption,
+                                   Dataset points, Boundary boundary) throws Exception {
+        startToolkit();
+        AtomicReference<Object> result = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                result.set(render(dir, history, depth, taps, caption, points, boundary));
+            } catch (Throwable t) {
+                result.set(t);
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("rendering timed out");
+        if (result.get() instanceof Throwable t) throw new IllegalStateException("rendering failed: " + t, t);
+        @SuppressWarnings("unchecked")
+        List<Path> files = (List<Path>) result.get();
+        return files;
+    }
+
+    private static List<Path> render(Path dir, History history, int depth, List<Tap> taps, String caption,
+                                     Dataset points, Boundary boundary) throws Exception {
+        Dashboard d = new Dashboard(history, c -> { });
+        d.setDepth(depth);
+        d.setPlanar(points != null && points.inputs() == 2);
+        if (points != null && points.inputs() == 2) {
+            int n = Math.min(points.trainSize(), 600);
+            double[] x = new double[n], y = new double[n];
+            int[] l = new int[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = points.trainFeature(i, 0);
+                y[i] = points.trainFeature(i, 1);
+                l[i] = points.trainLabel(i);
+            }
+            d.setPoints(x, y, l);
+        }
+        if (boundary != null) d.setBoundary(boundary);
+        Scene scene = new Scene(d, 1500, 260 + 200 * depth);
+        ShiftScopeApp.addStyles(scene);
+        List<Path> files = new ArrayList<>();
+        boolean first = true;
+        for (Tap tap : taps) {
+            d.setTap(tap);
+            d.applyCss();
+            d.layout();
+            d.markDirty();
+            d.refresh();
+            if (first) {
+                Path f = dir.resolve("dashboard.png");
+                PngExporter.write(d, 1, caption, f);
+                files.add(f);
+            }
+            for (ChartPane c : d.charts()) {
+                boolean layerChart = c instanceof LayerChart;
+                if (!first && !layerChart) continue;
+                Path f = dir.resolve(c.fileStem() + ".png");
+                String cap = layerChart ? caption + " · " + ((LayerChart) c).describe() : caption;
+                PngExporter.write(c, 2, cap, f);
+                files.add(f);
+            }
+            first = false;
+        }
+        return files;
+    }
+}

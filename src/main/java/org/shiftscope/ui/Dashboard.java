@@ -1,0 +1,133 @@
+package org.shiftscope.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.shiftscope.nn.Tap;
+import org.shiftscope.train.Boundary;
+import org.shiftscope.ui.chart.BoundaryChart;
+import org.shiftscope.ui.chart.ChartPane;
+import org.shiftscope.ui.chart.DistributionChart;
+import org.shiftscope.ui.chart.HistogramChart;
+import org.shiftscope.ui.chart.LayerChart;
+import org.shiftscope.ui.chart.MomentsChart;
+import org.shiftscope.ui.chart.PercentileChart;
+import org.shiftscope.ui.chart.TrainingChart;
+import org.shiftscope.ui.model.History;
+
+/**
+ * Every chart of a run, drawn from one {@link History}: the training row (loss/accuracy and, for 2-D data, the
+ * decision regions) and one row per hidden layer (histogram, histogram over time, mean ± std, percentiles).
+ * Used live by the window and offline by the headless runner's PNG export. FX thread only.
+ */
+public final class Dashboard extends VBox {
+    private final History history;
+    private final TrainingChart trainingChart;
+    private final BoundaryChart boundaryChart = new BoundaryChart();
+    private final List<LayerChart> layerCharts = new ArrayList<>();
+    private final VBox layerRows = new VBox(8);
+    /** called for every chart made (e.g. to add a context menu) */
+    private final Consumer<ChartPane> onChart;
+    /** the tap every layer chart shows */
+    private Tap tap = Tap.ACTIVATION;
+    /** hidden layers shown */
+    private int depth = -1;
+
+    public Dashboard(History history, Consumer<ChartPane> onChart) {
+        super(8);
+        this.history = history;
+        this.onChart = onChart;
+        trainingChart = new TrainingChart(history);
+        HBox trainingRow = new HBox(8, trainingChart, boundaryChart);
+        HBox.setHgrow(trainingChart, Priority.ALWAYS);
+        trainingChart.setPrefHeight(220);
+        boundaryChart.setPrefSize(260, 220);
+        boundaryChart.setMinWidth(220);
+        getChildren().setAll(trainingRow, layerRows);
+        setPadding(new Insets(8));
+        getStyleClass().add("dashboard");
+        setId("dashboard");
+        onChart.accept(trainingChart);
+        onChart.accept(boundaryChart);
+    }
+
+    /** Shows one row per hidden layer (rebuilt only when the depth changes). */
+    public void setDepth(int layers) {
+        if (layers == depth) return;
+        depth = layers;
+        layerCharts.clear();
+        layerRows.getChildren().clear();
+        for (int h = 1; h <= layers; h++) {
+            Label name = new Label("Layer " + h);
+            name.getStyleClass().add("layer-label");
+            name.setRotate(-90);
+            HBox box = new HBox(8, new Group(name)); // the Group makes layout see the rotated bounds
+            for (LayerChart c : List.of(new HistogramChart(history), new DistributionChart(history),
+                    new MomentsChart(history), new PercentileChart(history))) {
+                c.setSource(h, tap);
+                c.setPrefHeight(190);
+                HBox.setHgrow(c, Priority.ALWAYS);
+                onChart.accept(c);
+                box.getChildren().add(c);
+                layerCharts.add(c);
+            }
+            box.setAlignment(Pos.CENTER_LEFT);
+            layerRows.getChildren().add(box);
+        }
+    }
+
+    /** Shows another tap in every layer chart. */
+    public void setTap(Tap tap) {
+        this.tap = tap;
+        for (LayerChart c : layerCharts) c.setSource(c.layer(), tap);
+    }
+
+    /** Shows or hides the decision-region chart (2-D data only). */
+    public void setPlanar(boolean planar) {
+        boundaryChart.setVisible(planar);
+        boundaryChart.setManaged(planar);
+    }
+
+    public void setPoints(double[] x, double[] y, int[] labels) {
+        boundaryChart.setPoints(x, y, labels);
+    }
+
+    public void setBoundary(Boundary b) {
+        boundaryChart.setBoundary(b);
+    }
+
+    /** New data: every chart redraws at the next refresh. */
+    public void markDirty() {
+        trainingChart.markDirty();
+        for (LayerChart c : layerCharts) c.markDirty();
+    }
+
+    /** A new run: axis ranges start over. */
+    public void resetRanges() {
+        trainingChart.resetRanges();
+        for (LayerChart c : layerCharts) c.resetRanges();
+    }
+
+    /** Redraws the charts whose data changed. */
+    public void refresh() {
+        trainingChart.refresh();
+        boundaryChart.refresh();
+        for (LayerChart c : layerCharts) c.refresh();
+    }
+
+    /** every chart shown, training first */
+    public List<ChartPane> charts() {
+        List<ChartPane> all = new ArrayList<>();
+        all.add(trainingChart);
+        if (boundaryChart.isManaged()) all.add(boundaryChart);
+        all.addAll(layerCharts);
+        return all;
+    }
+}
