@@ -46,6 +46,10 @@ public final class Trainer implements AutoCloseable {
     private int pendingSteps;
     /** cap on steps per second; 0 = as fast as possible */
     private double maxStepsPerSecond;
+    /** share of each 10 ms that the trainer leaves idle for the UI's threads (0 = none) */
+    private volatile double yieldShare;
+    /** start of the current 10 ms work slice */
+    private long sliceT0 = System.nanoTime();
     /** set to stop the thread */
     private volatile boolean closed;
     /** speed measurement window */
@@ -103,6 +107,14 @@ public final class Trainer implements AutoCloseable {
             t.playing = false;
             t.pendingSteps++;
         });
+    }
+
+    /**
+     * Leaves this share of the time idle while training flat out, so the window's FX and render threads get a
+     * core on a 2-core machine (0 = none, for headless use; the app uses about 0.2).
+     */
+    public void setYieldShare(double share) {
+        yieldShare = Math.max(0, Math.min(0.9, share));
     }
 
     /** Caps the training speed; 0 = as fast as possible. */
@@ -178,7 +190,10 @@ public final class Trainer implements AutoCloseable {
                         c.accept(this); // one command at a time, between two steps
                         continue;
                     }
-                    if (playing && (maxStepsPerSecond <= 0 || System.nanoTime() >= nextStepAt)) trainOne();
+                    if (playing && (maxStepsPerSecond <= 0 || System.nanoTime() >= nextStepAt)) {
+                        trainOne();
+                        yieldSlice();
+                    }
                 }
                 maybeBoundary();
                 maybeStatus();
@@ -190,6 +205,19 @@ public final class Trainer implements AutoCloseable {
                 error = "training stopped: " + e;
                 publishStatus();
             }
+        }
+    }
+
+    /** After each 10 ms of flat-out training, idles for the configured share (see {@link #setYieldShare}). */
+    private void yieldSlice() throws InterruptedException {
+        double share = yieldShare;
+        if (share <= 0 || maxStepsPerSecond > 0) return;
+        long now = System.nanoTime(), worked = now - sliceT0;
+        if (worked >= 10_000_000L) {
+            long idle = (long) (worked * share / (1 - share));
+            Consumer<Trainer> c = commands.poll(idle, TimeUnit.NANOSECONDS); // idle, but wake for a command
+            if (c != null) c.accept(this);
+            sliceT0 = System.nanoTime();
         }
     }
 

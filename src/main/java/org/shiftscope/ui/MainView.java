@@ -134,8 +134,8 @@ public final class MainView extends BorderPane {
     // ---- frame loop ----
     private final AnimationTimer timer;
     private int generation = -1;
-    private long frames, fpsT0 = System.nanoTime(), frameNanos;
-    private double fps, frameMillis;
+    private long frames, fpsT0 = System.nanoTime(), frameNanos, lastRedraw, redraws;
+    private double fps, frameMillis, chartFps;
     private Boundary shownBoundary;
     /** where Ctrl+S writes; system property shiftscope.exportDir or the home folder */
     private Path exportDir = Path.of(System.getProperty("shiftscope.exportDir", System.getProperty("user.home")));
@@ -613,18 +613,27 @@ public final class MainView extends BorderPane {
             changed = true;
         }
         if (changed) dashboard.markDirty();
+        // charts redraw at most ~30 times a second: the render thread shares a core with training
+        boolean redraw = now - lastRedraw >= 31_000_000L;
         Boundary b = trainer.boundary();
         if (b != null && b != shownBoundary && b.generation() == generation) {
             shownBoundary = b;
             dashboard.setBoundary(b);
         }
-        dashboard.refresh();
+        if (redraw) {
+            dashboard.refresh();
+            lastRedraw = now;
+            redraws++;
+        }
         frames++;
         if (now - fpsT0 >= 500_000_000L) {
             fps = frames * 1e9 / (now - fpsT0);
+            chartFps = redraws * 1e9 / (now - fpsT0);
+            redraws = 0;
             frameMillis = frameNanos / 1e6 / Math.max(1, frames);
             if (Boolean.getBoolean("shiftscope.debugFrames")) {
-                System.err.printf(Locale.ROOT, "fps %.1f, frame handler %.1f ms%n", fps, frameMillis);
+                System.err.printf(Locale.ROOT, "fps %.1f, chart updates %.1f/s, frame handler %.1f ms%n", fps,
+                        chartFps, frameMillis);
             }
             frameNanos = 0;
             frames = 0;
@@ -661,8 +670,8 @@ public final class MainView extends BorderPane {
         Scenario s = st.scenario();
         String bn = s.compare() ? "compare: BN vs plain"
                 : s.network().batchnorm() ? "BatchNorm on (" + s.network().bnPlacement().key() + ")" : "BatchNorm off";
-        status.setText(String.format(Locale.ROOT, "Step %,d   ·   %,.0f steps/s   ·   %.0f fps   ·   %s   ·   "
-                        + "learning rate %s   ·   batch %d   ·   %s", st.step(), st.stepsPerSecond(), fps, bn,
+        status.setText(String.format(Locale.ROOT, "Step %,d   ·   %,.0f steps/s   ·   %.0f fps (charts %.0f/s)   ·   %s   ·   "
+                        + "learning rate %s   ·   batch %d   ·   %s", st.step(), st.stepsPerSecond(), fps, chartFps, bn,
                 fmt(s.training().learningRate()), s.training().batchSize(), st.backend()));
         String msg = !st.error().isEmpty() ? st.error() : st.message();
         if (!msg.equals(message.getText()) && !msg.isEmpty()) message.setText(msg);

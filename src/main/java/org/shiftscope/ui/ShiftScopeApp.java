@@ -14,6 +14,7 @@ public final class ShiftScopeApp extends Application {
     @Override
     public void start(Stage stage) {
         trainer = new Trainer(ScenarioIO.preset("default"));
+        trainer.setYieldShare(Double.parseDouble(System.getProperty("shiftscope.uiShare", "0.2")));
         view = new MainView(trainer);
         Scene scene = new Scene(view, 1560, 960);
         addStyles(scene);

@@ -14,7 +14,7 @@ import org.shiftscope.stats.TapStats;
  */
 public final class History {
     /** points kept per series before decimation */
-    public static final int CAPACITY = 512;
+    public static final int CAPACITY = 384;
 
     /** run names in order of first appearance */
     private final List<String> runs = new ArrayList<>();
