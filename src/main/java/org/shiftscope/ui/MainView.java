@@ -137,6 +137,8 @@ public final class MainView extends BorderPane {
     private long frames, fpsT0 = System.nanoTime(), frameNanos, lastRedraw, redraws;
     private double fps, frameMillis, chartFps;
     private Boundary shownBoundary;
+    /** the divergence step whose automatic pause the Play button already shows */
+    private long shownDivergence = -1;
     /** where Ctrl+S writes; system property shiftscope.exportDir or the home folder */
     private Path exportDir = Path.of(System.getProperty("shiftscope.exportDir", System.getProperty("user.home")));
 
@@ -182,6 +184,18 @@ public final class MainView extends BorderPane {
     /** the settings the controls show */
     public Scenario scenario() {
         return ui;
+    }
+
+    /** Shows a notice in the status bar (red when it is a problem). */
+    public void showMessage(String text, boolean problem) {
+        message.getStyleClass().removeAll("error");
+        if (problem) message.getStyleClass().add("error");
+        message.setText(text);
+    }
+
+    /** Starts continuous training, as the Play button does. */
+    public void play() {
+        play.setSelected(true);
     }
 
     public void setExportDir(Path dir) {
@@ -601,6 +615,7 @@ public final class MainView extends BorderPane {
             generation = st.generation();
             history.clear();
             dashboard.resetRanges();
+            shownDivergence = -1;
             shownBoundary = null;
             onNewSession(st);
         }
@@ -686,8 +701,9 @@ public final class MainView extends BorderPane {
         }
         banner.setVisible(show);
         banner.setManaged(show);
-        if (play.isSelected() != st.playing() && !st.playing() && (show || st.step() > 0)) {
-            // the trainer paused by itself (divergence): reflect it without sending a command back
+        if (show && div != shownDivergence && play.isSelected() && !st.playing()) {
+            // the trainer paused itself at a divergence: reflect it without sending a command back
+            shownDivergence = div;
             boolean was = updating;
             updating = true;
             play.setSelected(false);

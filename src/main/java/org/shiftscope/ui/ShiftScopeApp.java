@@ -1,9 +1,12 @@
 package org.shiftscope.ui;
 
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.shiftscope.train.Trainer;
+import org.shiftscope.train.scenario.Scenario;
+import org.shiftscope.train.scenario.ScenarioException;
 import org.shiftscope.train.scenario.ScenarioIO;
 
 /** The desktop application: one window with the {@link MainView}. */
@@ -13,7 +16,25 @@ public final class ShiftScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        trainer = new Trainer(ScenarioIO.preset("default"));
+        List<String> args = getParameters().getRaw();
+        Scenario scenario = ScenarioIO.preset("default");
+        String problem = null;
+        int i = args.indexOf("--scenario");
+        if (i >= 0 && i + 1 < args.size()) {
+            try {
+                scenario = ScenarioIO.resolve(args.get(i + 1));
+            } catch (ScenarioException e) {
+                problem = e.getMessage() + " Opened the default scenario instead.";
+            }
+        }
+        Trainer t;
+        try {
+            t = new Trainer(scenario);
+        } catch (RuntimeException e) { // e.g. its data set is not installed
+            problem = e.getMessage() + " Opened the default scenario instead.";
+            t = new Trainer(ScenarioIO.preset("default"));
+        }
+        trainer = t;
         trainer.setYieldShare(Double.parseDouble(System.getProperty("shiftscope.uiShare", "0.2")));
         view = new MainView(trainer);
         Scene scene = new Scene(view, 1560, 960);
@@ -22,6 +43,8 @@ public final class ShiftScopeApp extends Application {
         stage.setScene(scene);
         stage.show();
         view.start();
+        if (problem != null) view.showMessage(problem, true);
+        if (args.contains("--play")) view.play();
     }
 
     /** Adds the application stylesheet (from assets/css on the classpath). */

@@ -41,7 +41,7 @@ public final class DistributionChart extends LayerChart {
     protected void draw(GraphicsContext g, double w, double h) {
         List<String> runs = runsWithData();
         for (String r : runs) {
-            Decimated<TapStats> d = history.tap(r, layer, tap);
+            Decimated<TapStats> d = series(r);
             for (int i = 0; i < d.size(); i++) {
                 TapStats t = d.get(i);
                 if (Double.isFinite(t.binLo())) y.include(t.binLo(), t.binHi());
@@ -63,7 +63,7 @@ public final class DistributionChart extends LayerChart {
         int nr = Math.min(2, runs.size());
         for (int r = 0; r < nr; r++) {
             java.util.Arrays.fill(density[r], 0, iw * ih, 0f);
-            paint(history.tap(runs.get(r), layer, tap), density[r], iw, ih);
+            paint(series(runs.get(r)), density[r], iw, ih);
         }
         // both runs share one value axis: the second is laid under the first ("over" compositing)
         int[] c0 = rgb(ChartTheme.runColor(runs.get(0))), c1 = nr > 1 ? rgb(ChartTheme.runColor(runs.get(1))) : c0;

@@ -29,7 +29,7 @@ public final class HistogramChart extends LayerChart {
         List<String> runs = runsWithData();
         TapStats any = null;
         for (String r : runs) {
-            TapStats t = history.tap(r, layer, tap).last();
+            TapStats t = series(r).last();
             if (t == null || !Double.isFinite(t.binLo())) continue;
             any = t;
             x.include(t.binLo(), t.binHi());
@@ -43,7 +43,7 @@ public final class HistogramChart extends LayerChart {
             return;
         }
         for (String r : runs) {
-            TapStats t = history.tap(r, layer, tap).last();
+            TapStats t = series(r).last();
             if (t == null || !Double.isFinite(t.binLo())) continue;
             Color c = ChartTheme.runColor(r);
             int n = t.counts().length, total = Math.max(1, t.total());

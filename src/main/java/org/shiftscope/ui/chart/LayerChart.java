@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.paint.Color;
 import org.shiftscope.nn.Tap;
+import org.shiftscope.stats.TapStats;
+import org.shiftscope.ui.model.Decimated;
 import org.shiftscope.ui.model.History;
 
 /** A chart of one hidden layer's tap, for every run in the history. */
@@ -67,10 +69,26 @@ public abstract class LayerChart extends ChartPane {
         return "layer" + layer + "-" + tap.key() + "-" + kind;
     }
 
+    /**
+     * A run's statistics at this layer and tap. A run without BN has no "after BN" values: there the chart
+     * shows its W·x+b instead, which plays the same role (the input of the nonlinearity when BN sits before
+     * it), so the two twins of Figure 1 can be compared in one chart.
+     */
+    protected Decimated<TapStats> series(String run) {
+        Decimated<TapStats> d = history.tap(run, layer, tap);
+        if (d.isEmpty() && tap == Tap.NORMALIZED) return history.tap(run, layer, Tap.LINEAR);
+        return d;
+    }
+
+    /** whether {@link #series} stands in W·x+b for a run without BN */
+    protected boolean substituted(String run) {
+        return tap == Tap.NORMALIZED && history.tap(run, layer, tap).isEmpty();
+    }
+
     /** runs that have data for this layer and tap */
     protected List<String> runsWithData() {
         List<String> runs = new ArrayList<>();
-        for (String r : history.runs()) if (!history.tap(r, layer, tap).isEmpty()) runs.add(r);
+        for (String r : history.runs()) if (!series(r).isEmpty()) runs.add(r);
         return runs;
     }
 
@@ -80,14 +98,14 @@ public abstract class LayerChart extends ChartPane {
         List<String> labels = new ArrayList<>();
         List<Color> colors = new ArrayList<>();
         for (String r : runs) {
-            labels.add(ChartTheme.runLabel(r));
+            labels.add(ChartTheme.runLabel(r) + (substituted(r) ? " (W·x+b)" : ""));
             colors.add(ChartTheme.runColor(r));
         }
         legend(g, labels, colors);
     }
 
     protected String emptyText() {
-        if (tap == Tap.NORMALIZED && !history.runs().isEmpty()) return "BatchNorm is off: no normalized values";
+        if (tap == Tap.NORMALIZED && !history.runs().isEmpty()) return "BatchNorm is off: nothing after BN";
         return "Press Play (Space) to start training";
     }
 }

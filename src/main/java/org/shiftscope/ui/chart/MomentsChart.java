@@ -29,7 +29,7 @@ public final class MomentsChart extends LayerChart {
     protected void draw(GraphicsContext g, double w, double h) {
         List<String> runs = runsWithData();
         for (String r : runs) {
-            Decimated<TapStats> d = history.tap(r, layer, tap);
+            Decimated<TapStats> d = series(r);
             for (int i = 0; i < d.size(); i++) {
                 TapStats t = d.get(i);
                 y.include(t.mean() - t.std(), t.mean() + t.std());
@@ -42,7 +42,7 @@ public final class MomentsChart extends LayerChart {
             return;
         }
         for (String r : runs) {
-            Decimated<TapStats> d = history.tap(r, layer, tap);
+            Decimated<TapStats> d = series(r);
             Color c = ChartTheme.runColor(r);
             Bands.band(this, g, d, x, y, c, t -> t.mean() - t.std(), t -> t.mean() + t.std(), 0.22);
             Bands.line(this, g, d, x, y, c, TapStats::mean, lineWidth(), false);

@@ -29,7 +29,7 @@ public final class PercentileChart extends LayerChart {
     protected void draw(GraphicsContext g, double w, double h) {
         List<String> runs = runsWithData();
         for (String r : runs) {
-            Decimated<TapStats> d = history.tap(r, layer, tap);
+            Decimated<TapStats> d = series(r);
             for (int i = 0; i < d.size(); i++) y.include(d.get(i).p15(), d.get(i).p85());
             x.include(0, Math.max(10, d.lastStep()));
         }
@@ -39,7 +39,7 @@ public final class PercentileChart extends LayerChart {
             return;
         }
         for (String r : runs) {
-            Decimated<TapStats> d = history.tap(r, layer, tap);
+            Decimated<TapStats> d = series(r);
             Color c = ChartTheme.runColor(r);
             Bands.band(this, g, d, x, y, c, TapStats::p15, TapStats::p85, 0.25);
             Bands.line(this, g, d, x, y, c.deriveColor(0, 1, 1, 0.6), TapStats::p15, lineWidth() * 0.5, false);
