@@ -67,9 +67,11 @@ public final class TapProbe {
                 case LINEAR -> { }
             }
         }
-        // four independent accumulators: a single running sum is one long dependency chain
+        // four independent lanes (a single running sum or minimum is one long dependency chain) and no
+        // data-dependent branches: on real activations those mispredict about every other value
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        double lo0 = Double.POSITIVE_INFINITY, lo1 = lo0, lo2 = lo0, lo3 = lo0;
+        double hi0 = Double.NEGATIVE_INFINITY, hi1 = hi0, hi2 = hi0, hi3 = hi0;
         int sat = 0, i = 0;
         for (; i + 3 < n; i += 4) {
             final double a = v[i], b = v[i + 1], c = v[i + 2], d = v[i + 3];
@@ -77,23 +79,26 @@ public final class TapProbe {
             s1 += b;
             s2 += c;
             s3 += d;
-            // plain comparisons: NaN is caught through the sum below
-            final double ab0 = a < b ? a : b, cd0 = c < d ? c : d, ab1 = a < b ? b : a, cd1 = c < d ? d : c;
-            final double mn = ab0 < cd0 ? ab0 : cd0, mx = ab1 > cd1 ? ab1 : cd1;
-            lo = mn < lo ? mn : lo;
-            hi = mx > hi ? mx : hi;
-            if (mn < satLo || mx > satHi) {
-                sat += (a < satLo || a > satHi ? 1 : 0) + (b < satLo || b > satHi ? 1 : 0)
-                        + (c < satLo || c > satHi ? 1 : 0) + (d < satLo || d > satHi ? 1 : 0);
-            }
+            lo0 = Math.min(lo0, a);
+            lo1 = Math.min(lo1, b);
+            lo2 = Math.min(lo2, c);
+            lo3 = Math.min(lo3, d);
+            hi0 = Math.max(hi0, a);
+            hi1 = Math.max(hi1, b);
+            hi2 = Math.max(hi2, c);
+            hi3 = Math.max(hi3, d);
+            sat += (a < satLo | a > satHi ? 1 : 0) + (b < satLo | b > satHi ? 1 : 0)
+                    + (c < satLo | c > satHi ? 1 : 0) + (d < satLo | d > satHi ? 1 : 0);
         }
         for (; i < n; i++) {
             final double x = v[i];
             s0 += x;
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-            if (x < satLo || x > satHi) sat++;
+            lo0 = Math.min(lo0, x);
+            hi0 = Math.max(hi0, x);
+            sat += x < satLo | x > satHi ? 1 : 0;
         }
+        final double lo = Math.min(Math.min(lo0, lo1), Math.min(lo2, lo3));
+        final double hi = Math.max(Math.max(hi0, hi1), Math.max(hi2, hi3));
         final double sum = (s0 + s1) + (s2 + s3);
         Arrays.fill(counts, 0);
         if (n == 0 || !Double.isFinite(sum) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
@@ -138,18 +143,19 @@ public final class TapProbe {
         }
         long below = 0;
         int found = 0; // bit k set once order[k] is known (the ranks are not always ascending: n is small)
+        long next = nextRank(found);
         for (int b = 0; b < nf; b++) {
             final int c = fine[b];
-            if (c == 0) continue;
             counts[b / FINE_PER_BIN] += c;
-            // a sub-bin's values are taken as evenly spread over it: error below one sub-bin width
-            if (found != 0b111111) {
+            if (below + c > next) { // c > 0 here: `next` is a rank not yet passed
+                // a sub-bin's values are taken as evenly spread over it: error below one sub-bin width
                 for (int k = 0; k < 6; k++) {
                     if ((found & (1 << k)) == 0 && below + c > rank[k]) {
                         order[k] = binLo + w * (b + (rank[k] - below + 0.5) / c);
                         found |= 1 << k;
                     }
                 }
+                next = nextRank(found);
             }
             below += c;
             fine[b] = 0;
@@ -161,6 +167,13 @@ public final class TapProbe {
         p50 = interpolate(1, n);
         p85 = interpolate(2, n);
         if (hi == lo) p15 = p50 = p85 = lo;
+    }
+
+    /** the smallest rank not yet found, or Long.MAX_VALUE */
+    private long nextRank(int found) {
+        long next = Long.MAX_VALUE;
+        for (int k = 0; k < 6; k++) if ((found & (1 << k)) == 0) next = Math.min(next, rank[k]);
+        return next;
     }
 
     private double interpolate(int t, int n) {
