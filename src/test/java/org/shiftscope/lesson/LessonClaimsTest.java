@@ -151,11 +151,18 @@ class LessonClaimsTest {
         Result tiny = run(8), big = run(8, "training.batch_size=64");
         assertTrue(big.accuracy("main") > tiny.accuracy("main") + 0.15,
                 "accuracy batch 64 " + big.accuracy("main") + " vs batch 2 " + tiny.accuracy("main"));
-        // two examples per batch: every unit normalizes to exactly −1 and +1 before gamma/beta
+        // two examples per batch: every unit normalizes to −1 and +1 before gamma/beta (a hair less than 1 when the
+        // two values are within a few √ε of each other)
         tiny.session().step(); // one more training step (not an evaluation step): a training-mode forward
         DMatrixRMaj xhat = tiny.session().runs().get(0).net.batchNormLayer(1).normalizedBeforeAffine();
         assertEquals(2, xhat.numRows);
-        for (int i = 0; i < 2 * 32; i++) assertEquals(1.0, Math.abs(xhat.data[i]), 1e-3);
+        int near = 0;
+        for (int u = 0; u < 32; u++) {
+            assertEquals(0.0, xhat.get(0, u) + xhat.get(1, u), 1e-12, "the two values are mirror images");
+            assertTrue(Math.abs(xhat.get(0, u)) <= 1.0);
+            if (Math.abs(xhat.get(0, u)) > 0.95) near++;
+        }
+        assertTrue(near >= 28, near + " of 32 units at ±1");
     }
 
     @Test
