@@ -40,6 +40,8 @@ import javafx.util.Duration;
 import org.shiftscope.data.Dataset;
 import org.shiftscope.data.Datasets;
 import org.shiftscope.export.Captions;
+import org.shiftscope.lesson.Lesson;
+import org.shiftscope.lesson.Lessons;
 import org.shiftscope.export.PngExporter;
 import org.shiftscope.nn.ActivationKind;
 import org.shiftscope.nn.Affine;
@@ -97,7 +99,12 @@ public final class MainView extends BorderPane {
     final CheckBox compare = new CheckBox("Compare: BN twin vs plain twin");
     final ComboBox<String> dataset = new ComboBox<>();
     final Slider noise = new Slider(0, 0.5, 0.1);
-    final Spinner<Integer> depth = new Spinner<>(1, 8, 3);
+    final Spinner<Integer> depth = new Spinner<>(1, 12, 3);
+    final ComboBox<Lesson> lesson = new ComboBox<>();
+    /** the open lesson's explanation, above the charts */
+    final VBox lessonCard = new VBox(6);
+    final Button lessonAction = new Button();
+    private Lesson openLesson;
     final Spinner<Integer> width = new Spinner<>(2, 256, 8);
     final ComboBox<ActivationKind> activation = new ComboBox<>();
     final ComboBox<Init> init = new ComboBox<>();
@@ -272,6 +279,22 @@ public final class MainView extends BorderPane {
         speed.setId("speed");
 
         preset.getItems().setAll(ScenarioIO.presetNames());
+        lesson.setId("lesson");
+        lesson.getItems().setAll(Lessons.all());
+        lesson.setPromptText("Choose a lesson…");
+        lesson.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Lesson l) {
+                return l == null ? "" : l.label();
+            }
+
+            @Override
+            public Lesson fromString(String s) {
+                return null;
+            }
+        });
+        tip(lesson, "One idea of BatchNorm at a time: opens a ready-made set-up and says what to watch, what to "
+                + "try, what will happen and why.");
         dataset.getItems().setAll(Datasets.names());
         activation.getItems().setAll(ActivationKind.values());
         init.getItems().setAll(Init.values());
@@ -324,6 +347,7 @@ public final class MainView extends BorderPane {
         box.setPadding(new Insets(10));
         box.getStyleClass().add("controls");
         box.getChildren().addAll(
+                header("Lessons"), lesson,
                 header("Scenario"), preset, row("Seed", seed), compare,
                 header("Data"), dataset, sliderRow("Noise", noise, v -> String.format(Locale.ROOT, "%.2f", v)),
                 header("Network"), row("Hidden layers", depth), row("Units per layer", width),
@@ -353,7 +377,18 @@ public final class MainView extends BorderPane {
         ScrollPane sp = new ScrollPane(dashboard);
         sp.setFitToWidth(true);
         sp.getStyleClass().add("charts");
-        return sp;
+        lessonCard.setId("lessonCard");
+        lessonCard.getStyleClass().add("lesson-card");
+        lessonCard.setVisible(false);
+        lessonCard.setManaged(false);
+        lessonAction.setId("lessonAction");
+        lessonAction.getStyleClass().add("lesson-action");
+        lessonAction.setOnAction(e -> {
+            if (openLesson != null) applySetting(openLesson.actionKey(), openLesson.actionValue(),
+                    "lesson " + openLesson.number() + ": " + openLesson.actionLabel());
+        });
+        VBox.setVgrow(sp, Priority.ALWAYS);
+        return new VBox(lessonCard, sp);
     }
 
     private Node statusBar() {
@@ -477,6 +512,10 @@ public final class MainView extends BorderPane {
             trainer.setMaxStepsPerSecond(x >= SPEED_MAX - 1e-9 ? 0 : Math.pow(10, x));
         });
 
+        lesson.valueProperty().addListener((o, a, l) -> {
+            if (l != null && !updating) openLesson(l);
+        });
+
         // shape, data and seed changes: a new network
         preset.valueProperty().addListener((o, a, name) -> {
             if (updating || name == null) return;
@@ -484,6 +523,7 @@ public final class MainView extends BorderPane {
                 Scenario s = ScenarioIO.preset(name);
                 ui = s;
                 fillControls(s);
+                if (openLesson == null || !openLesson.scenario().equals(name)) closeLesson();
                 rebuild("opened " + s.title());
             } catch (ScenarioException e) {
                 message.setText(e.getMessage());
@@ -542,6 +582,100 @@ public final class MainView extends BorderPane {
                 seed.setText(Long.toString(ui.training().seed()));
             }
         });
+    }
+
+    /** Opens a lesson: its scenario, its tap, and its explanation above the charts. */
+    public void openLesson(Lesson l) {
+        Scenario s;
+        try {
+            s = ScenarioIO.preset(l.scenario());
+        } catch (ScenarioException e) {
+            showMessage(e.getMessage(), true);
+            return;
+        }
+        openLesson = l;
+        ui = s;
+        fillControls(s);
+        switch (l.tap()) {
+            case LINEAR -> tapLinear.setSelected(true);
+            case NORMALIZED -> tapNormalized.setSelected(true);
+            case ACTIVATION -> tapActivation.setSelected(true);
+        }
+        rebuild("lesson " + l.label());
+        Label title = new Label("Lesson " + l.label());
+        title.getStyleClass().add("lesson-title");
+        Button close = new Button("✕");
+        close.setId("lessonClose");
+        tip(close, "Hide the lesson text (the settings stay).");
+        close.setOnAction(e -> {
+            lessonCard.setVisible(false);
+            lessonCard.setManaged(false);
+        });
+        lesson.setValue(l);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox head = new HBox(8, title, grow, close);
+        head.setAlignment(Pos.CENTER_LEFT);
+        lessonAction.setText("Try it: " + l.actionLabel());
+        lessonCard.getChildren().setAll(head, paragraph("Look at", l.look()), paragraph("Try", l.move()),
+                paragraph("What happens", l.expect()), paragraph("Why", l.why()), lessonAction);
+        lessonCard.setVisible(true);
+        lessonCard.setManaged(true);
+    }
+
+    private void closeLesson() {
+        openLesson = null;
+        lessonCard.setVisible(false);
+        lessonCard.setManaged(false);
+        boolean was = updating;
+        updating = true;
+        lesson.setValue(null);
+        updating = was;
+    }
+
+    private static Node paragraph(String head, String text) {
+        Label h = new Label(head);
+        h.getStyleClass().add("lesson-head");
+        h.setMinWidth(118);
+        Label t = new Label(text);
+        t.setWrapText(true);
+        t.setMinHeight(Region.USE_PREF_SIZE); // wrap onto more lines instead of cutting the text short
+        t.setMinWidth(0);
+        t.setMaxWidth(Double.MAX_VALUE);
+        t.getStyleClass().add("lesson-text");
+        HBox.setHgrow(t, Priority.ALWAYS);
+        return new HBox(8, h, t);
+    }
+
+    /**
+     * Applies one scenario setting the way a user would: through its control when it is live (so it applies at
+     * the next step, keeping the weights), else by rebuilding with it.
+     */
+    void applySetting(String key, String value, String why) {
+        try {
+            Scenario next = ScenarioIO.withOverride(ui, key, value);
+            switch (key) {
+                case "training.learning_rate" -> learningRate.setValue(Math.log10(next.training().learningRate()));
+                case "training.batch_size" -> batchSize.setValue(Math.log(next.training().batchSize()) / Math.log(2));
+                case "training.momentum" -> momentum.setValue(next.training().momentum());
+                case "network.bn_momentum" -> bnMomentum.setValue(next.network().bnMomentum());
+                case "network.batchnorm" -> batchNorm.setSelected(next.network().batchnorm());
+                case "network.bn_placement" -> (next.network().bnPlacement() == Placement.BEFORE ? before : after)
+                        .setSelected(true);
+                case "network.affine" -> (next.network().affine() == Affine.LEARNED ? learned : fixed).setSelected(true);
+                case "network.gamma" -> gamma.setValue(next.network().gamma());
+                case "network.beta" -> beta.setValue(next.network().beta());
+                default -> {
+                    ui = next;
+                    fillControls(ui);
+                    rebuild(why);
+                    return;
+                }
+            }
+            showMessage(why, false);
+        } catch (ScenarioException e) {
+            showMessage(e.getMessage(), true);
+        }
     }
 
     private void applyInitStd() {

@@ -44,6 +44,15 @@ public final class ShiftScopeApp extends Application {
         stage.show();
         view.start();
         if (problem != null) view.showMessage(problem, true);
+        int l = args.indexOf("--lesson");
+        if (l >= 0 && l + 1 < args.size()) {
+            try {
+                view.openLesson(org.shiftscope.lesson.Lessons.get(Integer.parseInt(args.get(l + 1))));
+            } catch (IllegalArgumentException e) {
+                view.showMessage("--lesson expects a lesson number from 1 to "
+                        + org.shiftscope.lesson.Lessons.all().size() + ", got '" + args.get(l + 1) + "'.", true);
+            }
+        }
         if (args.contains("--play")) view.play();
     }
 

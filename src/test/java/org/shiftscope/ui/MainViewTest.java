@@ -191,6 +191,22 @@ class MainViewTest {
         });
     }
 
+    @Test
+    void aLessonOpensItsScenarioExplainsItAndItsSuggestedChangeApplies(FxRobot robot) throws Exception {
+        var lesson = robot.lookup("#lesson").queryComboBox();
+        robot.interact(() -> lesson.getSelectionModel().select(2)); // lesson 3: higher learning rates
+        waitFor(() -> trainer.status().scenario().name().equals("lesson-3-learning-rate"));
+        assertEquals(2, trainer.status().runs().size(), "the lesson's twins");
+        javafx.scene.Node card = robot.lookup("#lessonCard").query();
+        assertTrue(card.isVisible());
+        assertTrue(robot.lookup(".lesson-title").queryAs(Label.class).getText().contains("Higher learning rates"));
+        robot.clickOn("#lessonAction");
+        waitFor(() -> Math.abs(trainer.call(s -> s.runs().get(0).sgd.learningRate()) - 0.1) < 1e-9);
+        assertEquals(0, steps(), "a live change: no rebuild, no reset");
+        robot.clickOn("#lessonClose");
+        assertFalse(card.isVisible());
+    }
+
     static int distinctColors(BufferedImage img) {
         Set<Integer> colors = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 2) {
