@@ -132,6 +132,10 @@ public final class MainView extends BorderPane {
     final ToggleButton tapLinear = new ToggleButton("W·x+b");
     final ToggleButton tapNormalized = new ToggleButton("after BN");
     final ToggleButton tapActivation = new ToggleButton("activation");
+    final Button open = new Button("Open…");
+    final Button save = new Button("Save…");
+    final javafx.scene.control.MenuButton recent = new javafx.scene.control.MenuButton("Recent");
+    final Button exportCsv = new Button("CSV…");
     final ComboBox<String> exportScale = new ComboBox<>();
     final Button export = new Button("Export PNG…");
     final Label banner = new Label();
@@ -219,6 +223,17 @@ public final class MainView extends BorderPane {
         tapNormalized.setId("tapNormalized");
         tapActivation.setId("tapActivation");
         export.setId("export");
+        open.setId("open");
+        save.setId("save");
+        recent.setId("recent");
+        exportCsv.setId("exportCsv");
+        tip(open, "Open a scenario file (Ctrl+O), or drop one onto the window. A file with a mistake is refused "
+                + "with a message and nothing changes.");
+        tip(save, "Save every current setting, the seed included, as a scenario file (Ctrl+Shift+S): the same "
+                + "file gives the same run.");
+        tip(exportCsv, "Save the statistics shown (every kept step) as stats.csv, metrics.csv and histograms.csv, "
+                + "with the headless runner's columns (Ctrl+E).");
+        refreshRecent();
         exportScale.setId("exportScale");
         banner.setId("banner");
         tip(play, "Train continuously, or pause (Space).");
@@ -242,7 +257,8 @@ public final class MainView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8, play, step, reset, new Separator(Orientation.VERTICAL), show, tapLinear,
-                tapNormalized, tapActivation, grow, exportScale, export);
+                tapNormalized, tapActivation, grow, open, save, recent, new Separator(Orientation.VERTICAL),
+                exportCsv, exportScale, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
         bar.getStyleClass().add("toolbar");
@@ -461,6 +477,19 @@ public final class MainView extends BorderPane {
             dashboard.setTap(selectedTap());
         });
         export.setOnAction(e -> exportWithDialog(dashboard, "dashboard"));
+        open.setOnAction(e -> openWithDialog());
+        save.setOnAction(e -> saveWithDialog());
+        exportCsv.setOnAction(e -> exportCsvWithDialog());
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()
+                    && openScenario(e.getDragboard().getFiles().get(0).toPath());
+            e.setDropCompleted(ok);
+            e.consume();
+        });
 
         // live changes: applied by the trainer between two steps, no reset
         live(learningRate, v -> {
@@ -720,8 +749,23 @@ public final class MainView extends BorderPane {
     // ---------------------------------------------------------------- keyboard
 
     private void onKey(KeyEvent e) {
+        if (e.isShortcutDown() && e.getCode() == KeyCode.S && e.isShiftDown()) {
+            saveWithDialog();
+            e.consume();
+            return;
+        }
         if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
             exportDashboard(exportDir.resolve(defaultName("dashboard")), selectedScale());
+            e.consume();
+            return;
+        }
+        if (e.isShortcutDown() && e.getCode() == KeyCode.O) {
+            openWithDialog();
+            e.consume();
+            return;
+        }
+        if (e.isShortcutDown() && e.getCode() == KeyCode.E) {
+            exportCsvWithDialog();
             e.consume();
             return;
         }
@@ -900,6 +944,101 @@ public final class MainView extends BorderPane {
             exportDir = f.toPath().toAbsolutePath().getParent();
             exportNode(node, f.toPath(), selectedScale());
         }
+    }
+
+    // ---------------------------------------------------------------- scenario files and CSV
+
+    /**
+     * Opens a scenario file. A file that cannot be used is refused with a message naming the file, the key and
+     * what is allowed, and nothing else changes.
+     */
+    public boolean openScenario(Path file) {
+        Scenario s;
+        try {
+            s = ScenarioIO.load(file);
+        } catch (ScenarioException e) {
+            showMessage("Not opened: " + e.getMessage(), true);
+            return false;
+        }
+        closeLesson();
+        ui = s;
+        fillControls(s);
+        rebuild("opened " + file.getFileName());
+        Settings.addRecent(file);
+        refreshRecent();
+        return true;
+    }
+
+    /** Saves the settings shown (seed included) as a scenario file named after the file. */
+    public boolean saveScenario(Path file) {
+        String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
+        Scenario s = ui.withName(stem.isBlank() ? ui.name() : stem);
+        try {
+            ScenarioIO.save(s, file);
+        } catch (IOException | RuntimeException e) {
+            showMessage("Could not save " + file + ": " + e.getMessage(), true);
+            return false;
+        }
+        Settings.addRecent(file);
+        refreshRecent();
+        showMessage("Saved " + file.toAbsolutePath(), false);
+        return true;
+    }
+
+    /** Writes the kept statistics as stats.csv, metrics.csv and histograms.csv into a folder. */
+    public boolean exportCsv(Path dir) {
+        try (org.shiftscope.export.CsvRecorder csv = new org.shiftscope.export.CsvRecorder(dir)) {
+            for (String run : history.runs()) {
+                var d = history.metrics(run);
+                for (int i = 0; i < d.size(); i++) csv.write(d.get(i));
+                if (d.last() != null && (d.size() == 0 || d.step(d.size() - 1) != d.lastStep())) csv.write(d.last());
+            }
+            showMessage("Saved the statistics to " + dir.toAbsolutePath(), false);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            showMessage("Could not save the statistics to " + dir + ": " + e.getMessage(), true);
+            return false;
+        }
+    }
+
+    private void refreshRecent() {
+        recent.getItems().clear();
+        for (Path p : Settings.recent()) {
+            MenuItem item = new MenuItem(p.toString());
+            item.setOnAction(e -> openScenario(p));
+            recent.getItems().add(item);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    private FileChooser jsonChooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (JSON)", "*.json"));
+        java.io.File dir = exportDir.toFile();
+        if (dir.isDirectory()) fc.setInitialDirectory(dir);
+        return fc;
+    }
+
+    private void openWithDialog() {
+        java.io.File f = jsonChooser("Open scenario").showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) openScenario(f.toPath());
+    }
+
+    private void saveWithDialog() {
+        FileChooser fc = jsonChooser("Save scenario");
+        fc.setInitialFileName(ui.name() + ".json");
+        java.io.File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) saveScenario(f.toPath());
+    }
+
+    private void exportCsvWithDialog() {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        dc.setTitle("Folder for stats.csv, metrics.csv and histograms.csv");
+        java.io.File dir = exportDir.toFile();
+        if (dir.isDirectory()) dc.setInitialDirectory(dir);
+        java.io.File f = dc.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) exportCsv(f.toPath());
     }
 
     private void addExportMenu(ChartPane c) {

@@ -207,6 +207,44 @@ class MainViewTest {
         assertFalse(card.isVisible());
     }
 
+    @Test
+    void badScenarioFilesAreRefusedAndChangeNothingGoodOnesOpenAndSaveRoundTrips(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        robot.clickOn("#step");
+        waitFor(() -> steps() == 1);
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{ \"training\": { \"batch_size\": 0 } }");
+        Scenario before = view.scenario();
+        robot.interact(() -> view.openScenario(bad));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#message").queryAs(Label.class);
+        assertTrue(message.getText().contains("training.batch_size") && message.getText().contains("1 to 4096"),
+                message.getText());
+        assertEquals(before, view.scenario());
+        assertEquals(1, steps(), "the session is untouched");
+
+        Path mine = dir.resolve("mine.json");
+        robot.interact(() -> view.applySetting("training.learning_rate", "0.2", "test"));
+        robot.interact(() -> view.saveScenario(mine));
+        Scenario saved = ScenarioIO.load(mine);
+        assertEquals(0.2, saved.training().learningRate(), 1e-12);
+        assertEquals("mine", saved.name());
+        Path other = dir.resolve("other.json");
+        ScenarioIO.save(ScenarioIO.withOverride(saved, "network.hidden", "5,5"), other);
+        robot.interact(() -> view.openScenario(other));
+        waitFor(() -> trainer.status().scenario().network().hidden().length == 2);
+        assertTrue(Settings.recent().contains(other.toAbsolutePath()));
+
+        robot.clickOn("#step");
+        waitFor(() -> view.history().lastStep() == 1);
+        Path csv = dir.resolve("csv");
+        robot.interact(() -> view.exportCsv(csv));
+        assertEquals("run,step,layer,tap,mean,std,min,p15,p50,p85,max,saturation",
+                Files.readAllLines(csv.resolve("stats.csv")).get(0));
+        assertTrue(Files.readAllLines(csv.resolve("metrics.csv")).size() >= 2);
+        assertTrue(Files.readAllLines(csv.resolve("histograms.csv")).size() > 40);
+    }
+
     static int distinctColors(BufferedImage img) {
         Set<Integer> colors = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 2) {

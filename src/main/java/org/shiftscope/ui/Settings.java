@@ -1,0 +1,46 @@
+package org.shiftscope.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * What the app remembers between launches (recently opened scenario files), in the user's Java preferences.
+ * The node can be moved with {@code -Dshiftscope.prefs=NAME} (tests use their own).
+ */
+public final class Settings {
+    /** how many recent files are kept */
+    static final int RECENT = 8;
+
+    private Settings() {}
+
+    private static Preferences node() {
+        return Preferences.userRoot().node(System.getProperty("shiftscope.prefs", "org/shiftscope/app"));
+    }
+
+    /** recently opened or saved scenario files, newest first */
+    public static List<Path> recent() {
+        List<Path> list = new ArrayList<>();
+        for (String line : node().get("recent", "").split("\n")) {
+            if (!line.isBlank()) list.add(Path.of(line));
+        }
+        return list;
+    }
+
+    public static void addRecent(Path file) {
+        List<Path> list = recent();
+        Path abs = file.toAbsolutePath();
+        list.remove(abs);
+        list.add(0, abs);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(RECENT, list.size()); i++) b.append(list.get(i)).append('\n');
+        node().put("recent", b.toString());
+        try {
+            node().flush();
+        } catch (BackingStoreException e) {
+            // not fatal: the list is still in memory for this session
+        }
+    }
+}
