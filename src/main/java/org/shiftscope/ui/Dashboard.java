@@ -14,6 +14,7 @@ import org.shiftscope.nn.Tap;
 import org.shiftscope.train.Boundary;
 import org.shiftscope.ui.chart.BoundaryChart;
 import org.shiftscope.ui.chart.ChartPane;
+import org.shiftscope.ui.chart.ChartTheme;
 import org.shiftscope.ui.chart.DistributionChart;
 import org.shiftscope.ui.chart.HistogramChart;
 import org.shiftscope.ui.chart.LayerChart;
@@ -39,6 +40,10 @@ public final class Dashboard extends VBox {
     private Tap tap = Tap.ACTIVATION;
     /** hidden layers shown */
     private int depth = -1;
+    /** colours of every chart */
+    private ChartTheme theme = ChartTheme.LIGHT;
+    /** font and line scale of every chart (presentation mode enlarges it) */
+    private double fontScale = 1;
 
     public Dashboard(History history, Consumer<ChartPane> onChart) {
         super(8);
@@ -72,7 +77,9 @@ public final class Dashboard extends VBox {
             for (LayerChart c : List.of(new HistogramChart(history), new DistributionChart(history),
                     new MomentsChart(history), new PercentileChart(history))) {
                 c.setSource(h, tap);
-                c.setPrefHeight(190);
+                c.setTheme(theme);
+                c.fontScaleProperty().set(fontScale);
+                c.setPrefHeight(190 * Math.max(1, fontScale * 0.8));
                 HBox.setHgrow(c, Priority.ALWAYS);
                 onChart.accept(c);
                 box.getChildren().add(c);
@@ -81,6 +88,20 @@ public final class Dashboard extends VBox {
             box.setAlignment(Pos.CENTER_LEFT);
             layerRows.getChildren().add(box);
         }
+    }
+
+    /** Colours and sizes for every chart, present and future. */
+    public void setLook(ChartTheme theme, double fontScale) {
+        this.theme = theme;
+        this.fontScale = fontScale;
+        for (ChartPane c : charts()) {
+            c.setTheme(theme);
+            c.fontScaleProperty().set(fontScale);
+            if (c instanceof LayerChart) c.setPrefHeight(190 * Math.max(1, fontScale * 0.8));
+        }
+        boundaryChart.setTheme(theme);
+        boundaryChart.fontScaleProperty().set(fontScale);
+        trainingChart.setPrefHeight(220 * Math.max(1, fontScale * 0.8));
     }
 
     /** Shows another tap in every layer chart. */

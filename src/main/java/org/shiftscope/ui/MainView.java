@@ -136,6 +136,8 @@ public final class MainView extends BorderPane {
     final Button save = new Button("Save…");
     final javafx.scene.control.MenuButton recent = new javafx.scene.control.MenuButton("Recent");
     final Button exportCsv = new Button("CSV…");
+    final ToggleButton presentation = new ToggleButton("Presentation");
+    final ToggleButton dark = new ToggleButton("Dark");
     final ComboBox<String> exportScale = new ComboBox<>();
     final Button export = new Button("Export PNG…");
     final Label banner = new Label();
@@ -163,6 +165,7 @@ public final class MainView extends BorderPane {
         setBottom(statusBar());
         fillControls(ui);
         wireControls();
+        dark.setSelected("dark".equals(Settings.theme()));
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) s.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         });
@@ -234,6 +237,10 @@ public final class MainView extends BorderPane {
         tip(exportCsv, "Save the statistics shown (every kept step) as stats.csv, metrics.csv and histograms.csv, "
                 + "with the headless runner's columns (Ctrl+E).");
         refreshRecent();
+        presentation.setId("presentation");
+        dark.setId("dark");
+        tip(presentation, "For a projector (F5): large text, thick lines, high contrast, full screen.");
+        tip(dark, "Light or dark colours (remembered for next time).");
         exportScale.setId("exportScale");
         banner.setId("banner");
         tip(play, "Train continuously, or pause (Space).");
@@ -258,7 +265,7 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8, play, step, reset, new Separator(Orientation.VERTICAL), show, tapLinear,
                 tapNormalized, tapActivation, grow, open, save, recent, new Separator(Orientation.VERTICAL),
-                exportCsv, exportScale, export);
+                exportCsv, exportScale, export, new Separator(Orientation.VERTICAL), dark, presentation);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
         bar.getStyleClass().add("toolbar");
@@ -478,6 +485,11 @@ public final class MainView extends BorderPane {
         });
         export.setOnAction(e -> exportWithDialog(dashboard, "dashboard"));
         open.setOnAction(e -> openWithDialog());
+        dark.selectedProperty().addListener((o, a, on) -> applyLook());
+        presentation.selectedProperty().addListener((o, a, on) -> {
+            applyLook();
+            if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st) st.setFullScreen(on);
+        });
         save.setOnAction(e -> saveWithDialog());
         exportCsv.setOnAction(e -> exportCsvWithDialog());
         setOnDragOver(e -> {
@@ -759,6 +771,11 @@ public final class MainView extends BorderPane {
             e.consume();
             return;
         }
+        if (e.getCode() == KeyCode.F5) {
+            presentation.setSelected(!presentation.isSelected());
+            e.consume();
+            return;
+        }
         if (e.isShortcutDown() && e.getCode() == KeyCode.O) {
             openWithDialog();
             e.consume();
@@ -837,6 +854,7 @@ public final class MainView extends BorderPane {
 
     private void onNewSession(Status st) {
         Scenario s = st.scenario();
+        if (ScenarioIO.presetNames().contains(s.name())) Settings.setLastScenario(s.name());
         dashboard.setDepth(s.network().hidden().length);
         dashboard.setTap(selectedTap());
         boolean planar = Datasets.isPlanar(s.dataset().name());
@@ -946,6 +964,25 @@ public final class MainView extends BorderPane {
         }
     }
 
+    // ---------------------------------------------------------------- looks
+
+    /** Applies the theme and presentation mode to the window and every chart, and remembers the theme. */
+    void applyLook() {
+        boolean darkOn = dark.isSelected() || presentation.isSelected();
+        getStyleClass().removeAll("dark", "presentation");
+        if (darkOn) getStyleClass().add("dark");
+        if (presentation.isSelected()) getStyleClass().add("presentation");
+        dashboard.setLook(darkOn ? org.shiftscope.ui.chart.ChartTheme.DARK : org.shiftscope.ui.chart.ChartTheme.LIGHT,
+                presentation.isSelected() ? 1.6 : 1.0);
+        // on a projector the file and export buttons give way to the big ones (their shortcuts still work)
+        for (Node n : List.of(open, save, recent, exportCsv, exportScale, export)) {
+            n.setVisible(!presentation.isSelected());
+            n.setManaged(!presentation.isSelected());
+        }
+        if (getLeft() instanceof ScrollPane sp) sp.setPrefWidth(presentation.isSelected() ? 400 : 300);
+        Settings.setTheme(dark.isSelected() ? "dark" : "light");
+    }
+
     // ---------------------------------------------------------------- scenario files and CSV
 
     /**
@@ -965,6 +1002,7 @@ public final class MainView extends BorderPane {
         fillControls(s);
         rebuild("opened " + file.getFileName());
         Settings.addRecent(file);
+        Settings.setLastScenario(file.toAbsolutePath().toString());
         refreshRecent();
         return true;
     }

@@ -29,6 +29,34 @@ public final class Settings {
         return list;
     }
 
+    /** "light" or "dark" */
+    public static String theme() {
+        return node().get("theme", "light");
+    }
+
+    public static void setTheme(String theme) {
+        node().put("theme", theme);
+        flush();
+    }
+
+    /** the last scenario opened: a preset name or a file path ("" = none) */
+    public static String lastScenario() {
+        return node().get("lastScenario", "");
+    }
+
+    public static void setLastScenario(String nameOrFile) {
+        node().put("lastScenario", nameOrFile);
+        flush();
+    }
+
+    private static void flush() {
+        try {
+            node().flush();
+        } catch (BackingStoreException e) {
+            // not fatal: kept in memory for this session
+        }
+    }
+
     public static void addRecent(Path file) {
         List<Path> list = recent();
         Path abs = file.toAbsolutePath();

@@ -19,6 +19,13 @@ public final class ShiftScopeApp extends Application {
         List<String> args = getParameters().getRaw();
         Scenario scenario = ScenarioIO.preset("default");
         String problem = null;
+        if (!Settings.lastScenario().isEmpty()) {
+            try {
+                scenario = ScenarioIO.resolve(Settings.lastScenario()); // where the last session left off
+            } catch (ScenarioException e) {
+                scenario = ScenarioIO.preset("default");
+            }
+        }
         int i = args.indexOf("--scenario");
         if (i >= 0 && i + 1 < args.size()) {
             try {
@@ -58,8 +65,10 @@ public final class ShiftScopeApp extends Application {
 
     /** Adds the application stylesheet (from assets/css on the classpath). */
     public static void addStyles(Scene scene) {
-        var css = ShiftScopeApp.class.getResource("/css/shiftscope.css");
-        if (css != null) scene.getStylesheets().add(css.toExternalForm());
+        for (String name : new String[] {"/css/shiftscope.css", "/css/dark.css"}) {
+            var css = ShiftScopeApp.class.getResource(name);
+            if (css != null) scene.getStylesheets().add(css.toExternalForm());
+        }
     }
 
     @Override

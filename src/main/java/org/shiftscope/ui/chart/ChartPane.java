@@ -202,8 +202,32 @@ public abstract class ChartPane extends Region {
         }
     }
 
-    /** A one-line legend right-aligned in the title strip (for wide charts with several series). */
-    protected void titleLegend(GraphicsContext g, List<String> labels, List<Color> colors, List<Boolean> dashed) {
+    /** Width of a one-line legend, to decide whether it fits beside the title. */
+    protected double legendWidth(List<String> labels) {
+        double s = scale();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(Font.font(11.5 * s));
+        double w = 0;
+        for (String l : labels) {
+            probe.setText(l);
+            w += probe.getLayoutBounds().getWidth() + 38 * s;
+        }
+        return w;
+    }
+
+    /** Width of the title as drawn. */
+    protected double titleWidth() {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(title);
+        probe.setFont(Font.font("System", FontWeight.BOLD, 13 * scale()));
+        return probe.getLayoutBounds().getWidth() + 16 * scale();
+    }
+
+    /**
+     * A one-line legend right-aligned in the title strip (for wide charts with several series), or on its own
+     * line under the title when {@code y} says so.
+     */
+    protected void titleLegend(GraphicsContext g, List<String> labels, List<Color> colors, List<Boolean> dashed,
+                               double y) {
         double s = scale();
         Font f = Font.font(11.5 * s);
         g.setFont(f);
@@ -211,7 +235,7 @@ public abstract class ChartPane extends Region {
         g.setTextBaseline(VPos.CENTER);
         javafx.scene.text.Text probe = new javafx.scene.text.Text();
         probe.setFont(f);
-        double x = canvas.getWidth() - 8 * s, y = 13 * s;
+        double x = canvas.getWidth() - 8 * s;
         for (int i = labels.size() - 1; i >= 0; i--) {
             probe.setText(labels.get(i));
             double tw = probe.getLayoutBounds().getWidth();

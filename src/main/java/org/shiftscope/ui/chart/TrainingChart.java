@@ -50,6 +50,20 @@ public final class TrainingChart extends ChartPane {
             if (last != null && last.diverged()) diverged = last.divergedAt();
         }
         pw -= 30 * scale(); // room for the accuracy axis
+        // the legend goes beside the title when it fits, else on a line of its own
+        List<String> names = new ArrayList<>();
+        for (String r : runs) {
+            String who = runs.size() > 1 ? " " + ChartTheme.runLabel(r) : "";
+            names.add("loss" + who);
+            names.add("test accuracy" + who);
+        }
+        boolean shortNames = legendWidth(names) > w - 16 * scale();
+        boolean ownLine = titleWidth() + legendWidth(names) > w;
+        double legendY = ownLine ? 30 * scale() : 13 * scale();
+        if (ownLine) {
+            py += 16 * scale();
+            ph -= 16 * scale();
+        }
         axes(g, x, loss, "step");
         rightAxis(g);
         if (runs.isEmpty()) {
@@ -66,11 +80,11 @@ public final class TrainingChart extends ChartPane {
                     s -> Math.min(s.loss(), loss.hi()), lineWidth() * 0.5, false);
             smoothed(g, history.metrics(r), c);
             Bands.line(this, g, history.testAccuracy(r), x, acc, c, Snapshot::testAccuracy, lineWidth(), true);
-            String who = runs.size() > 1 ? " " + ChartTheme.runLabel(r) : "";
+            String who = runs.size() > 1 ? " " + (shortNames ? r : ChartTheme.runLabel(r)) : "";
             labels.add("loss" + who);
             colors.add(c);
             dashed.add(false);
-            labels.add("test accuracy" + who);
+            labels.add((shortNames ? "test acc." : "test accuracy") + who);
             colors.add(c);
             dashed.add(true);
         }
@@ -85,7 +99,7 @@ public final class TrainingChart extends ChartPane {
             g.setTextBaseline(VPos.BOTTOM);
             g.fillText("diverged at step " + diverged, xx - 4, py + ph - 4);
         }
-        titleLegend(g, labels, colors, dashed);
+        titleLegend(g, labels, colors, dashed, legendY);
     }
 
     /** Exponential moving average of the loss over the kept points, debiased like TensorBoard's. */
