@@ -245,6 +245,21 @@ class MainViewTest {
         assertTrue(Files.readAllLines(csv.resolve("histograms.csv")).size() > 40);
     }
 
+    @Test
+    void presentationModeEnlargesEverythingAndDarkensTheCharts(FxRobot robot) throws Exception {
+        robot.clickOn("#step");
+        waitFor(() -> view.history().lastStep() == 1);
+        robot.interact(() -> robot.lookup("#presentation").queryAs(ToggleButton.class).setSelected(true));
+        assertTrue(view.getStyleClass().contains("presentation"));
+        for (ChartPane c : view.chartPanes()) assertEquals(1.6, c.fontScaleProperty().get(), 1e-12);
+        assertEquals(org.shiftscope.ui.chart.ChartTheme.DARK, view.chartPanes().get(0).theme());
+        assertFalse(robot.lookup("#export").query().isVisible(), "the toolbar keeps only the big buttons");
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.getStyleClass().contains("presentation"));
+        for (ChartPane c : view.chartPanes()) assertEquals(1.0, c.fontScaleProperty().get(), 1e-12);
+    }
+
     static int distinctColors(BufferedImage img) {
         Set<Integer> colors = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 2) {
