@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
-import org.ejml.data.DMatrixRMaj;
+import org.shiftscope.data.ArrayDataset;
 import org.shiftscope.data.Dataset;
 import org.shiftscope.nn.MatMuls;
 import org.shiftscope.nn.OpenBlasMatMul;
@@ -32,7 +32,7 @@ public final class Benchmark {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         out.println("bn-paper network 784-100-100-100-10 sigmoid, batch 60, BN on, SGD momentum 0.9");
         out.printf(Locale.ROOT, "%-9s %-28s %12s %12s%n", "backend", "mode", "steps/s", "ms/step");
-        Dataset data = new RandomImages(6000, 784, 10, 7);
+        Dataset data = randomImages(6000, 784, 10, 7);
         for (String backend : new String[] {"ejml", "openblas"}) {
             if (backend.equals("openblas") && OpenBlasMatMul.tryCreate() == null) {
                 out.println("openblas  (not available: " + OpenBlasMatMul.loadError() + ")");
@@ -97,47 +97,12 @@ public final class Benchmark {
     }
 
     /** MNIST-shaped random pixels and labels, so the benchmark needs no download. */
-    static final class RandomImages implements Dataset {
-        /** pixels, sample-major */
-        private final double[] x;
-        /** labels */
-        private final int[] y;
-        private final int n, d, k;
-
-        RandomImages(int n, int d, int k, long seed) {
-            this.n = n;
-            this.d = d;
-            this.k = k;
-            Random r = new Random(seed);
-            x = new double[n * d];
-            y = new int[n];
-            for (int i = 0; i < x.length; i++) x[i] = r.nextInt(256) / 255.0;
-            for (int i = 0; i < n; i++) y[i] = r.nextInt(k);
-        }
-
-        @Override public String name() { return "random-images"; }
-        @Override public int inputs() { return d; }
-        @Override public int classes() { return k; }
-        @Override public int trainSize() { return n; }
-        @Override public int testSize() { return n / 10; }
-
-        @Override
-        public void trainBatch(int[] idx, int m, DMatrixRMaj out, int[] labels) {
-            out.reshape(m, d);
-            for (int i = 0; i < m; i++) {
-                System.arraycopy(x, idx[i] * d, out.data, i * d, d);
-                labels[i] = y[idx[i]];
-            }
-        }
-
-        @Override
-        public void testBatch(int from, int m, DMatrixRMaj out, int[] labels) {
-            out.reshape(m, d);
-            System.arraycopy(x, from * d, out.data, 0, m * d);
-            System.arraycopy(y, from, labels, 0, m);
-        }
-
-        @Override public double trainFeature(int i, int j) { return x[i * d + j]; }
-        @Override public int trainLabel(int i) { return y[i]; }
+    static ArrayDataset randomImages(int n, int d, int k, long seed) {
+        Random r = new Random(seed);
+        double[] x = new double[n * d];
+        int[] y = new int[n];
+        for (int i = 0; i < x.length; i++) x[i] = r.nextInt(256) / 255.0;
+        for (int i = 0; i < n; i++) y[i] = r.nextInt(k);
+        return ArrayDataset.split("random-images", d, k, x, y, 0.1);
     }
 }

@@ -77,17 +77,7 @@ public final class FigureWriter {
         Dashboard d = new Dashboard(history, c -> { });
         d.setDepth(depth);
         d.setPlanar(points != null && points.inputs() == 2);
-        if (points != null && points.inputs() == 2) {
-            int n = Math.min(points.trainSize(), 600);
-            double[] x = new double[n], y = new double[n];
-            int[] l = new int[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = points.trainFeature(i, 0);
-                y[i] = points.trainFeature(i, 1);
-                l[i] = points.trainLabel(i);
-            }
-            d.setPoints(x, y, l);
-        }
+        if (points != null && points.inputs() == 2) d.setPoints(points);
         if (boundary != null) d.setBoundary(boundary);
         Scene scene = new Scene(d, 1500, 260 + 200 * depth);
         ShiftScopeApp.addStyles(scene);

@@ -862,15 +862,7 @@ public final class MainView extends BorderPane {
         if (planar) {
             try {
                 Dataset d = trainer.call(session -> session.data()); // read-only after loading
-                int n = Math.min(d.trainSize(), 600);
-                double[] x = new double[n], y = new double[n];
-                int[] l = new int[n];
-                for (int i = 0; i < n; i++) {
-                    x[i] = d.trainFeature(i, 0);
-                    y[i] = d.trainFeature(i, 1);
-                    l[i] = d.trainLabel(i);
-                }
-                dashboard.setPoints(x, y, l);
+                dashboard.setPoints(d);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

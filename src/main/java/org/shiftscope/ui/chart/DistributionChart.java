@@ -16,7 +16,6 @@ import org.shiftscope.ui.model.History;
  * are overlaid on one value axis in their two colours. Drawn into one image per frame, not one shape per cell.
  */
 public final class DistributionChart extends LayerChart {
-    private final Axis x = new Axis(), y = new Axis();
     /** pixel buffer reused between frames (reallocated only when the plot grows) */
     private int[] pixels = new int[0];
     /** per run (at most two), opacity per pixel */
@@ -28,13 +27,6 @@ public final class DistributionChart extends LayerChart {
                 "Each thin column is the histogram at one step, dark where many values are. Read it left to "
                         + "right to see the whole distribution move, spread out or pile up at the ends while "
                         + "the network trains.");
-    }
-
-    @Override
-    public void resetRanges() {
-        x.reset();
-        y.reset();
-        super.resetRanges();
     }
 
     @Override

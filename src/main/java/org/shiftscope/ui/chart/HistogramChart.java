@@ -8,20 +8,12 @@ import org.shiftscope.ui.model.History;
 
 /** The current histogram of a layer's tap (one outline per run in compare mode). */
 public final class HistogramChart extends LayerChart {
-    private final Axis x = new Axis(), y = new Axis();
 
     public HistogramChart(History history) {
         super(history, "Histogram", "histogram",
                 "How the values at this point of the layer are spread right now, over the whole mini-batch and "
                         + "every unit. Tall narrow peaks at the ends of a sigmoid or tanh mean the units are "
                         + "saturated and barely learn.");
-    }
-
-    @Override
-    public void resetRanges() {
-        x.reset();
-        y.reset();
-        super.resetRanges();
     }
 
     @Override

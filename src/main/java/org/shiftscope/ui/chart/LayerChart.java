@@ -20,6 +20,8 @@ public abstract class LayerChart extends ChartPane {
     private final String kind;
     /** the chart's title without the layer and tap */
     private final String name;
+    /** horizontal and vertical ranges: they only grow, and start over with {@link #resetRanges()} */
+    protected final Axis x = new Axis(), y = new Axis();
 
     protected LayerChart(History history, String name, String kind, String help) {
         super(name, help);
@@ -45,6 +47,13 @@ public abstract class LayerChart extends ChartPane {
             case NORMALIZED -> "after BN";
             case ACTIVATION -> "activation";
         };
+    }
+
+    @Override
+    public void resetRanges() {
+        x.reset();
+        y.reset();
+        super.resetRanges();
     }
 
     /** Shows another layer or tap; forgets the axis ranges. */

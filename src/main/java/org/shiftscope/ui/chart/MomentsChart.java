@@ -9,20 +9,12 @@ import org.shiftscope.ui.model.History;
 
 /** Mean ± one standard deviation of a layer's tap over training steps. */
 public final class MomentsChart extends LayerChart {
-    private final Axis x = new Axis(), y = new Axis();
 
     public MomentsChart(History history) {
         super(history, "Mean ± std", "moments",
                 "The line is the average value at this point of the layer, the shaded band one standard "
                         + "deviation either side, step by step. Without BatchNorm they wander while the layers "
                         + "below learn: that drift is internal covariate shift.");
-    }
-
-    @Override
-    public void resetRanges() {
-        x.reset();
-        y.reset();
-        super.resetRanges();
     }
 
     @Override

@@ -9,20 +9,12 @@ import org.shiftscope.ui.model.History;
 
 /** The 15th, 50th and 85th percentiles over training steps, as in Figure 1 (b, c) of the BN paper. */
 public final class PercentileChart extends LayerChart {
-    private final Axis x = new Axis(), y = new Axis();
 
     public PercentileChart(History history) {
         super(history, "Percentiles 15/50/85", "percentiles",
                 "The middle line is the median value, the band holds the middle 70% of values (15th to 85th "
                         + "percentile). This is Figure 1 of the BatchNorm paper: with BN the band stays put, "
                         + "without it the band drifts as the earlier layers change.");
-    }
-
-    @Override
-    public void resetRanges() {
-        x.reset();
-        y.reset();
-        super.resetRanges();
     }
 
     @Override
