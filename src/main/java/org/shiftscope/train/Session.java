@@ -181,6 +181,12 @@ public final class Session {
         return new Boundary(generation, run.name, step, size, lo, hi, cls, conf);
     }
 
+    /** Whether some run has diverged. */
+    public boolean anyDiverged() {
+        for (int i = 0, n = runs.size(); i < n; i++) if (runs.get(i).diverged()) return true;
+        return false;
+    }
+
     /** Whether every run has diverged. */
     public boolean allDiverged() {
         for (Run r : runs) if (!r.diverged()) return false;

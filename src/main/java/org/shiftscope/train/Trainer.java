@@ -228,7 +228,7 @@ public final class Trainer implements AutoCloseable {
             publishStatus();
             return;
         }
-        boolean anyDivergedBefore = session.runs().stream().anyMatch(Run::diverged);
+        boolean anyDivergedBefore = session.anyDiverged();
         session.step();
         rateSteps++;
         if (pendingSteps > 0) {
@@ -239,7 +239,7 @@ public final class Trainer implements AutoCloseable {
         if (maxStepsPerSecond > 0) {
             nextStepAt = Math.max(nextStepAt + (long) (1e9 / maxStepsPerSecond), System.nanoTime() - 100_000_000L);
         }
-        boolean anyDivergedNow = session.runs().stream().anyMatch(Run::diverged);
+        boolean anyDivergedNow = session.anyDiverged();
         if (anyDivergedNow && !anyDivergedBefore) {
             playing = false; // a divergence pauses training so the user sees it
             publishStatus();
