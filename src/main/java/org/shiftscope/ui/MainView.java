@@ -108,7 +108,7 @@ public final class MainView extends BorderPane {
     final Spinner<Integer> width = new Spinner<>(2, 256, 8);
     final ComboBox<ActivationKind> activation = new ComboBox<>();
     final ComboBox<Init> init = new ComboBox<>();
-    final Slider initStd = new Slider(-3, 1, -1);
+    final Slider initStd = new Slider(-3, 2, -1);
     final CheckBox batchNorm = new CheckBox("BatchNorm on  (B)");
     final ToggleGroup placement = new ToggleGroup();
     final ToggleButton before = new ToggleButton("before activation");

@@ -41,10 +41,12 @@ public final class TrainingChart extends ChartPane {
     protected void draw(GraphicsContext g, double w, double h) {
         List<String> runs = history.runs();
         long diverged = -1;
+        // the loss axis follows a robust top (the 98th percentile of the kept losses), snapped to nice steps:
+        // one huge first loss must not flatten the whole curve, and the range only moves step by step
+        loss.reset();
+        loss.include(0, robustTop(runs));
         for (String r : runs) {
             Decimated<Snapshot> d = history.metrics(r);
-            for (int i = 0; i < d.size(); i++) loss.include(0, Math.min(d.get(i).loss(), 50));
-            if (d.last() != null) loss.include(0, Math.min(d.last().loss(), 50));
             x.include(0, Math.max(10, d.lastStep()));
             Snapshot last = d.last();
             if (last != null && last.diverged()) diverged = last.divergedAt();
@@ -100,6 +102,23 @@ public final class TrainingChart extends ChartPane {
             g.fillText("diverged at step " + diverged, xx - 4, py + ph - 4);
         }
         titleLegend(g, labels, colors, dashed, legendY);
+    }
+
+    private double robustTop(List<String> runs) {
+        int n = 0;
+        for (String r : runs) n += history.metrics(r).size();
+        if (n == 0) return 1;
+        double[] v = new double[n];
+        int k = 0;
+        for (String r : runs) {
+            Decimated<Snapshot> d = history.metrics(r);
+            for (int i = 0; i < d.size(); i++) {
+                double l = d.get(i).loss();
+                v[k++] = Double.isFinite(l) ? l : 0;
+            }
+        }
+        java.util.Arrays.sort(v);
+        return Math.max(1e-3, v[Math.min(n - 1, (int) (n * 0.98))]);
     }
 
     /** Exponential moving average of the loss over the kept points, debiased like TensorBoard's. */
