@@ -142,6 +142,7 @@ public final class HeadlessRunner {
             throw new UsageException("the output folder '" + outDir + "' is not writable; choose another with --out.");
         }
         Session session = Session.create(sc);
+        session.setParallelTwins(true); // compare twins on both cores when a step is big enough
         long steps = sc.training().steps();
         err.printf(Locale.ROOT, "shiftscope: %s — %s, %d steps, seed %d, back-end %s%n", sc.name(),
                 session.runs().size() == 2 ? "compare (bn vs plain)" : "single run", steps, sc.training().seed(),
@@ -210,7 +211,7 @@ public final class HeadlessRunner {
             for (Run r : session.runs()) {
                 ObjectNode n = runs.putObject(r.name);
                 putNumber(n, "final_loss", r.loss());
-                double acc = r.diverged() ? r.testAccuracy() : session.testAccuracy(r.net);
+                double acc = r.diverged() ? r.testAccuracy() : session.testAccuracy(r);
                 putNumber(n, "final_test_accuracy", acc);
                 if (r.diverged()) n.put("diverged_at_step", r.divergedAt());
                 else n.putNull("diverged_at_step");

@@ -22,6 +22,10 @@ public final class Run {
     double batchAccuracy = Double.NaN;
     /** test accuracy of the last evaluation, NaN before the first */
     double testAccuracy = Double.NaN;
+    /** a chunk of test samples for evaluation (per run, so twins can evaluate at the same time) */
+    final org.ejml.data.DMatrixRMaj testX = new org.ejml.data.DMatrixRMaj(1, 1);
+    /** labels of that chunk */
+    final int[] testY = new int[Session.EVAL_CHUNK];
 
     Run(String name, Network net, Sgd sgd, NetworkProbe probe) {
         this.name = name;

@@ -28,7 +28,7 @@ import org.shiftscope.train.scenario.TrainingSpec;
  */
 public final class Session {
     /** test samples per inference-mode forward pass */
-    private static final int EVAL_CHUNK = 1000;
+    static final int EVAL_CHUNK = 1000;
     /** mixes the training seed into the batch sampler's seed so batches and weights are not drawn alike */
     private static final long SAMPLER_SALT = 0x5DEECE66DL;
 
@@ -48,12 +48,12 @@ public final class Session {
     private int[] y = new int[1];
     /** sample indices of the current mini-batch */
     private int[] idx = new int[1];
-    /** a chunk of test samples, EVAL_CHUNK × inputs */
-    private final DMatrixRMaj xe = new DMatrixRMaj(1, 1);
     /** grid points for the decision surface, size² × 2 */
     private final DMatrixRMaj grid = new DMatrixRMaj(1, 1);
-    /** labels of the test chunk */
-    private final int[] ye = new int[EVAL_CHUNK];
+    /** whether compare twins may train on two threads (see {@link #setParallelTwins}) */
+    private boolean parallelTwins;
+    /** the helper thread for the second twin, made on first use */
+    private java.util.concurrent.ExecutorService twinThread;
     /** steps done */
     private long step;
     /** gets every snapshot */
@@ -103,6 +103,14 @@ public final class Session {
         this.listener = listener == null ? s -> { } : listener;
     }
 
+    /**
+     * Trains the compare twins on two threads when each step is big enough to pay for the hand-over (headless
+     * runs; results are identical either way: each twin's arithmetic stays on one thread and in order).
+     */
+    public void setParallelTwins(boolean on) {
+        parallelTwins = on;
+    }
+
     /** Trains every run that has not diverged by one mini-batch. */
     public void step() {
         final TrainingSpec t = scenario.training();
@@ -112,44 +120,82 @@ public final class Session {
         data.trainBatch(idx, n, x, y);
         final boolean statsNow = step == 1 || step % t.statsEvery() == 0;
         final boolean evalNow = step % t.evalEvery() == 0;
+        if (runs.size() == 2 && parallelTwins && worthParallel(n)) {
+            // the second twin on the helper thread, the first here; snapshots published in run order after both
+            java.util.concurrent.Future<Snapshot> second = twinThread().submit(
+                    () -> train(runs.get(1), n, statsNow, evalNow));
+            Snapshot first = train(runs.get(0), n, statsNow, evalNow);
+            Snapshot other;
+            try {
+                other = second.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the twin trained", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("the twin's step failed", e.getCause());
+            }
+            if (first != null) listener.accept(first);
+            if (other != null) listener.accept(other);
+            return;
+        }
         for (int r = 0, nr = runs.size(); r < nr; r++) {
-            Run run = runs.get(r);
-            if (run.diverged()) continue;
-            Network net = run.net;
-            double loss = net.forward(x, y, true);
-            run.loss = loss;
-            run.batchAccuracy = (double) net.correct() / n;
-            if (statsNow) run.probe.measure(net);
-            if (!Double.isFinite(loss)) {
-                run.divergedAt = step;
-            } else {
-                net.backward();
-                run.sgd.step(net.parameters());
-                if (evalNow && !net.parametersFinite()) run.divergedAt = step; // NaN weights also show in the loss
-            }
-            boolean evaluated = false;
-            if (evalNow && !run.diverged()) {
-                run.testAccuracy = testAccuracy(net);
-                evaluated = true;
-            }
-            if (statsNow || evalNow || run.diverged()) {
-                listener.accept(new Snapshot(run.name, step, loss, run.batchAccuracy,
-                        evaluated ? run.testAccuracy : Double.NaN, run.sgd.learningRate(), n, net.batchNorm(),
-                        run.divergedAt, statsNow ? run.probe.snapshot() : List.of()));
-            }
+            Snapshot snap = train(runs.get(r), n, statsNow, evalNow);
+            if (snap != null) listener.accept(snap);
         }
     }
 
-    /** Accuracy on the whole test split in inference mode (BN uses its running averages). */
-    public double testAccuracy(Network net) {
+    /** One step of one run; returns its snapshot when this step publishes one, else null. */
+    private Snapshot train(Run run, int n, boolean statsNow, boolean evalNow) {
+        if (run.diverged()) return null;
+        Network net = run.net;
+        double loss = net.forward(x, y, true);
+        run.loss = loss;
+        run.batchAccuracy = (double) net.correct() / n;
+        if (statsNow) run.probe.measure(net);
+        if (!Double.isFinite(loss)) {
+            run.divergedAt = step;
+        } else {
+            net.backward();
+            run.sgd.step(net.parameters());
+            if (evalNow && !net.parametersFinite()) run.divergedAt = step; // NaN weights also show in the loss
+        }
+        boolean evaluated = false;
+        if (evalNow && !run.diverged()) {
+            run.testAccuracy = testAccuracy(run);
+            evaluated = true;
+        }
+        if (!(statsNow || evalNow || run.diverged())) return null;
+        return new Snapshot(run.name, step, loss, run.batchAccuracy, evaluated ? run.testAccuracy : Double.NaN,
+                run.sgd.learningRate(), n, net.batchNorm(), run.divergedAt,
+                statsNow ? run.probe.snapshot() : List.of());
+    }
+
+    /** whether a step does enough arithmetic (≈ parameters × batch) to split the twins over two threads */
+    private boolean worthParallel(int batch) {
+        return (long) runs.get(0).net.parameterCount() * batch >= 1_000_000L;
+    }
+
+    private java.util.concurrent.ExecutorService twinThread() {
+        if (twinThread == null) {
+            twinThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread th = new Thread(r, "shiftscope-twin");
+                th.setDaemon(true);
+                return th;
+            });
+        }
+        return twinThread;
+    }
+
+    /** Accuracy of a run on the whole test split in inference mode (BN uses its running averages). */
+    public double testAccuracy(Run run) {
         int total = data.testSize();
         if (total == 0) return Double.NaN;
         long correct = 0;
         for (int from = 0; from < total; from += EVAL_CHUNK) {
             int m = Math.min(EVAL_CHUNK, total - from);
-            data.testBatch(from, m, xe, ye);
-            net.forward(xe, ye, false);
-            correct += net.correct();
+            data.testBatch(from, m, run.testX, run.testY);
+            run.net.forward(run.testX, run.testY, false);
+            correct += run.net.correct();
         }
         return (double) correct / total;
     }

@@ -131,6 +131,30 @@ class SessionTest {
     }
 
     @Test
+    void twinsOnTwoThreadsGiveExactlyTheSequentialRun() {
+        String[] big = {"compare=true", "dataset.name=teacher", "network.hidden=128,128", "training.batch_size=64",
+            "training.stats_every=5", "training.eval_every=20"};
+        Session seq = Session.create(scenario(big)), par = Session.create(scenario(big));
+        par.setParallelTwins(true);
+        List<Snapshot> a = record(seq), b = record(par);
+        for (int i = 0; i < 60; i++) {
+            seq.step();
+            par.step();
+        }
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).run(), b.get(i).run(), "published in run order");
+            assertEquals(a.get(i).loss(), b.get(i).loss(), 0.0);
+            assertEquals(a.get(i).testAccuracy(), b.get(i).testAccuracy(), 0.0);
+            assertEquals(a.get(i).taps().size(), b.get(i).taps().size());
+            for (int k = 0; k < a.get(i).taps().size(); k++) {
+                assertEquals(a.get(i).taps().get(k).p50(), b.get(i).taps().get(k).p50(), 0.0);
+            }
+        }
+        assertArrayEquals(seq.runs().get(1).net.dense(1).w.value.data, par.runs().get(1).net.dense(1).w.value.data);
+    }
+
+    @Test
     void sameSeedSameRun() {
         Session a = Session.create(scenario("training.stats_every=3"));
         Session b = Session.create(scenario("training.stats_every=3"));
