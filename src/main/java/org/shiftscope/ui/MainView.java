@@ -150,6 +150,8 @@ public final class MainView extends BorderPane {
     private long frames, fpsT0 = System.nanoTime(), frameNanos, lastRedraw, redraws;
     private double fps, frameMillis, chartFps;
     private Boundary shownBoundary;
+    /** the last refused request already reflected in the controls */
+    private String lastError = "";
     /** the divergence step whose automatic pause the Play button already shows */
     private long shownDivergence = -1;
     /** where Ctrl+S writes; system property shiftscope.exportDir or the home folder */
@@ -876,6 +878,13 @@ public final class MainView extends BorderPane {
         status.setText(String.format(Locale.ROOT, "Step %,d   ·   %,.0f steps/s   ·   %.0f fps (charts %.0f/s)   ·   %s   ·   "
                         + "learning rate %s   ·   batch %d   ·   %s", st.step(), st.stepsPerSecond(), fps, chartFps, bn,
                 fmt(s.training().learningRate()), s.training().batchSize(), st.backend()));
+        if (!st.error().isEmpty() && !st.error().equals(lastError)) {
+            // a refused rebuild (e.g. a data set that is not installed): the controls go back to what trains
+            lastError = st.error();
+            ui = s;
+            fillControls(ui);
+        }
+        if (st.error().isEmpty()) lastError = "";
         String msg = !st.error().isEmpty() ? st.error() : st.message();
         if (!msg.equals(message.getText()) && !msg.isEmpty()) message.setText(msg);
         message.getStyleClass().removeAll("error");

@@ -260,6 +260,19 @@ class MainViewTest {
         for (ChartPane c : view.chartPanes()) assertEquals(1.0, c.fontScaleProperty().get(), 1e-12);
     }
 
+    @Test
+    void aDataSetThatIsNotInstalledIsRefusedAndTheControlsComeBack(FxRobot robot) throws Exception {
+        robot.clickOn("#step");
+        waitFor(() -> steps() == 1);
+        var dataset = robot.lookup("#dataset").queryComboBox();
+        robot.interact(() -> dataset.getSelectionModel().select("mnist"));
+        Label message = robot.lookup("#message").queryAs(Label.class);
+        waitFor(() -> message.getText().contains("MNIST not found"));
+        waitFor(() -> "spiral".equals(dataset.getValue()));
+        assertEquals(1, steps(), "the running session is kept");
+        assertEquals("spiral", view.scenario().dataset().name());
+    }
+
     static int distinctColors(BufferedImage img) {
         Set<Integer> colors = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 2) {
