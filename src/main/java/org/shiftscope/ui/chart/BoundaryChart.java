@@ -44,6 +44,8 @@ public final class BoundaryChart extends ChartPane {
     public void setBoundary(Boundary b) {
         if (b != boundary) {
             boundary = b;
+            setTitle(b == null || b.run().equals("main") ? "Decision regions"
+                    : "Decision regions · " + ChartTheme.runLabel(b.run()));
             markDirty();
         }
     }
