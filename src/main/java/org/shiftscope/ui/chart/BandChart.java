@@ -1,0 +1,59 @@
+package org.shiftscope.ui.chart;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import org.shiftscope.stats.TapStats;
+import org.shiftscope.ui.model.Decimated;
+import org.shiftscope.ui.model.History;
+
+/** A statistic of a layer's tap over steps: a shaded band (low to high) around a centre line, per run. */
+abstract class BandChart extends LayerChart {
+    /** lower edge of the band */
+    private final ToDoubleFunction<TapStats> low;
+    /** the centre line */
+    private final ToDoubleFunction<TapStats> centre;
+    /** upper edge of the band */
+    private final ToDoubleFunction<TapStats> high;
+    /** whether the band's edges get thin lines of their own */
+    private final boolean edges;
+    /** opacity of the band */
+    private final double alpha;
+
+    BandChart(History history, String name, String kind, String help, ToDoubleFunction<TapStats> low,
+              ToDoubleFunction<TapStats> centre, ToDoubleFunction<TapStats> high, boolean edges, double alpha) {
+        super(history, name, kind, help);
+        this.low = low;
+        this.centre = centre;
+        this.high = high;
+        this.edges = edges;
+        this.alpha = alpha;
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        List<String> runs = runsWithData();
+        for (String r : runs) {
+            Decimated<TapStats> d = series(r);
+            for (int i = 0; i < d.size(); i++) y.include(low.applyAsDouble(d.get(i)), high.applyAsDouble(d.get(i)));
+            x.include(0, Math.max(10, d.lastStep()));
+        }
+        axes(g, x, y, "step");
+        if (runs.isEmpty()) {
+            empty(g, emptyText());
+            return;
+        }
+        for (String r : runs) {
+            Decimated<TapStats> d = series(r);
+            Color c = ChartTheme.runColor(r);
+            Bands.band(this, g, d, x, y, c, low, high, alpha);
+            if (edges) {
+                Bands.line(this, g, d, x, y, c.deriveColor(0, 1, 1, 0.6), low, lineWidth() * 0.5, false);
+                Bands.line(this, g, d, x, y, c.deriveColor(0, 1, 1, 0.6), high, lineWidth() * 0.5, false);
+            }
+            Bands.line(this, g, d, x, y, c, centre, lineWidth(), false);
+        }
+        runLegend(g, runs);
+    }
+}
