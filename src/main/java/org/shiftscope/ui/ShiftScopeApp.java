@@ -44,7 +44,8 @@ public final class ShiftScopeApp extends Application {
         trainer = t;
         trainer.setYieldShare(Double.parseDouble(System.getProperty("shiftscope.uiShare", "0.2")));
         view = new MainView(trainer);
-        Scene scene = new Scene(view, 1560, 960);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds(); // fit small laptop screens too
+        Scene scene = new Scene(view, Math.min(1560, screen.getWidth() * 0.96), Math.min(960, screen.getHeight() * 0.94));
         addStyles(scene);
         stage.setTitle("ShiftScope — watch internal covariate shift and BatchNorm");
         stage.setScene(scene);
