@@ -7,7 +7,7 @@ import org.shiftscope.cli.HeadlessRunner;
 /**
  * Plain entry point (a class extending Application cannot be the jar's main class). With {@code --headless}
  * or {@code --help} it runs the headless runner, with {@code --bench} the benchmark, else it opens the window
- * ({@code --scenario NAME|FILE} opens a scenario, {@code --play} starts training at once).
+ * ({@code --scenario NAME|FILE} opens a scenario, {@code --lesson N} a lesson, {@code --play} starts training).
  */
 public final class Launcher {
     private Launcher() {}
