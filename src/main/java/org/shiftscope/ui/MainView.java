@@ -132,10 +132,13 @@ public final class MainView extends BorderPane {
     final ToggleButton tapLinear = new ToggleButton("W·x+b");
     final ToggleButton tapNormalized = new ToggleButton("after BN");
     final ToggleButton tapActivation = new ToggleButton("activation");
-    final Button open = new Button("Open…");
-    final Button save = new Button("Save…");
-    final javafx.scene.control.MenuButton recent = new javafx.scene.control.MenuButton("Recent");
-    final Button exportCsv = new Button("CSV…");
+    /** the File menu: scenario files, recent files, CSV and PNG export */
+    final javafx.scene.control.MenuButton file = new javafx.scene.control.MenuButton("File");
+    final MenuItem open = new MenuItem("Open scenario…   (Ctrl+O, or drop a file on the window)");
+    final MenuItem save = new MenuItem("Save scenario…   (Ctrl+Shift+S)");
+    final javafx.scene.control.Menu recent = new javafx.scene.control.Menu("Open recent");
+    final MenuItem exportCsv = new MenuItem("Export statistics as CSV…   (Ctrl+E)");
+    final MenuItem exportPng = new MenuItem("Export dashboard as PNG…   (Ctrl+S saves without asking)");
     final ToggleButton presentation = new ToggleButton("Presentation");
     final ToggleButton dark = new ToggleButton("Dark");
     final ComboBox<String> exportScale = new ComboBox<>();
@@ -228,16 +231,16 @@ public final class MainView extends BorderPane {
         tapNormalized.setId("tapNormalized");
         tapActivation.setId("tapActivation");
         export.setId("export");
+        file.setId("file");
         open.setId("open");
         save.setId("save");
         recent.setId("recent");
         exportCsv.setId("exportCsv");
-        tip(open, "Open a scenario file (Ctrl+O), or drop one onto the window. A file with a mistake is refused "
-                + "with a message and nothing changes.");
-        tip(save, "Save every current setting, the seed included, as a scenario file (Ctrl+Shift+S): the same "
-                + "file gives the same run.");
-        tip(exportCsv, "Save the statistics shown (every kept step) as stats.csv, metrics.csv and histograms.csv, "
-                + "with the headless runner's columns (Ctrl+E).");
+        file.getItems().setAll(open, save, recent, new javafx.scene.control.SeparatorMenuItem(), exportCsv,
+                exportPng);
+        tip(file, "Scenario files (a file with a mistake is refused with a message and nothing changes; a saved "
+                + "file holds every setting and the seed, so it gives the same run), recent files, and exports: "
+                + "the statistics as CSV with the headless runner's columns, the dashboard as PNG.");
         refreshRecent();
         presentation.setId("presentation");
         dark.setId("dark");
@@ -266,8 +269,8 @@ public final class MainView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8, play, step, reset, new Separator(Orientation.VERTICAL), show, tapLinear,
-                tapNormalized, tapActivation, grow, open, save, recent, new Separator(Orientation.VERTICAL),
-                exportCsv, exportScale, export, new Separator(Orientation.VERTICAL), dark, presentation);
+                tapNormalized, tapActivation, grow, file, exportScale, export, new Separator(Orientation.VERTICAL),
+                dark, presentation);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
         bar.getStyleClass().add("toolbar");
@@ -494,6 +497,7 @@ public final class MainView extends BorderPane {
         });
         save.setOnAction(e -> saveWithDialog());
         exportCsv.setOnAction(e -> exportCsvWithDialog());
+        exportPng.setOnAction(e -> exportWithDialog(dashboard, "dashboard"));
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
             e.consume();
@@ -976,7 +980,7 @@ public final class MainView extends BorderPane {
         dashboard.setLook(darkOn ? org.shiftscope.ui.chart.ChartTheme.DARK : org.shiftscope.ui.chart.ChartTheme.LIGHT,
                 presentation.isSelected() ? 1.6 : 1.0);
         // on a projector the file and export buttons give way to the big ones (their shortcuts still work)
-        for (Node n : List.of(open, save, recent, exportCsv, exportScale, export)) {
+        for (Node n : List.of(file, exportScale, export)) {
             n.setVisible(!presentation.isSelected());
             n.setManaged(!presentation.isSelected());
         }

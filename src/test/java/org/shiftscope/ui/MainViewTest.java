@@ -273,6 +273,22 @@ class MainViewTest {
         assertEquals("spiral", view.scenario().dataset().name());
     }
 
+    @Test
+    void theFileMenuReopensARecentScenario(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path mine = dir.resolve("recent-one.json");
+        ScenarioIO.save(ScenarioIO.withOverride(Scenario.defaults(), "network.hidden", "6,6"), mine);
+        robot.interact(() -> view.openScenario(mine));
+        waitFor(() -> trainer.status().scenario().network().hidden().length == 2);
+        robot.interact(() -> view.openScenario(dir.resolve("missing.json"))); // refused: nothing changes
+        assertEquals(2, trainer.status().scenario().network().hidden().length);
+        trainer.rebuild(Scenario.defaults(), "back to the default");
+        waitFor(() -> trainer.status().scenario().network().hidden().length == 3);
+        robot.clickOn("#file");
+        robot.clickOn("Open recent");
+        robot.clickOn(mine.toAbsolutePath().toString());
+        waitFor(() -> trainer.status().scenario().network().hidden().length == 2);
+    }
+
     static int distinctColors(BufferedImage img) {
         Set<Integer> colors = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 2) {
