@@ -302,6 +302,8 @@ public final class Trainer implements AutoCloseable {
         if (d.inputs() != 2) return;
         long now = System.nanoTime();
         if (boundaryAt != 0 && now - boundaryAt < 125_000_000L) return;
+        Boundary shown = boundary.get();
+        if (shown != null && shown.step() == session.stepCount() && shown.generation() == generation) return;
         boundaryAt = now;
         Run run = null;
         for (Run r : session.runs()) {

@@ -145,11 +145,12 @@ public final class Dashboard extends VBox {
         for (LayerChart c : layerCharts) c.resetRanges();
     }
 
-    /** Redraws the charts whose data changed. */
-    public void refresh() {
-        trainingChart.refresh();
-        boundaryChart.refresh();
-        for (LayerChart c : layerCharts) c.refresh();
+    /** Redraws the charts whose data changed; returns whether any was drawn. */
+    public boolean refresh() {
+        boolean drawn = trainingChart.refresh();
+        drawn |= boundaryChart.refresh();
+        for (LayerChart c : layerCharts) drawn |= c.refresh();
+        return drawn;
     }
 
     /** every chart shown, training first */

@@ -836,10 +836,9 @@ public final class MainView extends BorderPane {
             shownBoundary = b;
             dashboard.setBoundary(b);
         }
-        if (redraw) {
-            dashboard.refresh();
+        if (redraw && dashboard.refresh()) {
             lastRedraw = now;
-            redraws++;
+            redraws++; // frames in which charts were actually drawn
         }
         frames++;
         if (now - fpsT0 >= 500_000_000L) {

@@ -63,12 +63,12 @@ public abstract class ChartPane extends Region {
         dirty = true;
     }
 
-    /** Redraws if the data changed or the size changed since the last draw. */
-    public void refresh() {
-        if (!dirty) return;
+    /** Redraws if the data changed or the size changed since the last draw; returns whether it drew. */
+    public boolean refresh() {
+        if (!dirty) return false;
         dirty = false;
         double w = canvas.getWidth(), h = canvas.getHeight();
-        if (w < 20 || h < 20) return;
+        if (w < 20 || h < 20) return false;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(theme.background());
         g.fillRect(0, 0, w, h);
@@ -83,6 +83,7 @@ public abstract class ChartPane extends Region {
         pw = Math.max(10, w - px - 12 * s);
         ph = Math.max(10, h - py - 34 * s);
         draw(g, w, h);
+        return true;
     }
 
     /** Draws the chart; {@link #px}, {@link #py}, {@link #pw}, {@link #ph} hold the plot area. */
