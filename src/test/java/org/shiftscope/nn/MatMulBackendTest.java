@@ -1,13 +1,22 @@
 package org.shiftscope.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-/** OpenBLAS agrees with EJML: each product to 1e-12, and a 100-step training run to 1e-9. */
+/**
+ * EJML against a plain triple loop, OpenBLAS against EJML: each product to 1e-12 (relative) on non-square
+ * matrices, into output matrices that previously held a larger (or differently shaped) result; and a 100-step
+ * SGD-with-momentum run of a BN network to 1e-9.
+ */
 class MatMulBackendTest {
 
     static DMatrixRMaj random(Random r, int rows, int cols) {
@@ -16,58 +25,162 @@ class MatMulBackendTest {
         return m;
     }
 
-    static void assertClose(DMatrixRMaj a, DMatrixRMaj b, double tol) {
-        assertEquals(a.numRows, b.numRows);
-        assertEquals(a.numCols, b.numCols);
-        for (int i = 0; i < a.getNumElements(); i++) {
-            assertEquals(a.data[i], b.data[i], tol * Math.max(1, Math.abs(a.data[i])), "entry " + i);
+    /** a matrix of the given shape full of NaN: stale contents that must not leak into a product */
+    static DMatrixRMaj stale(int rows, int cols) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        m.fill(Double.NaN);
+        return m;
+    }
+
+    static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual, double tol, String what) {
+        assertEquals(expected.numRows, actual.numRows, what + " rows");
+        assertEquals(expected.numCols, actual.numCols, what + " cols");
+        for (int i = 0; i < expected.getNumElements(); i++) {
+            assertEquals(expected.data[i], actual.data[i], tol * Math.max(1, Math.abs(expected.data[i])),
+                    what + " entry " + i);
         }
     }
 
-    @Test
-    void productsAgree() {
-        MatMul blas = OpenBlasMatMul.tryCreate();
-        assumeTrue(blas != null, "OpenBLAS natives not available: " + OpenBlasMatMul.loadError());
-        MatMul ejml = new EjmlMatMul();
+    /** reference C = op(A)·op(B) by the definition */
+    static DMatrixRMaj naive(DMatrixRMaj a, boolean ta, DMatrixRMaj b, boolean tb) {
+        int m = ta ? a.numCols : a.numRows, k = ta ? a.numRows : a.numCols, n = tb ? b.numRows : b.numCols;
+        assertEquals(k, tb ? b.numCols : b.numRows, "inner dimensions");
+        DMatrixRMaj c = new DMatrixRMaj(m, n);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int l = 0; l < k; l++) s += (ta ? a.get(l, i) : a.get(i, l)) * (tb ? b.get(j, l) : b.get(l, j));
+                c.set(i, j, s);
+            }
+        }
+        return c;
+    }
+
+    /** {m, k, n} shapes: tall, wide, a vector-like one, one with a dimension of 1, and a larger one */
+    static final int[][] SHAPES = {{7, 13, 5}, {3, 2, 11}, {1, 9, 4}, {12, 1, 6}, {6, 8, 1}, {40, 33, 29}};
+
+    /** Runs every shape through all three products of one back-end, reusing three output matrices. */
+    static void checkAgainst(MatMul mm, MatMul reference) {
         Random r = new Random(1);
-        DMatrixRMaj a = random(r, 7, 13), b = random(r, 13, 5), at = random(r, 13, 7), bt = random(r, 5, 13);
-        DMatrixRMaj c1 = new DMatrixRMaj(1, 1), c2 = new DMatrixRMaj(50, 50); // c2 is larger: reshape reuses it
-        ejml.mult(a, b, c1);
-        blas.mult(a, b, c2);
-        assertClose(c1, c2, 1e-12);
-        ejml.multTransA(at, b, c1);
-        blas.multTransA(at, b, c2);
-        assertClose(c1, c2, 1e-12);
-        ejml.multTransB(a, bt, c1);
-        blas.multTransB(a, bt, c2);
-        assertClose(c1, c2, 1e-12);
+        // outputs start larger than any result except the last shape's, and full of NaN
+        DMatrixRMaj c1 = stale(30, 31), c2 = stale(30, 31), c3 = stale(30, 31);
+        for (int[] s : SHAPES) {
+            int m = s[0], k = s[1], n = s[2];
+            DMatrixRMaj a = random(r, m, k), b = random(r, k, n), at = random(r, k, m), bt = random(r, n, k);
+            String shape = " " + m + "×" + k + "×" + n + " " + mm.name();
+            mm.mult(a, b, c1);
+            assertClose(reference == null ? naive(a, false, b, false) : ref(reference, 0, a, b), c1, 1e-12,
+                    "mult" + shape);
+            mm.multTransA(at, b, c2);
+            assertClose(reference == null ? naive(at, true, b, false) : ref(reference, 1, at, b), c2, 1e-12,
+                    "multTransA" + shape);
+            mm.multTransB(a, bt, c3);
+            assertClose(reference == null ? naive(a, false, bt, true) : ref(reference, 2, a, bt), c3, 1e-12,
+                    "multTransB" + shape);
+            // the next shape overwrites; poison what is there now so stale values would show
+            c1.fill(Double.NaN);
+            c2.fill(Double.NaN);
+            c3.fill(Double.NaN);
+        }
+    }
+
+    static DMatrixRMaj ref(MatMul mm, int op, DMatrixRMaj a, DMatrixRMaj b) {
+        DMatrixRMaj c = new DMatrixRMaj(1, 1);
+        switch (op) {
+            case 0 -> mm.mult(a, b, c);
+            case 1 -> mm.multTransA(a, b, c);
+            default -> mm.multTransB(a, b, c);
+        }
+        return c;
     }
 
     @Test
-    void trainingRunsAgreeAfterHundredSteps() {
+    void ejmlMatchesTheDefinition() {
+        checkAgainst(new EjmlMatMul(), null);
+        assertEquals("ejml", new EjmlMatMul().name());
+    }
+
+    @Test
+    void openBlasMatchesTheDefinitionAndEjml() {
+        MatMul blas = OpenBlasMatMul.tryCreate();
+        assumeTrue(blas != null, "OpenBLAS natives not available: " + OpenBlasMatMul.loadError());
+        assertEquals("openblas", blas.name());
+        assertEquals("", OpenBlasMatMul.loadError());
+        checkAgainst(blas, null);
+        checkAgainst(blas, new EjmlMatMul());
+    }
+
+    @Test
+    void openBlasReusesALargerOutputArray() {
+        MatMul blas = OpenBlasMatMul.tryCreate();
+        assumeTrue(blas != null, "OpenBLAS natives not available");
+        Random r = new Random(3);
+        DMatrixRMaj c = stale(20, 20);
+        double[] array = c.data;
+        DMatrixRMaj a = random(r, 4, 6), b = random(r, 6, 3);
+        blas.mult(a, b, c);
+        assertSame(array, c.data, "reshape to a smaller size keeps the array");
+        assertClose(naive(a, false, b, false), c, 1e-12, "mult into a reused array");
+        // and back up to a shape that needs a bigger array
+        DMatrixRMaj a2 = random(r, 25, 6), b2 = random(r, 6, 30);
+        blas.mult(a2, b2, c);
+        assertClose(naive(a2, false, b2, false), c, 1e-12, "mult into a grown array");
+    }
+
+    @Test
+    void hundredTrainingStepsAgreeBetweenBackEnds() {
         MatMul blas = OpenBlasMatMul.tryCreate();
         assumeTrue(blas != null, "OpenBLAS natives not available");
         Network a = net(new EjmlMatMul()), b = net(blas);
         Sgd sa = new Sgd(0.05, 0.9), sb = new Sgd(0.05, 0.9);
         Random r = new Random(2);
-        int[] y = new int[16];
+        double[] start = a.dense(1).w.value.data.clone();
         for (int step = 0; step < 100; step++) {
-            DMatrixRMaj x = random(r, 16, 12);
-            for (int i = 0; i < 16; i++) y[i] = r.nextInt(4);
-            a.forward(x, y, true);
-            b.forward(x, y, true);
+            int rows = step % 3 == 2 ? 5 : 16; // a batch size that changes now and then, like a last short batch
+            DMatrixRMaj x = random(r, rows, 12);
+            int[] y = new int[rows];
+            for (int i = 0; i < rows; i++) y[i] = r.nextInt(4);
+            double la = a.forward(x, y, true), lb = b.forward(x, y, true);
+            assertEquals(la, lb, 1e-9 * Math.max(1, Math.abs(la)), "loss at step " + step);
             a.backward();
             b.backward();
             sa.step(a.parameters());
             sb.step(b.parameters());
         }
+        assertTrue(a.parametersFinite() && b.parametersFinite());
+        assertFalse(java.util.Arrays.equals(start, a.dense(1).w.value.data), "the run trained");
+        assertEquals(a.parameters().size(), b.parameters().size());
         for (int p = 0; p < a.parameters().size(); p++) {
-            assertClose(a.parameters().get(p).value, b.parameters().get(p).value, 1e-9);
+            assertEquals(a.parameters().get(p).name, b.parameters().get(p).name);
+            assertClose(a.parameters().get(p).value, b.parameters().get(p).value, 1e-9,
+                    a.parameters().get(p).name);
+        }
+        for (int h = 1; h <= 2; h++) {
+            for (int c = 0; c < a.batchNormLayer(h).units(); c++) {
+                double v = a.batchNormLayer(h).runningVar(c);
+                assertEquals(v, b.batchNormLayer(h).runningVar(c), 1e-9 * Math.max(1, Math.abs(v)));
+                double mu = a.batchNormLayer(h).runningMean(c);
+                assertEquals(mu, b.batchNormLayer(h).runningMean(c), 1e-9 * Math.max(1, Math.abs(mu)));
+            }
         }
     }
 
     static Network net(MatMul mm) {
         return new Network(12, new int[] {20, 10}, 4, ActivationKind.TANH, Init.XAVIER, 0.1, 3, mm, true,
                 Placement.BEFORE, Affine.LEARNED, 1, 0, 0.1, 1e-5);
+    }
+
+    @Test
+    void selectByName() {
+        assertInstanceOf(EjmlMatMul.class, MatMuls.select("ejml"));
+        assertThrows(IllegalArgumentException.class, () -> MatMuls.select("cuda"));
+        boolean blas = OpenBlasMatMul.tryCreate() != null;
+        assertEquals(blas ? "openblas" : "ejml", MatMuls.select("auto").name());
+        assertEquals(blas ? "openblas" : "ejml", MatMuls.select(null).name());
+        if (blas) {
+            assertEquals("openblas", MatMuls.select("openblas").name());
+        } else {
+            assertThrows(IllegalArgumentException.class, () -> MatMuls.select("openblas"));
+        }
     }
 }
