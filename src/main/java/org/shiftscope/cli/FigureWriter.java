@@ -12,11 +12,10 @@ import org.shiftscope.data.Dataset;
 import org.shiftscope.export.PngExporter;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.train.Boundary;
-import org.shiftscope.ui.Dashboard;
-import org.shiftscope.ui.ShiftScopeApp;
-import org.shiftscope.ui.chart.ChartPane;
-import org.shiftscope.ui.chart.LayerChart;
-import org.shiftscope.ui.model.History;
+import org.shiftscope.chart.Dashboard;
+import org.shiftscope.chart.ChartPane;
+import org.shiftscope.chart.LayerChart;
+import org.shiftscope.stats.History;
 
 /**
  * Writes the headless runner's figures with the app's own chart code: {@code dashboard.png} and one PNG per
@@ -80,7 +79,7 @@ public final class FigureWriter {
         if (points != null && points.inputs() == 2) d.setPoints(points);
         if (boundary != null) d.setBoundary(boundary);
         Scene scene = new Scene(d, 1500, 260 + 200 * depth);
-        ShiftScopeApp.addStyles(scene);
+        org.shiftscope.chart.Styles.add(scene);
         List<Path> files = new ArrayList<>();
         boolean first = true;
         for (Tap tap : taps) {

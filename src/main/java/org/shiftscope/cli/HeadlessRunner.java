@@ -15,7 +15,7 @@ import org.shiftscope.export.Captions;
 import org.shiftscope.export.CsvRecorder;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.train.Boundary;
-import org.shiftscope.ui.model.History;
+import org.shiftscope.stats.History;
 import org.shiftscope.train.Run;
 import org.shiftscope.train.Session;
 import org.shiftscope.train.scenario.Scenario;

@@ -69,6 +69,7 @@ public final class Trainer implements AutoCloseable {
     public Trainer(Scenario scenario) {
         this.session = Session.create(scenario);
         session.setListener(this::publish);
+        maxStepsPerSecond = scenario.training().speed();
         publishStatus();
         thread = new Thread(this::loop, "shiftscope-trainer");
         thread.setDaemon(true);
@@ -254,6 +255,7 @@ public final class Trainer implements AutoCloseable {
                     : Session.create(sc);
             session = fresh;
             session.setListener(this::publish);
+            maxStepsPerSecond = sc.training().speed();
             generation++;
             pendingSteps = 0;
             boundaryAt = 0;

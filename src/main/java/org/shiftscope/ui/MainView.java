@@ -55,15 +55,16 @@ import org.shiftscope.train.scenario.NetworkSpec;
 import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.ScenarioException;
 import org.shiftscope.train.scenario.ScenarioIO;
-import org.shiftscope.ui.chart.BoundaryChart;
-import org.shiftscope.ui.chart.ChartPane;
-import org.shiftscope.ui.chart.DistributionChart;
-import org.shiftscope.ui.chart.HistogramChart;
-import org.shiftscope.ui.chart.LayerChart;
-import org.shiftscope.ui.chart.MomentsChart;
-import org.shiftscope.ui.chart.PercentileChart;
-import org.shiftscope.ui.chart.TrainingChart;
-import org.shiftscope.ui.model.History;
+import org.shiftscope.chart.BoundaryChart;
+import org.shiftscope.chart.Dashboard;
+import org.shiftscope.chart.ChartPane;
+import org.shiftscope.chart.DistributionChart;
+import org.shiftscope.chart.HistogramChart;
+import org.shiftscope.chart.LayerChart;
+import org.shiftscope.chart.MomentsChart;
+import org.shiftscope.chart.PercentileChart;
+import org.shiftscope.chart.TrainingChart;
+import org.shiftscope.stats.History;
 
 /**
  * The ShiftScope window's content: controls on the left, live charts in the middle, a status bar below.
@@ -457,6 +458,7 @@ public final class MainView extends BorderPane {
             learningRate.setValue(Math.log10(s.training().learningRate()));
             batchSize.setValue(Math.log(s.training().batchSize()) / Math.log(2));
             momentum.setValue(s.training().momentum());
+            speed.setValue(s.training().speed() <= 0 ? SPEED_MAX : Math.min(SPEED_MAX, Math.log10(s.training().speed())));
             updateEnabled();
         } finally {
             updating = false;
@@ -556,7 +558,9 @@ public final class MainView extends BorderPane {
         });
         speed.valueProperty().addListener((o, a, v) -> {
             double x = v.doubleValue();
-            trainer.setMaxStepsPerSecond(x >= SPEED_MAX - 1e-9 ? 0 : Math.pow(10, x));
+            double cap = x >= SPEED_MAX - 1e-9 ? 0 : Math.round(Math.pow(10, x));
+            ui = ui.withTraining(ui.training().withSpeed(cap));
+            if (!updating) trainer.setMaxStepsPerSecond(cap);
         });
 
         lesson.valueProperty().addListener((o, a, l) -> {
@@ -976,7 +980,7 @@ public final class MainView extends BorderPane {
         getStyleClass().removeAll("dark", "presentation");
         if (darkOn) getStyleClass().add("dark");
         if (presentation.isSelected()) getStyleClass().add("presentation");
-        dashboard.setLook(darkOn ? org.shiftscope.ui.chart.ChartTheme.DARK : org.shiftscope.ui.chart.ChartTheme.LIGHT,
+        dashboard.setLook(darkOn ? org.shiftscope.chart.ChartTheme.DARK : org.shiftscope.chart.ChartTheme.LIGHT,
                 presentation.isSelected() ? 1.6 : 1.0);
         // on a projector the file and export buttons give way to the big ones (their shortcuts still work)
         for (Node n : List.of(file, exportScale, export)) {

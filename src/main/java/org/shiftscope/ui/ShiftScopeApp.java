@@ -46,7 +46,7 @@ public final class ShiftScopeApp extends Application {
         view = new MainView(trainer);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds(); // fit small laptop screens too
         Scene scene = new Scene(view, Math.min(1560, screen.getWidth() * 0.96), Math.min(960, screen.getHeight() * 0.94));
-        addStyles(scene);
+        org.shiftscope.chart.Styles.add(scene);
         stage.setTitle("ShiftScope — watch internal covariate shift and BatchNorm");
         stage.setScene(scene);
         stage.show();
@@ -64,13 +64,6 @@ public final class ShiftScopeApp extends Application {
         if (args.contains("--play")) view.play();
     }
 
-    /** Adds the application stylesheet (from assets/css on the classpath). */
-    public static void addStyles(Scene scene) {
-        for (String name : new String[] {"/css/shiftscope.css", "/css/dark.css"}) {
-            var css = ShiftScopeApp.class.getResource(name);
-            if (css != null) scene.getStylesheets().add(css.toExternalForm());
-        }
-    }
 
     @Override
     public void stop() {

@@ -30,7 +30,7 @@ import org.shiftscope.train.Session;
 import org.shiftscope.train.Trainer;
 import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.ScenarioIO;
-import org.shiftscope.ui.chart.ChartPane;
+import org.shiftscope.chart.ChartPane;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -47,7 +47,7 @@ class MainViewTest {
         trainer = new Trainer(Scenario.defaults());
         view = new MainView(trainer);
         Scene scene = new Scene(view, 1400, 900);
-        ShiftScopeApp.addStyles(scene);
+        org.shiftscope.chart.Styles.add(scene);
         stage.setScene(scene);
         stage.show();
         view.start();
@@ -252,7 +252,7 @@ class MainViewTest {
         robot.interact(() -> robot.lookup("#presentation").queryAs(ToggleButton.class).setSelected(true));
         assertTrue(view.getStyleClass().contains("presentation"));
         for (ChartPane c : view.chartPanes()) assertEquals(1.6, c.fontScaleProperty().get(), 1e-12);
-        assertEquals(org.shiftscope.ui.chart.ChartTheme.DARK, view.chartPanes().get(0).theme());
+        assertEquals(org.shiftscope.chart.ChartTheme.DARK, view.chartPanes().get(0).theme());
         assertFalse(robot.lookup("#export").query().isVisible(), "the toolbar keeps only the big buttons");
         robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();

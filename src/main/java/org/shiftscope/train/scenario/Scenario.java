@@ -28,7 +28,7 @@ public record Scenario(String name, String title, String description, boolean co
                 new DatasetSpec("spiral", "", 0.1, 1000, 0.2),
                 new NetworkSpec(new int[] {8, 8, 8}, ActivationKind.TANH, Init.XAVIER, 0.1, true, Placement.BEFORE,
                         Affine.LEARNED, 1.0, 0.0, 0.1, 1e-5),
-                new TrainingSpec("sgd", 0.03, 0.9, 32, 3000, 1, 100, 1, "auto"));
+                new TrainingSpec("sgd", 0.03, 0.9, 32, 3000, 1, 100, 1, "auto", 0));
     }
 
     public Scenario withName(String v) {

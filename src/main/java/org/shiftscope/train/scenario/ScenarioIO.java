@@ -167,7 +167,8 @@ public final class ScenarioIO {
         choice("training.optimizer", List.of("sgd"), s -> s.training().optimizer(),
                 (s, v) -> s.withTraining(new TrainingSpec(v, s.training().learningRate(), s.training().momentum(),
                         s.training().batchSize(), s.training().steps(), s.training().seed(),
-                        s.training().evalEvery(), s.training().statsEvery(), s.training().backend())));
+                        s.training().evalEvery(), s.training().statsEvery(), s.training().backend(),
+                        s.training().speed())));
         number("training.learning_rate", 0, false, 100, true, s -> s.training().learningRate(),
                 (s, v) -> s.withTraining(s.training().withLearningRate(v)));
         number("training.momentum", 0, true, 1, false, s -> s.training().momentum(),
@@ -184,6 +185,8 @@ public final class ScenarioIO {
                 (s, v) -> s.withTraining(s.training().withStatsEvery(v.intValue())));
         choice("training.backend", List.of("auto", "ejml", "openblas"), s -> s.training().backend(),
                 (s, v) -> s.withTraining(s.training().withBackend(v)));
+        number("training.speed", 0, true, 1_000_000, true, s -> s.training().speed(),
+                (s, v) -> s.withTraining(s.training().withSpeed(v)));
     }
 
     /** every key as a dotted path, in file order */

@@ -1,7 +1,7 @@
-package org.shiftscope.ui.chart;
+package org.shiftscope.chart;
 
 import org.shiftscope.stats.TapStats;
-import org.shiftscope.ui.model.History;
+import org.shiftscope.stats.History;
 
 /** The 15th, 50th and 85th percentiles over training steps, as in Figure 1 (b, c) of the BN paper. */
 public final class PercentileChart extends BandChart {

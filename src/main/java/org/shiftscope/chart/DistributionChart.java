@@ -1,4 +1,4 @@
-package org.shiftscope.ui.chart;
+package org.shiftscope.chart;
 
 import java.nio.IntBuffer;
 import java.util.List;
@@ -7,8 +7,8 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import org.shiftscope.stats.TapStats;
-import org.shiftscope.ui.model.Decimated;
-import org.shiftscope.ui.model.History;
+import org.shiftscope.stats.Decimated;
+import org.shiftscope.stats.History;
 
 /**
  * The histogram over time as a heat map (like TensorBoard's distribution view): x = step, y = value, colour =

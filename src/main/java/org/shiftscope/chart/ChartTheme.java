@@ -1,4 +1,4 @@
-package org.shiftscope.ui.chart;
+package org.shiftscope.chart;
 
 import javafx.scene.paint.Color;
 

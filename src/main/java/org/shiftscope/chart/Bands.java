@@ -1,9 +1,9 @@
-package org.shiftscope.ui.chart;
+package org.shiftscope.chart;
 
 import java.util.function.ToDoubleFunction;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import org.shiftscope.ui.model.Decimated;
+import org.shiftscope.stats.Decimated;
 
 /** Lines and shaded bands over steps from a decimated series; non-finite points break the line. */
 final class Bands {

@@ -1,4 +1,4 @@
-package org.shiftscope.ui.model;
+package org.shiftscope.stats;
 
 import java.util.Arrays;
 

@@ -1,12 +1,12 @@
-package org.shiftscope.ui.chart;
+package org.shiftscope.chart;
 
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import org.shiftscope.stats.TapStats;
-import org.shiftscope.ui.model.Decimated;
-import org.shiftscope.ui.model.History;
+import org.shiftscope.stats.Decimated;
+import org.shiftscope.stats.History;
 
 /** A statistic of a layer's tap over steps: a shaded band (low to high) around a centre line, per run. */
 abstract class BandChart extends LayerChart {

@@ -1,4 +1,4 @@
-package org.shiftscope.ui.chart;
+package org.shiftscope.chart;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +8,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.shiftscope.stats.Snapshot;
-import org.shiftscope.ui.model.Decimated;
-import org.shiftscope.ui.model.History;
+import org.shiftscope.stats.Decimated;
+import org.shiftscope.stats.History;
 
 /** Training loss (left axis) and test accuracy (right axis, 0–1) over steps for every run. */
 public final class TrainingChart extends ChartPane {

@@ -1,12 +1,10 @@
-package org.shiftscope.ui.model;
+package org.shiftscope.stats;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.shiftscope.nn.Tap;
-import org.shiftscope.stats.Snapshot;
-import org.shiftscope.stats.TapStats;
 
 /**
  * What the charts draw: for each run, its metrics over time and each (layer, tap)'s statistics over time,

@@ -1,4 +1,4 @@
-package org.shiftscope.ui;
+package org.shiftscope.chart;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.train.Boundary;
-import org.shiftscope.ui.chart.BoundaryChart;
-import org.shiftscope.ui.chart.ChartPane;
-import org.shiftscope.ui.chart.ChartTheme;
-import org.shiftscope.ui.chart.DistributionChart;
-import org.shiftscope.ui.chart.HistogramChart;
-import org.shiftscope.ui.chart.LayerChart;
-import org.shiftscope.ui.chart.MomentsChart;
-import org.shiftscope.ui.chart.PercentileChart;
-import org.shiftscope.ui.chart.TrainingChart;
-import org.shiftscope.ui.model.History;
+import org.shiftscope.stats.History;
 
 /**
  * Every chart of a run, drawn from one {@link History}: the training row (loss/accuracy and, for 2-D data, the

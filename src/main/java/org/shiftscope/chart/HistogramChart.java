@@ -1,10 +1,10 @@
-package org.shiftscope.ui.chart;
+package org.shiftscope.chart;
 
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import org.shiftscope.stats.TapStats;
-import org.shiftscope.ui.model.History;
+import org.shiftscope.stats.History;
 
 /** The current histogram of a layer's tap (one outline per run in compare mode). */
 public final class HistogramChart extends LayerChart {

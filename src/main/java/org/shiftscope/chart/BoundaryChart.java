@@ -1,4 +1,4 @@
-package org.shiftscope.ui.chart;
+package org.shiftscope.chart;
 
 import java.nio.IntBuffer;
 import javafx.scene.canvas.GraphicsContext;

@@ -1,12 +1,12 @@
-package org.shiftscope.ui.chart;
+package org.shiftscope.chart;
 
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.paint.Color;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.stats.TapStats;
-import org.shiftscope.ui.model.Decimated;
-import org.shiftscope.ui.model.History;
+import org.shiftscope.stats.Decimated;
+import org.shiftscope.stats.History;
 
 /** A chart of one hidden layer's tap, for every run in the history. */
 public abstract class LayerChart extends ChartPane {

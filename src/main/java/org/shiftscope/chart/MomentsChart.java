@@ -1,7 +1,7 @@
-package org.shiftscope.ui.chart;
+package org.shiftscope.chart;
 
 import org.shiftscope.stats.TapStats;
-import org.shiftscope.ui.model.History;
+import org.shiftscope.stats.History;
 
 /** Mean ± one standard deviation of a layer's tap over training steps. */
 public final class MomentsChart extends BandChart {

@@ -1,4 +1,4 @@
-package org.shiftscope.ui.chart;
+package org.shiftscope.chart;
 
 /**
  * A numeric axis range that only grows while data arrive (so charts never jitter) and shrinks only on

@@ -1,4 +1,4 @@
-package org.shiftscope.ui.chart;
+package org.shiftscope.chart;
 
 import java.util.List;
 import javafx.beans.property.DoubleProperty;
