@@ -107,17 +107,10 @@ public final class Dashboard extends VBox {
         boundaryChart.setManaged(planar);
     }
 
-    /** Plots up to 600 training points of a 2-D data set under the decision regions (read-only data). */
-    public void setPoints(org.shiftscope.data.Dataset d) {
-        int n = Math.min(d.trainSize(), 600);
-        double[] x = new double[n], y = new double[n];
-        int[] l = new int[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = d.trainFeature(i, 0);
-            y[i] = d.trainFeature(i, 1);
-            l[i] = d.trainLabel(i);
-        }
-        boundaryChart.setPoints(x, y, l);
+    /** Plots training points of a 2-D data set under the decision regions (null: none). */
+    public void setPoints(org.shiftscope.train.Points p) {
+        if (p == null) boundaryChart.setPoints(new double[0], new double[0], new int[0]);
+        else boundaryChart.setPoints(p.x(), p.y(), p.label());
     }
 
     public void setBoundary(Boundary b) {

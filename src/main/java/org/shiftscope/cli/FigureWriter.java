@@ -76,7 +76,7 @@ public final class FigureWriter {
         Dashboard d = new Dashboard(history, c -> { });
         d.setDepth(depth);
         d.setPlanar(points != null && points.inputs() == 2);
-        if (points != null && points.inputs() == 2) d.setPoints(points);
+        if (points != null && points.inputs() == 2) d.setPoints(org.shiftscope.train.Points.of(points));
         if (boundary != null) d.setBoundary(boundary);
         Scene scene = new Scene(d, 1500, 260 + 200 * depth);
         org.shiftscope.chart.Styles.add(scene);

@@ -10,42 +10,46 @@ public final class Datasets {
     /** where Debian's dataset-fashion-mnist package puts its files */
     public static final Path FASHION_MNIST_DEBIAN = Path.of("/usr/share/datasets/fashion-mnist");
 
-    private static final List<String> NAMES =
-            List.of("spiral", "circles", "xor", "gaussians", "teacher", "idx", "fashion-mnist", "mnist");
-
     private Datasets() {}
 
+    /** every data set's key, in {@link DatasetKind} order */
     public static List<String> names() {
-        return NAMES;
+        return java.util.Arrays.stream(DatasetKind.values()).map(DatasetKind::key).toList();
     }
 
     /** whether the set is 2-D (a decision boundary can be drawn) */
     public static boolean isPlanar(String name) {
-        return switch (name) {
-            case "spiral", "circles", "xor", "gaussians" -> true;
-            default -> false;
-        };
+        DatasetKind k = DatasetKind.of(name);
+        return k != null && k.planar;
+    }
+
+    /** Loads a data set by its key (see {@link DatasetKind}). */
+    public static Dataset load(String name, String path, double noise, int samples, double testFraction, long seed) {
+        DatasetKind kind = DatasetKind.of(name);
+        if (kind == null) {
+            throw new DatasetException("unknown data set '" + name + "'; expected one of "
+                    + String.join(", ", names()) + ".");
+        }
+        return load(kind, path, noise, samples, testFraction, seed);
     }
 
     /**
      * @param path    IDX folder (idx; optional for mnist and fashion-mnist)
      * @param samples synthetic sample count, or a cap on IDX training images (0 = all)
      */
-    public static Dataset load(String name, String path, double noise, int samples, double testFraction, long seed) {
+    public static Dataset load(DatasetKind kind, String path, double noise, int samples, double testFraction,
+                               long seed) {
         int n = samples > 0 ? samples : 1000;
-        return switch (name) {
-            case "spiral" -> Synthetic.spiral(n, noise, seed, testFraction);
-            case "circles" -> Synthetic.circles(n, noise, seed, testFraction);
-            case "xor" -> Synthetic.xor(n, noise, seed, testFraction);
-            case "gaussians" -> Synthetic.gaussians(n, noise, seed, testFraction);
-            case "teacher" -> Synthetic.teacher(n, noise, seed, testFraction);
-            case "idx" -> IdxDataset.load("idx", Path.of(path), samples);
-            case "fashion-mnist" -> IdxDataset.load("fashion-mnist",
-                    path == null || path.isBlank() ? fashionFolder() : Path.of(path), samples);
-            case "mnist" -> IdxDataset.load("mnist",
-                    path == null || path.isBlank() ? mnistFolder() : Path.of(path), samples);
-            default -> throw new DatasetException("unknown data set '" + name + "'; expected one of "
-                    + String.join(", ", NAMES) + ".");
+        boolean noPath = path == null || path.isBlank();
+        return switch (kind) {
+            case SPIRAL -> Synthetic.spiral(n, noise, seed, testFraction);
+            case CIRCLES -> Synthetic.circles(n, noise, seed, testFraction);
+            case XOR -> Synthetic.xor(n, noise, seed, testFraction);
+            case GAUSSIANS -> Synthetic.gaussians(n, noise, seed, testFraction);
+            case TEACHER -> Synthetic.teacher(n, noise, seed, testFraction);
+            case IDX -> IdxDataset.load(kind.key(), Path.of(path), samples);
+            case FASHION_MNIST -> IdxDataset.load(kind.key(), noPath ? fashionFolder() : Path.of(path), samples);
+            case MNIST -> IdxDataset.load(kind.key(), noPath ? mnistFolder() : Path.of(path), samples);
         };
     }
 

@@ -68,7 +68,11 @@ public final class PngExporter {
     /** Renders and writes a PNG; the folder is created if needed. */
     public static void write(Node node, int scale, String caption, Path file) throws IOException {
         if (scale < 1 || scale > 3) throw new IllegalArgumentException("scale must be 1, 2 or 3, got " + scale);
-        WritableImage img = render(node, scale, caption);
+        write(render(node, scale, caption), file);
+    }
+
+    /** Writes an image rendered before (e.g. when an export dialog opened) as a PNG. */
+    public static void write(WritableImage img, Path file) throws IOException {
         BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);

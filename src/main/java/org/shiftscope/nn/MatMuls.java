@@ -4,6 +4,11 @@ package org.shiftscope.nn;
 public final class MatMuls {
     private MatMuls() {}
 
+    /** The back-end a setting asks for (see {@link #select(String)}). */
+    public static MatMul of(Backend b) {
+        return select(b.key());
+    }
+
     /**
      * @param preference "auto", "ejml" or "openblas"
      * @throws IllegalArgumentException for "openblas" when it cannot be loaded, or an unknown name

@@ -55,13 +55,12 @@ public final class Network {
      * Builds a network and draws its weights from {@code new Random(seed)}: hidden layers first, then the output
      * layer, so two networks of the same shape and seed start with the same weights whatever their BN settings.
      */
-    public Network(int inputs, int[] hidden, int classes, ActivationKind activation, Init init, double initStd,
-                   long seed, MatMul mm, boolean batchNorm, Placement placement, Affine affine, double gamma,
-                   double beta, double bnMomentum, double bnEps) {
+    public Network(int inputs, int classes, NetworkSpec spec, long seed, MatMul mm) {
+        int[] hidden = spec.hidden();
         this.inputs = inputs;
-        this.hidden = hidden.clone();
+        this.hidden = hidden;
         this.classes = classes;
-        this.activation = activation;
+        this.activation = spec.activation();
         int depth = hidden.length;
         dense = new Dense[depth];
         bn = new BatchNorm[depth];
@@ -70,21 +69,29 @@ public final class Network {
         int in = inputs;
         for (int h = 0; h < depth; h++) {
             dense[h] = new Dense(Integer.toString(h + 1), in, hidden[h], mm);
-            dense[h].init(rng, init.std(in, hidden[h], initStd));
-            bn[h] = new BatchNorm(Integer.toString(h + 1), hidden[h], bnMomentum, bnEps);
+            dense[h].init(rng, spec.init().std(in, hidden[h], spec.initStd()));
+            bn[h] = new BatchNorm(Integer.toString(h + 1), hidden[h], spec.bnMomentum(), spec.bnEps());
             act[h] = new Activation(activation);
             in = hidden[h];
         }
         out = new Dense("out", in, classes, mm);
-        out.init(rng, init.std(in, classes, initStd));
+        out.init(rng, spec.init().std(in, classes, spec.initStd()));
         (depth == 0 ? out : dense[0]).setNeedInputGrad(false); // the data needs no gradient
-        this.bnOn = batchNorm;
-        this.placement = placement;
-        this.affine = affine;
-        this.gamma = gamma;
-        this.beta = beta;
+        this.bnOn = spec.batchnorm();
+        this.placement = spec.bnPlacement();
+        this.affine = spec.affine();
+        this.gamma = spec.gamma();
+        this.beta = spec.beta();
         for (BatchNorm b : bn) b.setAffine(gamma, beta, affine == Affine.FIXED);
         relist();
+    }
+
+    /** The same, every setting spelled out (tests). */
+    public Network(int inputs, int[] hidden, int classes, ActivationKind activation, Init init, double initStd,
+                   long seed, MatMul mm, boolean batchNorm, Placement placement, Affine affine, double gamma,
+                   double beta, double bnMomentum, double bnEps) {
+        this(inputs, classes, new NetworkSpec(hidden, activation, init, initStd, batchNorm, placement, affine, gamma,
+                beta, bnMomentum, bnEps), seed, mm);
     }
 
     /** Re-lists layers and parameters after a BN on/off or placement change. Allocates; not per step. */

@@ -6,17 +6,17 @@ import org.ejml.data.DMatrixRMaj;
 import org.shiftscope.data.BatchSampler;
 import org.shiftscope.data.Dataset;
 import org.shiftscope.data.Datasets;
-import org.shiftscope.nn.Affine;
 import org.shiftscope.nn.MatMul;
 import org.shiftscope.nn.MatMuls;
 import org.shiftscope.nn.Network;
-import org.shiftscope.nn.Placement;
 import org.shiftscope.nn.Sgd;
 import org.shiftscope.stats.NetworkProbe;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.stats.TapProbe;
-import org.shiftscope.train.scenario.NetworkSpec;
+import org.shiftscope.nn.NetworkSpec;
 import org.shiftscope.train.scenario.Scenario;
+import org.shiftscope.train.scenario.Setting;
+import org.shiftscope.train.scenario.Settings;
 import org.shiftscope.train.scenario.TrainingSpec;
 
 /**
@@ -64,7 +64,7 @@ public final class Session {
         var d = sc.dataset();
         Dataset data = Datasets.load(d.name(), d.path(), d.noise(), d.samples(), d.testFraction(),
                 sc.training().seed());
-        return new Session(sc, data, MatMuls.select(sc.training().backend()));
+        return new Session(sc, data, MatMuls.of(sc.training().backend()));
     }
 
     public Session(Scenario sc, Dataset data, MatMul mm) {
@@ -83,11 +83,10 @@ public final class Session {
     }
 
     private Run newRun(String name, boolean bn) {
-        NetworkSpec n = scenario.network();
+        NetworkSpec n = scenario.with(Settings.BATCHNORM_ON, bn).network();
         TrainingSpec t = scenario.training();
         int[] hidden = n.hidden();
-        Network net = new Network(data.inputs(), hidden, data.classes(), n.activation(), n.init(), n.initStd(),
-                t.seed(), mm, bn, n.bnPlacement(), n.affine(), n.gamma(), n.beta(), n.bnMomentum(), n.bnEps());
+        Network net = new Network(data.inputs(), data.classes(), n, t.seed(), mm);
         return new Run(name, net, new Sgd(t.learningRate(), t.momentum()),
                 new NetworkProbe(hidden.length, TapProbe.DEFAULT_BINS));
     }
@@ -241,54 +240,40 @@ public final class Session {
 
     // ---- live changes, applied between steps ----
 
-    public void setLearningRate(double lr) {
-        scenario = scenario.withTraining(scenario.training().withLearningRate(lr));
-        for (Run r : runs) r.sgd.setLearningRate(lr);
+    /**
+     * Takes the live settings ({@link Setting.Apply#LIVE}) of another scenario, keeping the weights: each changed
+     * one takes effect at the next step. Its other settings are ignored: they need a new session.
+     */
+    public void apply(Scenario other) {
+        Scenario old = scenario, next = old;
+        for (Setting<?> k : Settings.all()) {
+            if (k.apply() == Setting.Apply.LIVE) next = copy(next, other, k);
+        }
+        scenario = next;
+        TrainingSpec t = next.training();
+        NetworkSpec n = next.network();
+        if (next.differs(old, Settings.LEARNING_RATE)) for (Run r : runs) r.sgd.setLearningRate(t.learningRate());
+        if (next.differs(old, Settings.MOMENTUM)) for (Run r : runs) r.sgd.setMomentum(t.momentum());
+        if (next.differs(old, Settings.BATCH_SIZE)) ensureBatch(t.batchSize());
+        // in compare mode the twins keep their roles: BN on/off concerns the single network only
+        if (next.differs(old, Settings.BATCHNORM_ON) && !next.compare()) runs.get(0).net.setBatchNorm(n.batchnorm());
+        if (next.differs(old, Settings.BN_PLACEMENT)) for (Run r : runs) r.net.setPlacement(n.bnPlacement());
+        if (next.differs(old, Settings.AFFINE) || next.differs(old, Settings.GAMMA)
+                || next.differs(old, Settings.BETA)) {
+            for (Run r : runs) r.net.setAffine(n.affine(), n.gamma(), n.beta());
+        }
+        if (next.differs(old, Settings.BN_MOMENTUM)) for (Run r : runs) r.net.setBnMomentum(n.bnMomentum());
+        if (next.differs(old, Settings.BN_EPS)) for (Run r : runs) r.net.setBnEps(n.bnEps());
+        // stats_every, eval_every and speed are read from the scenario where they are used
     }
 
-    public void setMomentum(double m) {
-        scenario = scenario.withTraining(scenario.training().withMomentum(m));
-        for (Run r : runs) r.sgd.setMomentum(m);
+    private static <T> Scenario copy(Scenario to, Scenario from, Setting<T> k) {
+        return to.with(k, from.get(k));
     }
 
-    public void setBatchSize(int n) {
-        scenario = scenario.withTraining(scenario.training().withBatchSize(n));
-        ensureBatch(n);
-    }
-
-    public void setStatsEvery(int k) {
-        scenario = scenario.withTraining(scenario.training().withStatsEvery(k));
-    }
-
-    public void setEvalEvery(int k) {
-        scenario = scenario.withTraining(scenario.training().withEvalEvery(k));
-    }
-
-    /** Turns BN on or off in the main run; in compare mode the twins keep their roles. */
-    public void setBatchNorm(boolean on) {
-        scenario = scenario.withNetwork(scenario.network().withBatchnorm(on));
-        if (!scenario.compare()) runs.get(0).net.setBatchNorm(on);
-    }
-
-    public void setPlacement(Placement p) {
-        scenario = scenario.withNetwork(scenario.network().withBnPlacement(p));
-        for (Run r : runs) r.net.setPlacement(p);
-    }
-
-    /** Sets every unit's gamma/beta to the given values; FIXED holds them, LEARNED trains from them. */
-    public void setAffine(Affine mode, double gamma, double beta) {
-        scenario = scenario.withNetwork(scenario.network().withAffine(mode).withGamma(gamma).withBeta(beta));
-        for (Run r : runs) r.net.setAffine(mode, gamma, beta);
-    }
-
-    public void setBnMomentum(double m) {
-        scenario = scenario.withNetwork(scenario.network().withBnMomentum(m));
-        for (Run r : runs) r.net.setBnMomentum(m);
-    }
-
-    public void setBnEps(double eps) {
-        scenario = scenario.withNetwork(scenario.network().withBnEps(eps));
-        for (Run r : runs) r.net.setBnEps(eps);
+    /** Changes one live setting (see {@link #apply}). */
+    public <T> void set(Setting<T> setting, T value) {
+        apply(scenario.with(setting, value));
     }
 
     // ---- reading ----

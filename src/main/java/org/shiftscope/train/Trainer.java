@@ -44,8 +44,12 @@ public final class Trainer implements AutoCloseable {
     private boolean playing;
     /** steps still to do one at a time (Step button) */
     private int pendingSteps;
-    /** cap on steps per second; 0 = as fast as possible */
-    private double maxStepsPerSecond;
+    /** pause by itself when this step is reached while playing (a lesson's end), or -1 */
+    private long pauseAt = -1;
+    /** the step at which it last paused by itself at {@link #pauseAt}, or -1 */
+    private long pausedAt = -1;
+    /** the decision-region chart's training points of the current session (2-D data), or null */
+    private Points points;
     /** share of each 10 ms that the trainer leaves idle for the UI's threads (0 = none) */
     private volatile double yieldShare;
     /** start of the current 10 ms work slice */
@@ -69,7 +73,7 @@ public final class Trainer implements AutoCloseable {
     public Trainer(Scenario scenario) {
         this.session = Session.create(scenario);
         session.setListener(this::publish);
-        maxStepsPerSecond = scenario.training().speed();
+        points = Points.of(session.data());
         publishStatus();
         thread = new Thread(this::loop, "shiftscope-trainer");
         thread.setDaemon(true);
@@ -118,9 +122,16 @@ public final class Trainer implements AutoCloseable {
         yieldShare = Math.max(0, Math.min(0.9, share));
     }
 
-    /** Caps the training speed; 0 = as fast as possible. */
-    public void setMaxStepsPerSecond(double cap) {
-        commands.add(t -> t.maxStepsPerSecond = cap);
+    /**
+     * Pauses by itself when continuous training reaches this step (a lesson's end; -1 = never); Play afterwards
+     * goes on. Applies to the current session and is cleared by a rebuild.
+     */
+    public void pauseAt(long step) {
+        commands.add(t -> {
+            t.pauseAt = step;
+            t.pausedAt = -1;
+            t.publishStatus();
+        });
     }
 
     /** Starts over at step 0 with the current settings (new weights from the seed). */
@@ -185,13 +196,13 @@ public final class Trainer implements AutoCloseable {
                     trainOne(); // a Step finishes before any command sent after it
                 } else {
                     long wait = !playing ? 50_000_000L
-                            : maxStepsPerSecond > 0 ? Math.max(0, nextStepAt - System.nanoTime()) : 0;
+                            : cap() > 0 ? Math.max(0, nextStepAt - System.nanoTime()) : 0;
                     Consumer<Trainer> c = wait > 0 ? commands.poll(wait, TimeUnit.NANOSECONDS) : commands.poll();
                     if (c != null) {
                         c.accept(this); // one command at a time, between two steps
                         continue;
                     }
-                    if (playing && (maxStepsPerSecond <= 0 || System.nanoTime() >= nextStepAt)) {
+                    if (playing && (cap() <= 0 || System.nanoTime() >= nextStepAt)) {
                         trainOne();
                         yieldSlice();
                     }
@@ -212,7 +223,7 @@ public final class Trainer implements AutoCloseable {
     /** After each 10 ms of flat-out training, idles for the configured share (see {@link #setYieldShare}). */
     private void yieldSlice() throws InterruptedException {
         double share = yieldShare;
-        if (share <= 0 || maxStepsPerSecond > 0) return;
+        if (share <= 0 || cap() > 0) return;
         long now = System.nanoTime(), worked = now - sliceT0;
         if (worked >= 10_000_000L) {
             long idle = (long) (worked * share / (1 - share));
@@ -220,6 +231,11 @@ public final class Trainer implements AutoCloseable {
             if (c != null) c.accept(this);
             sliceT0 = System.nanoTime();
         }
+    }
+
+    /** the speed cap in force (steps/s, 0 = none): the scenario's {@code training.speed} */
+    private double cap() {
+        return session.scenario().training().speed();
     }
 
     private void trainOne() {
@@ -237,8 +253,14 @@ public final class Trainer implements AutoCloseable {
             publishStatus();
             boundaryAt = 0;
         }
-        if (maxStepsPerSecond > 0) {
-            nextStepAt = Math.max(nextStepAt + (long) (1e9 / maxStepsPerSecond), System.nanoTime() - 100_000_000L);
+        if (cap() > 0) {
+            nextStepAt = Math.max(nextStepAt + (long) (1e9 / cap()), System.nanoTime() - 100_000_000L);
+        }
+        if (playing && pauseAt >= 0 && session.stepCount() >= pauseAt) {
+            playing = false; // a lesson's end: pause so the class sees the summary
+            pausedAt = session.stepCount();
+            pauseAt = -1;
+            publishStatus();
         }
         boolean anyDivergedNow = session.anyDiverged();
         if (anyDivergedNow && !anyDivergedBefore) {
@@ -251,11 +273,13 @@ public final class Trainer implements AutoCloseable {
         try {
             Session old = session;
             Session fresh = sameData(old.scenario(), sc)
-                    ? new Session(sc, old.data(), MatMuls.select(sc.training().backend()))
+                    ? new Session(sc, old.data(), MatMuls.of(sc.training().backend()))
                     : Session.create(sc);
             session = fresh;
             session.setListener(this::publish);
-            maxStepsPerSecond = sc.training().speed();
+            pauseAt = -1;
+            pausedAt = -1;
+            points = Points.of(fresh.data());
             generation++;
             pendingSteps = 0;
             boundaryAt = 0;
@@ -295,7 +319,7 @@ public final class Trainer implements AutoCloseable {
             div[i] = r.divergedAt();
         }
         status.set(new Status(generation, session.stepCount(), playing, playing ? rate : 0, session.scenario(),
-                session.backend().name(), List.copyOf(names), div, message, error));
+                session.backend().name(), List.copyOf(names), div, message, error, pausedAt, points));
     }
 
     /** Recomputes the 2-D decision surface of the first live run at most ~8 times a second. */

@@ -17,11 +17,13 @@ public final class ShiftScopeApp extends Application {
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();
-        Scenario scenario = ScenarioIO.preset("default");
+        // the first launch opens the welcome scenario (BN twin vs plain twin), later ones where the last left off
+        String first = ScenarioIO.presetNames().contains("welcome") ? "welcome" : "default";
+        Scenario scenario = ScenarioIO.preset(first);
         String problem = null;
-        if (!Settings.lastScenario().isEmpty()) {
+        if (!Prefs.lastScenario().isEmpty()) {
             try {
-                scenario = ScenarioIO.resolve(Settings.lastScenario()); // where the last session left off
+                scenario = ScenarioIO.resolve(Prefs.lastScenario()); // where the last session left off
             } catch (ScenarioException e) {
                 scenario = ScenarioIO.preset("default");
             }
@@ -59,6 +61,14 @@ public final class ShiftScopeApp extends Application {
             } catch (IllegalArgumentException e) {
                 view.showMessage("--lesson expects a lesson number from 1 to "
                         + org.shiftscope.lesson.Lessons.all().size() + ", got '" + args.get(l + 1) + "'.", true);
+            }
+        }
+        if (l < 0 && Prefs.lastLesson() > 0 && i < 0) { // a relaunch restores the lesson's card and tap too
+            try {
+                org.shiftscope.lesson.Lesson last = org.shiftscope.lesson.Lessons.get(Prefs.lastLesson());
+                if (last.scenario().equals(scenario.name())) view.openLesson(last);
+            } catch (IllegalArgumentException e) {
+                Prefs.setLastLesson(0);
             }
         }
         if (args.contains("--play")) view.play();

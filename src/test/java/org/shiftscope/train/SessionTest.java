@@ -18,6 +18,7 @@ import org.shiftscope.nn.Tap;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.stats.TapStats;
 import org.shiftscope.train.scenario.Scenario;
+import org.shiftscope.train.scenario.Settings;
 import org.shiftscope.train.scenario.ScenarioIO;
 
 class SessionTest {
@@ -66,13 +67,15 @@ class SessionTest {
         for (int i = 0; i < 5; i++) s.step();
         Network net = s.runs().get(0).net;
         double[] w1 = net.dense(1).w.value.data.clone();
-        s.setLearningRate(0.5);
-        s.setMomentum(0.0);
-        s.setBatchSize(7);
-        s.setBatchNorm(false);
-        s.setPlacement(Placement.AFTER);
-        s.setAffine(Affine.FIXED, 2.0, 0.5);
-        s.setBnMomentum(0.3);
+        s.set(Settings.LEARNING_RATE, 0.5);
+        s.set(Settings.MOMENTUM, 0.0);
+        s.set(Settings.BATCH_SIZE, 7L);
+        s.set(Settings.BATCHNORM_ON, false);
+        s.set(Settings.BN_PLACEMENT, Placement.AFTER);
+        s.set(Settings.AFFINE, Affine.FIXED);
+        s.set(Settings.GAMMA, 2.0);
+        s.set(Settings.BETA, 0.5);
+        s.set(Settings.BN_MOMENTUM, 0.3);
         assertEquals(5, s.stepCount());
         assertArrayEquals(w1, net.dense(1).w.value.data, "no reset, no new weights");
         List<Snapshot> snaps = record(s);
@@ -92,7 +95,7 @@ class SessionTest {
     void turningBatchNormOnMidRunTakesRunningStatsFromTheNextBatch() {
         Session s = Session.create(scenario("network.batchnorm=false", "network.gamma=1.5", "network.beta=-0.25"));
         for (int i = 0; i < 3; i++) s.step();
-        s.setBatchNorm(true);
+        s.set(Settings.BATCHNORM_ON, true);
         s.step();
         BatchNorm bn = s.runs().get(0).net.batchNormLayer(2);
         for (int u = 0; u < bn.units(); u++) {
@@ -104,7 +107,8 @@ class SessionTest {
     @Test
     void fixedGammaBetaGiveTheNormalizedTapMeanBetaAndStdGamma() {
         Session s = Session.create(scenario("training.stats_every=1", "network.bn_eps=1e-9"));
-        s.setAffine(Affine.FIXED, 2.0, 0.5);
+        s.apply(s.scenario().with(Settings.AFFINE, Affine.FIXED).with(Settings.GAMMA, 2.0)
+                .with(Settings.BETA, 0.5));
         List<Snapshot> snaps = record(s);
         s.step();
         s.step();

@@ -68,15 +68,16 @@ class MainViewTest {
 
     @Test
     void learningRateSliderChangesTheTrainersLearningRate(FxRobot robot) throws Exception {
-        Slider lr = robot.lookup("#learningRate").queryAs(Slider.class);
+        Slider lr = robot.lookup("#training-learning_rate").queryAs(Slider.class);
         robot.interact(() -> lr.setValue(Math.log10(0.5)));
         waitFor(() -> Math.abs(trainer.call(s -> s.runs().get(0).sgd.learningRate()) - 0.5) < 1e-12);
         // and with the keyboard, as a student would: focus the slider and press → (one block increment)
+        robot.interact(() -> view.controls.reveal(lr));
         robot.clickOn(lr);
         double before = lr.getValue();
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
-        double expected = Math.pow(10, lr.getValue());
+        double expected = org.shiftscope.train.scenario.Settings.LEARNING_RATE.round(Math.pow(10, lr.getValue()));
         assertTrue(lr.getValue() > before);
         waitFor(() -> Math.abs(trainer.call(s -> s.runs().get(0).sgd.learningRate()) - expected) < 1e-12);
     }
@@ -84,18 +85,18 @@ class MainViewTest {
     @Test
     void batchNormToggleChangesTheNetworkAndTheNormalizedTap(FxRobot robot) throws Exception {
         assertTrue((boolean) trainer.call(s -> s.runs().get(0).net.batchNorm()));
-        robot.clickOn("#batchNorm");
+        robot.clickOn("#network-batchnorm");
         waitFor(() -> !trainer.call(s -> s.runs().get(0).net.batchNorm()));
         assertTrue(robot.lookup("#tapNormalized").queryAs(ToggleButton.class).isDisabled());
         robot.clickOn("#step");
-        waitFor(() -> view.history().latestStats("main") != null);
-        Snapshot s = view.history().latestStats("main");
+        waitFor(() -> view.model().history().latestStats("main") != null);
+        Snapshot s = view.model().history().latestStats("main");
         assertEquals(null, s.tap(1, Tap.NORMALIZED));
-        robot.clickOn("#batchNorm");
+        robot.clickOn("#network-batchnorm");
         waitFor(() -> trainer.call(x -> x.runs().get(0).net.batchNorm()));
         robot.clickOn("#step");
-        waitFor(() -> view.history().latestStats("main").step() == 2);
-        assertNotNull(view.history().latestStats("main").tap(1, Tap.NORMALIZED));
+        waitFor(() -> view.model().history().latestStats("main").step() == 2);
+        assertNotNull(view.model().history().latestStats("main").tap(1, Tap.NORMALIZED));
         assertFalse(robot.lookup("#tapNormalized").queryAs(ToggleButton.class).isDisabled());
     }
 
@@ -107,10 +108,10 @@ class MainViewTest {
         robot.clickOn("#step");
         waitFor(() -> steps() == 3);
         assertEquals(3, steps(), "no extra steps");
-        waitFor(() -> view.history().lastStep() == 3);
+        waitFor(() -> view.model().history().lastStep() == 3);
         robot.clickOn("#reset");
         waitFor(() -> steps() == 0 && trainer.status().generation() == 1);
-        waitFor(() -> view.history().runs().isEmpty());
+        waitFor(() -> view.model().history().runs().isEmpty());
     }
 
     @Test
@@ -118,9 +119,9 @@ class MainViewTest {
         robot.clickOn("#compare");
         waitFor(() -> trainer.status().runs().size() == 2);
         robot.clickOn("#step");
-        waitFor(() -> view.history().runs().size() == 2);
-        assertEquals(List.of("bn", "plain"), view.history().runs());
-        assertTrue(robot.lookup("#batchNorm").query().isDisabled(), "the twins' roles are fixed");
+        waitFor(() -> view.model().history().runs().size() == 2);
+        assertEquals(List.of("bn", "plain"), view.model().history().runs());
+        assertTrue(robot.lookup("#network-batchnorm").query().isDisabled(), "the twins' roles are fixed");
     }
 
     @Test
@@ -149,7 +150,7 @@ class MainViewTest {
     void exportWritesNonBlankPngsAtTheChosenScale(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.clickOn("#step");
         robot.clickOn("#step");
-        waitFor(() -> view.history().lastStep() == 2);
+        waitFor(() -> view.model().history().lastStep() == 2);
         Path dash = dir.resolve("dash.png");
         robot.interact(() -> view.exportDashboard(dash, 1));
         waitFor(() -> Files.exists(dash));
@@ -224,7 +225,7 @@ class MainViewTest {
         assertEquals(1, steps(), "the session is untouched");
 
         Path mine = dir.resolve("mine.json");
-        robot.interact(() -> view.applySetting("training.learning_rate", "0.2", "test"));
+        robot.interact(() -> view.model().setText(org.shiftscope.train.scenario.Settings.LEARNING_RATE, "0.2"));
         robot.interact(() -> view.saveScenario(mine));
         Scenario saved = ScenarioIO.load(mine);
         assertEquals(0.2, saved.training().learningRate(), 1e-12);
@@ -233,10 +234,10 @@ class MainViewTest {
         ScenarioIO.save(ScenarioIO.withOverride(saved, "network.hidden", "5,5"), other);
         robot.interact(() -> view.openScenario(other));
         waitFor(() -> trainer.status().scenario().network().hidden().length == 2);
-        assertTrue(Settings.recent().contains(other.toAbsolutePath()));
+        assertTrue(Prefs.recent().contains(other.toAbsolutePath()));
 
         robot.clickOn("#step");
-        waitFor(() -> view.history().lastStep() == 1);
+        waitFor(() -> view.model().history().lastStep() == 1);
         Path csv = dir.resolve("csv");
         robot.interact(() -> view.exportCsv(csv));
         assertEquals("run,step,layer,tap,mean,std,min,p15,p50,p85,max,saturation",
@@ -248,7 +249,7 @@ class MainViewTest {
     @Test
     void presentationModeEnlargesEverythingAndDarkensTheCharts(FxRobot robot) throws Exception {
         robot.clickOn("#step");
-        waitFor(() -> view.history().lastStep() == 1);
+        waitFor(() -> view.model().history().lastStep() == 1);
         robot.interact(() -> robot.lookup("#presentation").queryAs(ToggleButton.class).setSelected(true));
         assertTrue(view.getStyleClass().contains("presentation"));
         for (ChartPane c : view.chartPanes()) assertEquals(1.6, c.fontScaleProperty().get(), 1e-12);
@@ -264,13 +265,13 @@ class MainViewTest {
     void aDataSetThatIsNotInstalledIsRefusedAndTheControlsComeBack(FxRobot robot) throws Exception {
         robot.clickOn("#step");
         waitFor(() -> steps() == 1);
-        var dataset = robot.lookup("#dataset").queryComboBox();
-        robot.interact(() -> dataset.getSelectionModel().select("mnist"));
+        var dataset = robot.lookup("#dataset-name").queryComboBox();
+        robot.interact(() -> dataset.getSelectionModel().select(org.shiftscope.data.DatasetKind.MNIST));
         Label message = robot.lookup("#message").queryAs(Label.class);
         waitFor(() -> message.getText().contains("MNIST not found"));
-        waitFor(() -> "spiral".equals(dataset.getValue()));
+        waitFor(() -> org.shiftscope.data.DatasetKind.SPIRAL.equals(dataset.getValue()));
         assertEquals(1, steps(), "the running session is kept");
-        assertEquals("spiral", view.scenario().dataset().name());
+        assertEquals(org.shiftscope.data.DatasetKind.SPIRAL, view.scenario().dataset().name());
     }
 
     @Test

@@ -1,53 +1,128 @@
 package org.shiftscope.train.scenario;
 
-import org.shiftscope.nn.ActivationKind;
-import org.shiftscope.nn.Affine;
-import org.shiftscope.nn.Init;
-import org.shiftscope.nn.Placement;
+import static org.shiftscope.train.scenario.Settings.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.shiftscope.nn.NetworkSpec;
+import org.shiftscope.train.scenario.ValueType.IntList;
 
 /**
- * Every setting of a run, the seed included: the same scenario gives the same run. Immutable.
- *
- * @param name        short identifier (file stem), used in exported file names
- * @param title       a human title
- * @param description what the scenario shows, in plain words
- * @param compare     train a BN twin and a plain twin side by side
- * @param dataset     the data
- * @param network     shape and BatchNorm settings
- * @param training    optimizer, batches, seed, schedule
+ * Every setting of a run, the seed included: the same scenario gives the same run. An immutable map from each
+ * {@link Setting} of the {@link Settings} table to its value, with typed views for the engine
+ * ({@link #dataset()}, {@link #network()}, {@link #training()}, built once per scenario so reading them in the
+ * training loop allocates nothing).
  */
-public record Scenario(String name, String title, String description, boolean compare, DatasetSpec dataset,
-                       NetworkSpec network, TrainingSpec training) {
+public final class Scenario {
+    /** every setting's value; settings missing here have their default */
+    private final Map<Setting<?>, Object> values;
+    private final DatasetSpec dataset;
+    private final NetworkSpec network;
+    private final TrainingSpec training;
 
-    /** The fast synthetic default: a noisy spiral and a 3-layer tanh network with BN, no download needed. */
+    private Scenario(Map<Setting<?>, Object> values) {
+        this.values = values;
+        this.dataset = new DatasetSpec(get(DATASET), get(DATASET_PATH), get(NOISE), get(SAMPLES).intValue(),
+                get(TEST_FRACTION));
+        this.network = new NetworkSpec(IntList.toArray(get(HIDDEN)), get(ACTIVATION), get(INIT), get(INIT_STD),
+                get(BATCHNORM_ON), get(BN_PLACEMENT), get(AFFINE), get(GAMMA), get(BETA), get(BN_MOMENTUM),
+                get(BN_EPS));
+        this.training = new TrainingSpec(get(OPTIMIZER), get(LEARNING_RATE), get(MOMENTUM),
+                get(BATCH_SIZE).intValue(), get(STEPS), get(SEED), get(EVAL_EVERY).intValue(),
+                get(STATS_EVERY).intValue(), get(BACKEND), get(SPEED));
+    }
+
+    /** Every setting at its default: the fast synthetic spiral with a 3-layer tanh network and BN. */
     public static Scenario defaults() {
-        return new Scenario("default", "Spiral with BatchNorm",
-                "Two interleaved spirals and a small tanh network with three hidden layers of 8 units. "
-                        + "Turn BatchNorm off and on and watch the middle layers' distributions.",
-                false,
-                new DatasetSpec("spiral", "", 0.1, 1000, 0.2),
-                new NetworkSpec(new int[] {8, 8, 8}, ActivationKind.TANH, Init.XAVIER, 0.1, true, Placement.BEFORE,
-                        Affine.LEARNED, 1.0, 0.0, 0.1, 1e-5),
-                new TrainingSpec("sgd", 0.03, 0.9, 32, 3000, 1, 100, 1, "auto", 0));
+        return DEFAULTS;
     }
 
-    public Scenario withName(String v) {
-        return new Scenario(v, title, description, compare, dataset, network, training);
+    private static final Scenario DEFAULTS = new Scenario(Map.of());
+
+    /** a setting's value */
+    public <T> T get(Setting<T> s) {
+        Object v = values.get(s);
+        return v == null ? s.defaultValue() : s.cast(v);
     }
 
-    public Scenario withCompare(boolean v) {
-        return new Scenario(name, title, description, v, dataset, network, training);
+    /**
+     * The same scenario with one setting changed. The value must be allowed ({@link ValueType#allows}); a value
+     * that is not is refused with a {@link ScenarioException} naming the key, the value and what is allowed.
+     */
+    public <T> Scenario with(Setting<T> s, T v) {
+        Objects.requireNonNull(v, s.key());
+        s.cast(v);
+        if (!s.type().allows(v)) {
+            throw new ScenarioException(s.key() + " = " + s.type().toJson(v) + " is out of range; expected "
+                    + s.type().allowed() + ".");
+        }
+        if (v.equals(get(s))) return this;
+        Map<Setting<?>, Object> next = new HashMap<>(values);
+        if (v.equals(s.defaultValue())) next.remove(s);
+        else next.put(s, v);
+        return new Scenario(Map.copyOf(next));
     }
 
-    public Scenario withDataset(DatasetSpec v) {
-        return new Scenario(name, title, description, compare, v, network, training);
+    /** whether two scenarios differ in a setting */
+    public boolean differs(Scenario other, Setting<?> s) {
+        return !get(s).equals(other.get(s));
     }
 
-    public Scenario withNetwork(NetworkSpec v) {
-        return new Scenario(name, title, description, compare, dataset, v, training);
+    // ---- views ----
+
+    public String name() {
+        return get(NAME);
     }
 
-    public Scenario withTraining(TrainingSpec v) {
-        return new Scenario(name, title, description, compare, dataset, network, v);
+    public String title() {
+        return get(TITLE);
+    }
+
+    public String description() {
+        return get(DESCRIPTION);
+    }
+
+    public boolean compare() {
+        return get(COMPARE);
+    }
+
+    public DatasetSpec dataset() {
+        return dataset;
+    }
+
+    public NetworkSpec network() {
+        return network;
+    }
+
+    public TrainingSpec training() {
+        return training;
+    }
+
+    public Scenario withName(String name) {
+        return with(NAME, name);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Scenario other)) return false;
+        for (Setting<?> s : Settings.all()) if (differs(other, s)) return false;
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 1;
+        for (Setting<?> s : Settings.all()) h = 31 * h + get(s).hashCode();
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("Scenario[");
+        for (Setting<?> s : Settings.all()) {
+            if (values.containsKey(s)) b.append(s.key()).append('=').append(values.get(s)).append(", ");
+        }
+        return b.append("defaults otherwise]").toString();
     }
 }

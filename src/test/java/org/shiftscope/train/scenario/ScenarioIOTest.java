@@ -55,7 +55,7 @@ class ScenarioIOTest {
         assertTrue(s.compare());
         assertEquals(-7, s.training().seed());
         assertEquals(1e-3, s.training().learningRate());
-        assertEquals("xor", s.dataset().name());
+        assertEquals(org.shiftscope.data.DatasetKind.XOR, s.dataset().name());
         assertArrayEquals(new int[] {5}, ScenarioIO.withOverride(s, "network.hidden", "[5]").network().hidden());
     }
 

@@ -7,14 +7,15 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * What the app remembers between launches (recently opened scenario files), in the user's Java preferences.
+ * What the app remembers between launches (theme, last scenario and lesson, recently opened scenario files), in
+ * the user's Java preferences.
  * The node can be moved with {@code -Dshiftscope.prefs=NAME} (tests use their own).
  */
-public final class Settings {
+public final class Prefs {
     /** how many recent files are kept */
     static final int RECENT = 8;
 
-    private Settings() {}
+    private Prefs() {}
 
     private static Preferences node() {
         return Preferences.userRoot().node(System.getProperty("shiftscope.prefs", "org/shiftscope/app"));
@@ -46,6 +47,16 @@ public final class Settings {
 
     public static void setLastScenario(String nameOrFile) {
         node().put("lastScenario", nameOrFile);
+        flush();
+    }
+
+    /** the lesson open when the app was last closed (its number), or 0 */
+    public static int lastLesson() {
+        return node().getInt("lastLesson", 0);
+    }
+
+    public static void setLastLesson(int number) {
+        node().putInt("lastLesson", number);
         flush();
     }
 

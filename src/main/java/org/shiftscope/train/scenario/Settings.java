@@ -1,0 +1,224 @@
+package org.shiftscope.train.scenario;
+
+import static org.shiftscope.train.scenario.Setting.Group.BATCHNORM;
+import static org.shiftscope.train.scenario.Setting.Group.DATA;
+import static org.shiftscope.train.scenario.Setting.Group.NETWORK;
+import static org.shiftscope.train.scenario.Setting.Group.SCENARIO;
+import static org.shiftscope.train.scenario.Setting.Group.TRAINING;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.shiftscope.data.DatasetKind;
+import org.shiftscope.nn.ActivationKind;
+import org.shiftscope.nn.Affine;
+import org.shiftscope.nn.Backend;
+import org.shiftscope.nn.Init;
+import org.shiftscope.nn.Optimizer;
+import org.shiftscope.nn.Placement;
+import org.shiftscope.train.scenario.Control.Kind;
+import org.shiftscope.train.scenario.ValueType.Bool;
+import org.shiftscope.train.scenario.ValueType.Choice;
+import org.shiftscope.train.scenario.ValueType.Int;
+import org.shiftscope.train.scenario.ValueType.IntList;
+import org.shiftscope.train.scenario.ValueType.Num;
+import org.shiftscope.train.scenario.ValueType.Text;
+
+/**
+ * THE table of settings (like TensorFlow Playground's {@code State.PROPS}): every setting of a scenario, declared
+ * once, in the order files are written and the panel shows them. Scenario files, {@code --set}, validation
+ * messages, the control panel, its bindings and the status messages all follow from these lines. A new setting
+ * is one line here plus its effect in the engine ({@code Session.apply} for a live one, the session's
+ * construction for one that rebuilds).
+ */
+public final class Settings {
+    private Settings() {}
+
+    private static final List<Setting<?>> ALL = new ArrayList<>();
+
+    private static <T> Setting<T> add(Setting<T> s) {
+        ALL.add(s);
+        return s;
+    }
+
+    private static Setting<Double> number(String key, double def, double lo, boolean loIn, double hi, boolean hiIn) {
+        return add(Setting.of(key, new Num(lo, loIn, hi, hiIn), def));
+    }
+
+    private static Setting<Long> integer(String key, long def, long lo, long hi) {
+        return add(Setting.of(key, new Int(lo, hi), def));
+    }
+
+    private static Setting<Boolean> bool(String key, boolean def) {
+        return add(Setting.of(key, new Bool(), def));
+    }
+
+    private static Setting<String> text(String key, String def, String what) {
+        return add(Setting.of(key, new Text(what), def));
+    }
+
+    private static <E extends Enum<E>> Setting<E> choice(String key, Class<E> type, E def) {
+        return add(Setting.of(key, new Choice<>(type), def));
+    }
+
+    /** whether BN settings matter: BN on, or a BN twin in compare mode */
+    private static boolean bnPossible(Scenario s) {
+        return s.compare() || s.get(BATCHNORM_ON);
+    }
+
+    // ---------------------------------------------------------------- the scenario itself
+
+    public static final Setting<String> NAME = text("name", "default", "a text").label("Name");
+    public static final Setting<String> TITLE = text("title", "Spiral with BatchNorm", "a text").label("Title");
+    public static final Setting<String> DESCRIPTION = text("description",
+            "Two interleaved spirals and a small tanh network with three hidden layers of 8 units. Turn BatchNorm "
+                    + "off and on and watch the middle layers' distributions.", "a text").label("Description");
+    public static final Setting<Boolean> COMPARE = bool("compare", false)
+            .label("Compare: BN twin vs plain twin")
+            .tip("Train two copies side by side from the same starting weights on the same mini-batches: one with "
+                    + "BatchNorm (blue), one without (orange). Like Figure 1 of the BatchNorm paper.")
+            .rebuild(SCENARIO, Control.of(Kind.CHECK));
+
+    // ---------------------------------------------------------------- data
+
+    public static final Setting<DatasetKind> DATASET = choice("dataset.name", DatasetKind.class, DatasetKind.SPIRAL)
+            .label("Data set")
+            .tip("What the network learns to classify. Spiral, circles, xor and gaussians are 2-D point clouds "
+                    + "(you see the decision regions); teacher has 20 features; fashion-mnist needs Debian's "
+                    + "dataset-fashion-mnist package.")
+            .rebuild(DATA, Control.of(Kind.CHOICE));
+    public static final Setting<String> DATASET_PATH = text("dataset.path", "", "a folder path (text)")
+            .label("Data folder").rebuild();
+    public static final Setting<Double> NOISE = number("dataset.noise", 0.1, 0, true, 1, true)
+            .label("Noise")
+            .tip("How noisy the data are: the spread of the 2-D points, or the share of flipped teacher labels.")
+            .rebuild(DATA, Control.slider(0, 0.5, 2))
+            .enabledWhen(s -> s.get(Settings.DATASET).planar || s.get(Settings.DATASET) == DatasetKind.TEACHER);
+    public static final Setting<Long> SAMPLES = integer("dataset.samples", 1000, 0, 10_000_000)
+            .label("Samples").rebuild();
+    public static final Setting<Double> TEST_FRACTION = number("dataset.test_fraction", 0.2, 0, false, 0.9, true)
+            .label("Test share").rebuild();
+
+    // ---------------------------------------------------------------- network
+
+    public static final Setting<List<Integer>> HIDDEN = add(Setting.of("network.hidden",
+            new IntList(1, 12, 1, 1024), IntList.of(8, 8, 8)))
+            .label("Hidden layers")
+            .tip("Number of hidden layers and units in each. Deeper nets are harder to train without BatchNorm.")
+            .rebuild(NETWORK, new Control(Kind.LAYERS, Control.Scale.LINEAR, 2, 256, 0, false));
+    public static final Setting<ActivationKind> ACTIVATION = choice("network.activation", ActivationKind.class,
+            ActivationKind.TANH)
+            .label("Activation")
+            .tip("The nonlinearity of every hidden layer. Sigmoid and tanh saturate at their ends.")
+            .rebuild(NETWORK, Control.of(Kind.CHOICE));
+    public static final Setting<Init> INIT = choice("network.init", Init.class, Init.XAVIER)
+            .label("Init")
+            .tip("How starting weights are drawn: normal uses the scale below; Xavier and He pick a scale from the "
+                    + "layer sizes.")
+            .rebuild(NETWORK, Control.of(Kind.CHOICE));
+    public static final Setting<Double> INIT_STD = number("network.init_std", 0.1, 0, false, 100, true)
+            .label("Init scale")
+            .tip("Standard deviation of the starting weights (for 'normal' init). Too small or too large ruins a "
+                    + "plain network; BatchNorm makes it matter much less.")
+            .rebuild(NETWORK, Control.logSlider(0.001, 100, 3));
+    public static final Setting<Boolean> BATCHNORM_ON = bool("network.batchnorm", true)
+            .label("BatchNorm on  (B)")
+            .tip("Normalize each unit over the mini-batch (mean 0, std 1), then scale by gamma and shift by beta. "
+                    + "Takes effect at the next step, keeping the weights.")
+            .live(BATCHNORM, Control.of(Kind.CHECK))
+            .enabledWhen(s -> !s.compare());
+    public static final Setting<Placement> BN_PLACEMENT = choice("network.bn_placement", Placement.class,
+            Placement.BEFORE)
+            .label("Placement")
+            .tip("BatchNorm between the weights and the nonlinearity (as in the paper), or after the nonlinearity.")
+            .options(p -> p.key() + " activation")
+            .live(BATCHNORM, Control.of(Kind.TOGGLES))
+            .enabledWhen(Settings::bnPossible);
+    public static final Setting<Affine> AFFINE = choice("network.affine", Affine.class, Affine.LEARNED)
+            .label("γ/β")
+            .tip("Learned: gamma and beta start at the slider values and are learned, so the network can undo the "
+                    + "normalization if that helps. Fixed: they stay at the slider values for every unit, so the "
+                    + "values after BN have exactly mean beta and standard deviation gamma.")
+            .live(BATCHNORM, Control.of(Kind.TOGGLES))
+            .enabledWhen(Settings::bnPossible);
+    public static final Setting<Double> GAMMA = number("network.gamma", 1.0, -100, true, 100, true)
+            .label("gamma γ")
+            .tip("Scale applied after normalizing. Moving it sets every unit's gamma to this value.")
+            .live(BATCHNORM, Control.slider(0, 5, 2))
+            .enabledWhen(Settings::bnPossible);
+    public static final Setting<Double> BETA = number("network.beta", 0.0, -100, true, 100, true)
+            .label("beta β")
+            .tip("Shift applied after normalizing. Moving it sets every unit's beta to this value.")
+            .live(BATCHNORM, Control.slider(-3, 3, 2))
+            .enabledWhen(Settings::bnPossible);
+    public static final Setting<Double> BN_MOMENTUM = number("network.bn_momentum", 0.1, 0, true, 1, true)
+            .label("Running-average momentum")
+            .tip("How much of BatchNorm's running averages each mini-batch replaces. The running averages are what "
+                    + "the network uses at test time instead of batch statistics.")
+            .live(BATCHNORM, Control.slider(0, 1, 2))
+            .enabledWhen(Settings::bnPossible);
+    public static final Setting<Double> BN_EPS = number("network.bn_eps", 1e-5, 0, false, 1, true)
+            .label("BatchNorm ε").live();
+
+    // ---------------------------------------------------------------- training
+
+    public static final Setting<Optimizer> OPTIMIZER = choice("training.optimizer", Optimizer.class, Optimizer.SGD)
+            .label("Optimizer").rebuild();
+    public static final Setting<Double> LEARNING_RATE = number("training.learning_rate", 0.03, 0, false, 100, true)
+            .label("Learning rate")
+            .tip("How big a step gradient descent takes. Too large and a plain network diverges; BatchNorm "
+                    + "tolerates much larger steps.")
+            .live(TRAINING, Control.logSlider(1e-4, 10, 3));
+    public static final Setting<Long> BATCH_SIZE = integer("training.batch_size", 32, 1, 4096)
+            .label("Batch size")
+            .tip("Examples per step. BatchNorm estimates its mean and variance from the mini-batch, so tiny "
+                    + "batches (2–8) make those estimates noisy.")
+            .live(TRAINING, Control.log2Slider(1, 512));
+    public static final Setting<Double> MOMENTUM = number("training.momentum", 0.9, 0, true, 1, false)
+            .label("Momentum")
+            .tip("How much of the previous update carries over (0 = plain SGD).")
+            .live(TRAINING, Control.slider(0, 0.99, 2));
+    public static final Setting<Double> SPEED = number("training.speed", 0, 0, true, 1_000_000, true)
+            .label("Speed")
+            .tip("Cap on training steps per second, to watch changes slowly; all the way right = as fast as the "
+                    + "computer can.")
+            .live(TRAINING, Control.capSlider(1, 10_000));
+    public static final Setting<Long> STEPS = integer("training.steps", 3000, 1, 100_000_000)
+            .label("Steps (headless run, lesson end)");
+    public static final Setting<Long> SEED = integer("training.seed", 1, Long.MIN_VALUE, Long.MAX_VALUE)
+            .label("Seed")
+            .tip("The random seed: the same seed gives the same starting weights, data and mini-batches. Press "
+                    + "Enter to start over with it.")
+            .rebuild(SCENARIO, Control.of(Kind.TEXT));
+    public static final Setting<Long> EVAL_EVERY = integer("training.eval_every", 100, 1, 10_000_000)
+            .label("Test accuracy every").live();
+    public static final Setting<Long> STATS_EVERY = integer("training.stats_every", 1, 1, 10_000_000)
+            .label("Statistics every").live();
+    public static final Setting<Backend> BACKEND = choice("training.backend", Backend.class, Backend.AUTO)
+            .label("Matrix back-end").rebuild();
+
+    private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();
+
+    static {
+        for (Setting<?> s : ALL) {
+            if (BY_KEY.put(s.key(), s) != null) throw new IllegalStateException("two settings named " + s.key());
+        }
+    }
+
+    /** every setting, in file order */
+    public static List<Setting<?>> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    /** the setting with this dotted key, or null */
+    public static Setting<?> byKey(String key) {
+        return BY_KEY.get(key);
+    }
+
+    /** the settings shown in one panel section, in order */
+    public static List<Setting<?>> inGroup(Setting.Group g) {
+        return ALL.stream().filter(s -> s.group() == g && s.control() != null).toList();
+    }
+}

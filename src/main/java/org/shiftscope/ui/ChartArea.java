@@ -1,0 +1,51 @@
+package org.shiftscope.ui;
+
+import java.util.List;
+import javafx.scene.control.ScrollPane;
+import org.shiftscope.chart.ChartPane;
+import org.shiftscope.chart.ChartTheme;
+import org.shiftscope.chart.Dashboard;
+import org.shiftscope.train.Status;
+
+/**
+ * The charts, in a scroll pane: a {@link Dashboard} drawn from the model's history, told when a new session
+ * starts (new layer rows, new ranges, new training points), which tap to show and the latest decision regions.
+ * Opening a lesson scrolls back to the top.
+ */
+final class ChartArea extends ScrollPane {
+    final Dashboard dashboard;
+    private final ScenarioModel model;
+
+    ChartArea(ScenarioModel m, FileActions files) {
+        this.model = m;
+        dashboard = new Dashboard(m.history(), files::addExportMenu);
+        setContent(dashboard);
+        setFitToWidth(true);
+        getStyleClass().add("charts");
+        setId("charts");
+        m.generationProperty().addListener((o, a, g) -> newSession(m.statusProperty().get()));
+        m.tapProperty().addListener((o, a, t) -> dashboard.setTap(t));
+        m.boundaryProperty().addListener((o, a, b) -> {
+            if (b != null) dashboard.setBoundary(b);
+        });
+        m.lessonProperty().addListener((o, a, l) -> setVvalue(0));
+        dashboard.setTap(m.tapProperty().get());
+    }
+
+    private void newSession(Status st) {
+        dashboard.setDepth(st.scenario().network().depth());
+        dashboard.resetRanges();
+        dashboard.setTap(model.tapProperty().get());
+        dashboard.setPlanar(st.points() != null);
+        dashboard.setPoints(st.points());
+        dashboard.markDirty();
+    }
+
+    void setLook(ChartTheme theme, double fontScale) {
+        dashboard.setLook(theme, fontScale);
+    }
+
+    List<ChartPane> charts() {
+        return dashboard.charts();
+    }
+}

@@ -1,0 +1,47 @@
+package org.shiftscope.ui;
+
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+
+/**
+ * Once per screen frame: the model reads the trainer's news, the charts whose data changed redraw (at most ~30
+ * times a second: the render thread shares a core with training), and the status bar shows the frame rates.
+ */
+final class FrameLoop extends AnimationTimer {
+    private final ScenarioModel model;
+    private final ChartArea charts;
+    private final StatusBar statusBar;
+    private long frames, fpsT0 = System.nanoTime(), frameNanos, lastRedraw, redraws;
+    private double fps, chartFps;
+
+    FrameLoop(ScenarioModel model, ChartArea charts, StatusBar statusBar) {
+        this.model = model;
+        this.charts = charts;
+        this.statusBar = statusBar;
+    }
+
+    @Override
+    public void handle(long now) {
+        long t0 = System.nanoTime();
+        if (model.frame()) charts.dashboard.markDirty();
+        if (now - lastRedraw >= 31_000_000L && charts.dashboard.refresh()) {
+            lastRedraw = now;
+            redraws++; // frames in which charts were actually drawn
+        }
+        frames++;
+        frameNanos += System.nanoTime() - t0;
+        if (now - fpsT0 >= 500_000_000L) {
+            fps = frames * 1e9 / (now - fpsT0);
+            chartFps = redraws * 1e9 / (now - fpsT0);
+            if (Boolean.getBoolean("shiftscope.debugFrames")) {
+                System.err.printf(Locale.ROOT, "fps %.1f, chart updates %.1f/s, frame handler %.1f ms%n", fps,
+                        chartFps, frameNanos / 1e6 / Math.max(1, frames));
+            }
+            redraws = 0;
+            frameNanos = 0;
+            frames = 0;
+            fpsT0 = now;
+        }
+        statusBar.show(model.statusProperty().get(), fps, chartFps);
+    }
+}

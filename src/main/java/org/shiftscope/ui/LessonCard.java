@@ -1,0 +1,106 @@
+package org.shiftscope.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.shiftscope.lesson.Lesson;
+
+/**
+ * The open lesson's card above the charts: what to look at, what to try, what will happen and why, a button
+ * that makes the suggested change, and — once the lesson reaches its end step — what this run showed, in its own
+ * numbers. It folds to its title line so the charts get the space. Bound to the {@link ScenarioModel}.
+ */
+final class LessonCard extends VBox {
+    final Label title = new Label();
+    final Button action = new Button();
+    final Button fold = new Button("▴");
+    final Button close = new Button("✕");
+    /** "what you just saw": shown once the lesson reached its end */
+    final Label summary = new Label();
+    private final VBox summaryBox = new VBox(2);
+    private final VBox body = new VBox(6);
+    private boolean folded;
+
+    LessonCard(ScenarioModel m) {
+        super(6);
+        setId("lessonCard");
+        getStyleClass().add("lesson-card");
+        title.getStyleClass().add("lesson-title");
+        action.setId("lessonAction");
+        action.getStyleClass().add("lesson-action");
+        action.setOnAction(e -> m.applyLessonAction());
+        fold.setId("lessonFold");
+        SettingControls.tip(fold, "Fold the lesson to one line so the charts get the space (Ctrl+L), or unfold it.");
+        fold.setOnAction(e -> setFolded(!folded));
+        close.setId("lessonClose");
+        SettingControls.tip(close, "Close the lesson (the settings stay).");
+        close.setOnAction(e -> m.closeLesson());
+        summary.setId("lessonSummary");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.getStyleClass().add("lesson-text");
+        Label head = new Label("What you just saw");
+        head.getStyleClass().add("lesson-head");
+        summaryBox.getChildren().setAll(head, summary);
+        summaryBox.getStyleClass().add("lesson-summary");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(8, title, grow, fold, close);
+        top.setAlignment(Pos.CENTER_LEFT);
+        getChildren().setAll(top, summaryBox, body);
+        m.lessonProperty().addListener((o, a, l) -> show(l));
+        m.lessonSummaryProperty().addListener((o, a, s) -> showSummary(s));
+        show(m.lessonProperty().get());
+        showSummary(m.lessonSummaryProperty().get());
+    }
+
+    private void show(Lesson l) {
+        setVisible(l != null);
+        setManaged(l != null);
+        if (l == null) return;
+        title.setText("Lesson " + l.label());
+        action.setText("Try it: " + l.actionLabel());
+        action.setVisible(!l.actionKey().isBlank());
+        body.getChildren().setAll(paragraph("Look at", l.look()), paragraph("Try", l.move()),
+                paragraph("What happens", l.expect()), paragraph("Why", l.why()), action);
+        setFolded(false);
+    }
+
+    private void showSummary(String text) {
+        summary.setText(text);
+        boolean on = !text.isEmpty();
+        summaryBox.setVisible(on);
+        summaryBox.setManaged(on);
+    }
+
+    /** Folds the card to its title line, or unfolds it. */
+    void setFolded(boolean f) {
+        folded = f;
+        body.setVisible(!f);
+        body.setManaged(!f);
+        fold.setText(f ? "▾" : "▴");
+    }
+
+    boolean folded() {
+        return folded;
+    }
+
+    private static Node paragraph(String head, String text) {
+        Label h = new Label(head);
+        h.getStyleClass().add("lesson-head");
+        h.setMinWidth(118);
+        Label t = new Label(text);
+        t.setWrapText(true);
+        t.setMinHeight(Region.USE_PREF_SIZE); // wrap onto more lines instead of cutting the text short
+        t.setMinWidth(0);
+        t.setMaxWidth(Double.MAX_VALUE);
+        t.getStyleClass().add("lesson-text");
+        HBox.setHgrow(t, Priority.ALWAYS);
+        return new HBox(8, h, t);
+    }
+}

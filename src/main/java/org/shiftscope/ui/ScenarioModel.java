@@ -1,0 +1,361 @@
+package org.shiftscope.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.shiftscope.lesson.Lesson;
+import org.shiftscope.lesson.LessonReport;
+import org.shiftscope.nn.Tap;
+import org.shiftscope.stats.History;
+import org.shiftscope.stats.Snapshot;
+import org.shiftscope.train.Boundary;
+import org.shiftscope.train.Status;
+import org.shiftscope.train.Trainer;
+import org.shiftscope.train.scenario.Scenario;
+import org.shiftscope.train.scenario.ScenarioException;
+import org.shiftscope.train.scenario.ScenarioIO;
+import org.shiftscope.train.scenario.Setting;
+import org.shiftscope.train.scenario.Settings;
+
+/**
+ * The one thing between the trainer and the views: read-only observable state (the settings shown, the
+ * trainer's status, the history the charts draw, the open lesson, the last notice) and command methods (set a
+ * setting, play, step, reset, open and save scenarios, open a lesson). Only this class talks to the
+ * {@link Trainer}; views bind to its properties and call its commands. It never waits on the trainer: it sends
+ * commands and reads immutable records once per frame ({@link #frame()}). FX thread only.
+ */
+public final class ScenarioModel {
+    /** A message for the user; {@code problem} ones are shown in red. */
+    public record Notice(String text, boolean problem) {
+        static final Notice NONE = new Notice("", false);
+    }
+
+    private final Trainer trainer;
+    /** every snapshot drawn, bounded */
+    private final History history = new History();
+    /** the snapshots of this session that carry a test accuracy (a lesson's summary reads them) */
+    private final List<Snapshot> checkpoints = new ArrayList<>();
+    /** drained this frame */
+    private final List<Trainer.Published> drained = new ArrayList<>();
+
+    private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyObjectWrapper<Tap> tap = new ReadOnlyObjectWrapper<>(Tap.ACTIVATION);
+    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper lessonSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(Notice.NONE);
+    private final ReadOnlyObjectWrapper<Boundary> boundary = new ReadOnlyObjectWrapper<>();
+
+    /** the trainer's last message and error already passed on as notices */
+    private String lastMessage = "", lastError = "";
+    /** the divergence step already reflected in {@link #playing} */
+    private long shownDivergence = -1;
+
+    public ScenarioModel(Trainer trainer) {
+        this.trainer = trainer;
+        Status st = trainer.status();
+        status.set(st);
+        scenario.set(st.scenario());
+        lastMessage = st.message();
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** the settings the controls show and Save writes; the trainer gets each change as it is made */
+    public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
+        return scenario.getReadOnlyProperty();
+    }
+
+    public Scenario scenario() {
+        return scenario.get();
+    }
+
+    /** the trainer's latest status, read once per frame */
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** whether training runs continuously (the trainer pausing itself sets it back) */
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** bumped when a new session starts: the charts start over */
+    public ReadOnlyIntegerProperty generationProperty() {
+        return generation.getReadOnlyProperty();
+    }
+
+    /** the tap every layer chart shows */
+    public ReadOnlyObjectProperty<Tap> tapProperty() {
+        return tap.getReadOnlyProperty();
+    }
+
+    /** the open lesson, or null */
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() {
+        return lesson.getReadOnlyProperty();
+    }
+
+    /** "what you just saw" once the open lesson reached its end step, else "" */
+    public ReadOnlyStringProperty lessonSummaryProperty() {
+        return lessonSummary.getReadOnlyProperty();
+    }
+
+    /** the last notice; a new one replaces it, nothing else does */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** the latest decision surface of 2-D data, or null */
+    public ReadOnlyObjectProperty<Boundary> boundaryProperty() {
+        return boundary.getReadOnlyProperty();
+    }
+
+    /** what the charts draw */
+    public History history() {
+        return history;
+    }
+
+    /** the snapshots of this session that carry a test accuracy, oldest first (read-only) */
+    public List<Snapshot> checkpoints() {
+        return java.util.Collections.unmodifiableList(checkpoints);
+    }
+
+    // ---------------------------------------------------------------- commands: settings
+
+    /**
+     * Sets one setting as a control moved it: rounded to the control's step, checked, then applied — live at the
+     * next step, or as a new network — with a notice saying which.
+     */
+    public <T> void set(Setting<T> k, T value) {
+        T v = k.round(value);
+        if (v.equals(scenario().get(k))) return;
+        try {
+            commit(scenario().with(k, v), k.label() + " " + k.format(v));
+        } catch (ScenarioException e) {
+            notify(e.getMessage(), true);
+        }
+    }
+
+    /** Sets one setting from typed text; a refusal is a notice naming the key, the text and what is allowed. */
+    public <T> boolean setText(Setting<T> k, String text) {
+        String t = k.control() != null && k.control().topMeansZero() && text.trim().equals("max") ? "0" : text;
+        try {
+            Scenario next = ScenarioIO.setText(scenario(), k, t, k.label());
+            if (!next.equals(scenario())) commit(next, k.label() + " " + k.format(next.get(k)));
+            return true;
+        } catch (ScenarioException e) {
+            notify(e.getMessage(), true);
+            return false;
+        }
+    }
+
+    /** Sends a changed scenario to the trainer: live settings apply at the next step, others rebuild. */
+    private void commit(Scenario next, String what) {
+        Scenario now = scenario();
+        scenario.set(next);
+        boolean rebuild = Settings.all().stream()
+                .anyMatch(k -> k.apply() == Setting.Apply.REBUILD && next.differs(now, k));
+        if (rebuild) {
+            trainer.rebuild(next, "new network: " + what);
+            lessonRestart();
+        } else {
+            trainer.post(s -> s.apply(next));
+            notify(what + " (applies at the next step)", false);
+        }
+    }
+
+    /** Picks the tap the layer charts show. */
+    public void setTap(Tap t) {
+        tap.set(t);
+    }
+
+    // ---------------------------------------------------------------- commands: training
+
+    public void play() {
+        playing.set(true);
+        trainer.play();
+    }
+
+    public void pause() {
+        playing.set(false);
+        trainer.pause();
+    }
+
+    public void togglePlay() {
+        if (playing.get()) pause();
+        else play();
+    }
+
+    /** Trains one step, then pauses. */
+    public void step() {
+        playing.set(false);
+        trainer.step();
+    }
+
+    /** Starts again at step 0 with the settings shown (new weights from the seed). */
+    public void reset() {
+        trainer.rebuild(scenario(), "reset to step 0");
+        lessonRestart();
+    }
+
+    /** Shows a notice in the status bar. */
+    public void notify(String text, boolean problem) {
+        notice.set(new Notice(text, problem));
+    }
+
+    // ---------------------------------------------------------------- commands: scenarios and lessons
+
+    /** Opens a preset (keeping the open lesson only if it is that lesson's scenario). */
+    public void openPreset(String name) {
+        try {
+            Scenario s = ScenarioIO.preset(name);
+            if (lesson.get() == null || !lesson.get().scenario().equals(name)) closeLesson();
+            open(s, "opened " + s.title());
+            Prefs.setLastScenario(name);
+        } catch (ScenarioException e) {
+            notify(e.getMessage(), true);
+        }
+    }
+
+    /** Opens a scenario file; a file that cannot be used is refused with a notice and nothing changes. */
+    public boolean openFile(Path file) {
+        Scenario s;
+        try {
+            s = ScenarioIO.load(file);
+        } catch (ScenarioException e) {
+            notify("Not opened: " + e.getMessage(), true);
+            return false;
+        }
+        closeLesson();
+        open(s, "opened " + file.getFileName());
+        Prefs.addRecent(file);
+        Prefs.setLastScenario(file.toAbsolutePath().toString());
+        return true;
+    }
+
+    /** Saves the settings shown (seed included), named after the file. */
+    public boolean save(Path file) {
+        String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
+        Scenario s = stem.isBlank() ? scenario() : scenario().withName(stem);
+        try {
+            ScenarioIO.save(s, file);
+        } catch (IOException | RuntimeException e) {
+            notify("Could not save " + file + ": " + e.getMessage(), true);
+            return false;
+        }
+        Prefs.addRecent(file);
+        notify("Saved " + file.toAbsolutePath(), false);
+        return true;
+    }
+
+    private void open(Scenario s, String why) {
+        scenario.set(s);
+        trainer.rebuild(s, why);
+    }
+
+    /** Opens a lesson: its scenario, its tap and its card; training will pause at its end step. */
+    public void openLesson(Lesson l) {
+        Scenario s;
+        try {
+            s = ScenarioIO.preset(l.scenario());
+        } catch (ScenarioException e) {
+            notify(e.getMessage(), true);
+            return;
+        }
+        lesson.set(l);
+        tap.set(l.tap());
+        open(s, "lesson " + l.label());
+        lessonRestart();
+        Prefs.setLastScenario(l.scenario());
+        Prefs.setLastLesson(l.number());
+    }
+
+    public void closeLesson() {
+        lesson.set(null);
+        lessonSummary.set("");
+        Prefs.setLastLesson(0);
+    }
+
+    /** Makes the open lesson's suggested change, the way its control would. */
+    public void applyLessonAction() {
+        Lesson l = lesson.get();
+        if (l == null || l.actionKey().isBlank()) return;
+        Setting<?> k = Settings.byKey(l.actionKey());
+        if (k == null) {
+            notify("lesson " + l.number() + ": unknown setting " + l.actionKey(), true);
+            return;
+        }
+        if (setText(k, l.actionValue())) notify("lesson " + l.number() + ": " + l.actionLabel(), false);
+    }
+
+    /** a new session of an open lesson pauses again at the lesson's end */
+    private void lessonRestart() {
+        if (lesson.get() == null) return;
+        lessonSummary.set("");
+        trainer.pauseAt(scenario().training().steps());
+    }
+
+    // ---------------------------------------------------------------- per frame
+
+    /**
+     * Reads the trainer's status and drains its snapshots into the history; returns whether the history
+     * changed. Called once per frame.
+     */
+    public boolean frame() {
+        Status st = trainer.status();
+        if (st.generation() != generation.get()) {
+            history.clear();
+            checkpoints.clear();
+            shownDivergence = -1;
+            boundary.set(null);
+            status.set(st);
+            generation.set(st.generation());
+        }
+        drained.clear();
+        trainer.drain(drained);
+        boolean changed = false;
+        for (Trainer.Published p : drained) {
+            if (p.generation() != st.generation()) continue;
+            history.add(p.snapshot());
+            if (p.snapshot().hasTestAccuracy()) checkpoints.add(p.snapshot());
+            changed = true;
+        }
+        Boundary b = trainer.boundary();
+        if (b != null && b != boundary.get() && b.generation() == st.generation()) boundary.set(b);
+        reflect(st);
+        status.set(st);
+        return changed;
+    }
+
+    /** passes the trainer's own news on: refusals, notices, divergence, a lesson's end */
+    private void reflect(Status st) {
+        if (!st.error().isEmpty() && !st.error().equals(lastError)) {
+            scenario.set(st.scenario()); // a refused rebuild: the controls go back to what trains
+            notify(st.error(), true);
+        }
+        lastError = st.error();
+        if (!st.message().isEmpty() && !st.message().equals(lastMessage)) notify(st.message(), false);
+        lastMessage = st.message();
+        long div = st.firstDivergence();
+        if (div >= 0 && div != shownDivergence && !st.playing()) {
+            shownDivergence = div;
+            playing.set(false);
+        }
+        Lesson l = lesson.get();
+        if (l != null && st.pausedAt() >= 0 && lessonSummary.get().isEmpty()) {
+            playing.set(false);
+            lessonSummary.set(LessonReport.summary(l, checkpoints));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.shiftscope.ui;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.shiftscope.train.scenario.Settings;
+
+/**
+ * The window's keyboard: Space play/pause · S one step · R reset · B BatchNorm on/off · F5 presentation ·
+ * Ctrl+S save the dashboard PNG · Ctrl+Shift+S save the scenario · Ctrl+O open · Ctrl+E CSV · Ctrl+L fold the
+ * lesson. Single letters are left to text fields, spinners and lists that have the focus.
+ */
+final class Shortcuts {
+    private final ScenarioModel model;
+    private final FileActions files;
+    private final Runnable togglePresentation;
+    private final LessonCard card;
+
+    Shortcuts(ScenarioModel model, FileActions files, Runnable togglePresentation, LessonCard card) {
+        this.model = model;
+        this.files = files;
+        this.togglePresentation = togglePresentation;
+        this.card = card;
+    }
+
+    /** handles a key pressed anywhere in the window (an event filter on the scene) */
+    void onKey(KeyEvent e) {
+        if (handle(e)) e.consume();
+    }
+
+    private boolean handle(KeyEvent e) {
+        KeyCode k = e.getCode();
+        if (e.isShortcutDown()) {
+            switch (k) {
+                case S -> {
+                    if (e.isShiftDown()) files.saveWithDialog();
+                    else files.quickExport();
+                }
+                case O -> files.openWithDialog();
+                case E -> files.exportCsvWithDialog();
+                case L -> card.setFolded(!card.folded());
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (k == KeyCode.F5) {
+            togglePresentation.run();
+            return true;
+        }
+        if (e.isAltDown() || e.getTarget() instanceof TextInputControl || e.getTarget() instanceof Spinner<?>
+                || e.getTarget() instanceof ComboBox<?>) {
+            return false;
+        }
+        switch (k) {
+            case SPACE -> model.togglePlay();
+            case S -> model.step();
+            case R -> model.reset();
+            case B -> toggleBatchNorm();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void toggleBatchNorm() {
+        if (!Settings.BATCHNORM_ON.enabled(model.scenario())) {
+            model.notify("B does nothing in compare mode: one twin always has BatchNorm and the other never. Turn "
+                    + "compare off to switch BatchNorm on and off.", false);
+            return;
+        }
+        model.set(Settings.BATCHNORM_ON, !model.scenario().get(Settings.BATCHNORM_ON));
+    }
+}

@@ -1,0 +1,50 @@
+package org.shiftscope.ui;
+
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.shiftscope.train.Status;
+import org.shiftscope.train.scenario.Scenario;
+import org.shiftscope.train.scenario.Settings;
+
+/**
+ * The line under the charts: step, speed, frame rate and the settings in force on the left; the last notice on
+ * the right (it stays until a newer notice replaces it — the per-frame status never overwrites it).
+ */
+final class StatusBar extends HBox {
+    final Label status = new Label();
+    final Label message = new Label();
+
+    StatusBar(ScenarioModel m) {
+        super(12);
+        status.setId("status");
+        message.setId("message");
+        message.getStyleClass().add("message");
+        SettingControls.tip(status, "Training step, training speed, screen frames per second and the settings in "
+                + "force.");
+        m.noticeProperty().addListener((o, a, n) -> {
+            message.setText(n.text());
+            message.getStyleClass().removeAll("error");
+            if (n.problem()) message.getStyleClass().add("error");
+        });
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        getChildren().addAll(status, grow, message);
+        setPadding(new Insets(5, 10, 5, 10));
+        getStyleClass().add("status-bar");
+    }
+
+    /** Shows the trainer's status with the window's frame rates. */
+    void show(Status st, double fps, double chartFps) {
+        Scenario s = st.scenario();
+        String bn = s.compare() ? "compare: BN vs plain"
+                : s.network().batchnorm() ? "BatchNorm on (" + s.network().bnPlacement().key() + ")" : "BatchNorm off";
+        status.setText(String.format(Locale.ROOT, "Step %,d   ·   %,.0f steps/s   ·   %.0f fps (charts %.0f/s)   ·   "
+                        + "%s   ·   learning rate %s   ·   batch %d   ·   %s", st.step(), st.stepsPerSecond(), fps,
+                chartFps, bn, Settings.LEARNING_RATE.format(s.training().learningRate()), s.training().batchSize(),
+                st.backend()));
+    }
+}

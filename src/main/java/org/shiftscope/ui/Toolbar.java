@@ -1,0 +1,149 @@
+package org.shiftscope.ui;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.shiftscope.nn.Tap;
+import org.shiftscope.train.scenario.Scenario;
+
+/**
+ * The bar above the charts: play/step/reset, the tap the layer charts show, the File menu and PNG export, and
+ * the looks (dark, presentation). Training buttons call the {@link ScenarioModel}; files go through
+ * {@link FileActions}.
+ */
+final class Toolbar extends HBox {
+    final ToggleButton play = new ToggleButton("▶ Play");
+    final Button step = new Button("Step");
+    final Button reset = new Button("Reset");
+    final ToggleGroup tapGroup = new ToggleGroup();
+    final ToggleButton tapLinear = tapButton("W·x+b", Tap.LINEAR, "tapLinear",
+            "Show the values right after the weights: W·x + b, before anything else.");
+    final ToggleButton tapNormalized = tapButton("after BN", Tap.NORMALIZED, "tapNormalized",
+            "Show BatchNorm's output: normalized over the mini-batch, then scaled by gamma and shifted by beta. "
+                    + "Only exists while BatchNorm is on (a plain twin shows its W·x+b here).");
+    final ToggleButton tapActivation = tapButton("activation", Tap.ACTIVATION, "tapActivation",
+            "Show the output of the nonlinearity (sigmoid, tanh, ReLU…).");
+    final MenuButton file = new MenuButton("File");
+    final MenuItem open = new MenuItem("Open scenario…   (Ctrl+O, or drop a file on the window)");
+    final MenuItem save = new MenuItem("Save scenario…   (Ctrl+Shift+S)");
+    final Menu recent = new Menu("Open recent");
+    final MenuItem exportCsv = new MenuItem("Export statistics as CSV…   (Ctrl+E)");
+    final MenuItem exportPng = new MenuItem("Export dashboard as PNG…   (Ctrl+S saves without asking)");
+    final ComboBox<String> exportScale = new ComboBox<>();
+    final Button export = new Button("Export PNG…");
+    final ToggleButton dark = new ToggleButton("Dark");
+    final ToggleButton presentation = new ToggleButton("Presentation");
+
+    Toolbar(ScenarioModel m, FileActions files) {
+        super(8);
+        play.setId("play");
+        step.setId("step");
+        reset.setId("reset");
+        file.setId("file");
+        open.setId("open");
+        save.setId("save");
+        recent.setId("recent");
+        exportCsv.setId("exportCsv");
+        exportScale.setId("exportScale");
+        export.setId("export");
+        dark.setId("dark");
+        presentation.setId("presentation");
+        SettingControls.tip(play, "Train continuously, or pause (Space).");
+        SettingControls.tip(step, "Train exactly one mini-batch step, then pause (S).");
+        SettingControls.tip(reset, "Start again from step 0 with fresh weights drawn from the seed (R).");
+        SettingControls.tip(file, "Scenario files (a file with a mistake is refused with a message and nothing "
+                + "changes; a saved file holds every setting and the seed, so it gives the same run), recent files, "
+                + "and exports: the statistics as CSV with the headless runner's columns, the dashboard as PNG.");
+        SettingControls.tip(exportScale, "Resolution of exported pictures: 2× or 3× stays sharp on slides.");
+        SettingControls.tip(export, "Save the whole dashboard as a PNG with a caption saying how it was made "
+                + "(Ctrl+S saves to your home folder without asking). Right-click a chart to save just that chart.");
+        SettingControls.tip(dark, "Light or dark colours (remembered for next time).");
+        SettingControls.tip(presentation, "For a projector (F5): large text, thick lines, high contrast, full screen.");
+
+        play.setOnAction(e -> {
+            if (play.isSelected()) m.play();
+            else m.pause();
+        });
+        m.playingProperty().addListener((o, a, on) -> play.setSelected(on));
+        play.selectedProperty().addListener((o, a, on) -> play.setText(on ? "❚❚ Pause" : "▶ Play"));
+        step.setOnAction(e -> m.step());
+        reset.setOnAction(e -> m.reset());
+
+        for (ToggleButton t : List.of(tapLinear, tapNormalized, tapActivation)) t.setToggleGroup(tapGroup);
+        showTap(m.tapProperty().get());
+        tapGroup.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                if (a != null) a.setSelected(true); // one tap is always shown
+                return;
+            }
+            m.setTap((Tap) t.getUserData());
+        });
+        m.tapProperty().addListener((o, a, t) -> showTap(t));
+        m.scenarioProperty().addListener((o, a, s) -> enableTaps(s, m));
+        enableTaps(m.scenario(), m);
+
+        file.getItems().setAll(open, save, recent, new SeparatorMenuItem(), exportCsv, exportPng);
+        open.setOnAction(e -> files.openWithDialog());
+        save.setOnAction(e -> files.saveWithDialog());
+        exportCsv.setOnAction(e -> files.exportCsvWithDialog());
+        exportPng.setOnAction(e -> files.exportDashboardWithDialog());
+        export.setOnAction(e -> files.exportDashboardWithDialog());
+        exportScale.getItems().setAll("1×", "2×", "3×");
+        exportScale.setValue("2×");
+        exportScale.valueProperty().addListener((o, a, v) -> files.setScale(v == null ? 2 : v.charAt(0) - '0'));
+        files.refreshRecent(recent);
+        m.noticeProperty().addListener((o, a, n) -> files.refreshRecent(recent)); // a file opened or saved
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        getChildren().addAll(play, step, reset, new Separator(Orientation.VERTICAL), new Label("Show:"), tapLinear,
+                tapNormalized, tapActivation, grow, file, exportScale, export, new Separator(Orientation.VERTICAL),
+                dark, presentation);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(8, 10, 8, 10));
+        getStyleClass().add("toolbar");
+    }
+
+    private ToggleButton tapButton(String text, Tap tap, String id, String tip) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setUserData(tap);
+        b.getStyleClass().add("tap");
+        SettingControls.tip(b, tip);
+        return b;
+    }
+
+    private void showTap(Tap t) {
+        for (var toggle : tapGroup.getToggles()) if (toggle.getUserData() == t) toggle.setSelected(true);
+    }
+
+    /** "after BN" exists only where BN can be; showing it without BN falls back to the activation */
+    private void enableTaps(Scenario s, ScenarioModel m) {
+        boolean bn = s.compare() || s.network().batchnorm();
+        tapNormalized.setDisable(!bn);
+        if (!bn && m.tapProperty().get() == Tap.NORMALIZED) m.setTap(Tap.ACTIVATION);
+    }
+
+    /** the file and export controls give way on a projector (their shortcuts still work) */
+    void setPresentation(boolean on) {
+        for (Node n : List.of(file, exportScale, export)) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
+    }
+}
