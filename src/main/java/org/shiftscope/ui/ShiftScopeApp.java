@@ -1,6 +1,5 @@
 package org.shiftscope.ui;
 
-import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -16,7 +15,7 @@ public final class ShiftScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        List<String> args = getParameters().getRaw();
+        LaunchOptions launch = LaunchOptions.current(); // parsed and checked by the launcher
         Scenario scenario = ScenarioIO.preset("default");
         String problem = null;
         if (!Settings.lastScenario().isEmpty()) {
@@ -26,10 +25,9 @@ public final class ShiftScopeApp extends Application {
                 scenario = ScenarioIO.preset("default");
             }
         }
-        int i = args.indexOf("--scenario");
-        if (i >= 0 && i + 1 < args.size()) {
+        if (launch.scenario() != null) {
             try {
-                scenario = ScenarioIO.resolve(args.get(i + 1));
+                scenario = ScenarioIO.resolve(launch.scenario());
             } catch (ScenarioException e) {
                 problem = e.getMessage() + " Opened the default scenario instead.";
             }
@@ -52,16 +50,8 @@ public final class ShiftScopeApp extends Application {
         stage.show();
         view.start();
         if (problem != null) view.showMessage(problem, true);
-        int l = args.indexOf("--lesson");
-        if (l >= 0 && l + 1 < args.size()) {
-            try {
-                view.openLesson(org.shiftscope.lesson.Lessons.get(Integer.parseInt(args.get(l + 1))));
-            } catch (IllegalArgumentException e) {
-                view.showMessage("--lesson expects a lesson number from 1 to "
-                        + org.shiftscope.lesson.Lessons.all().size() + ", got '" + args.get(l + 1) + "'.", true);
-            }
-        }
-        if (args.contains("--play")) view.play();
+        if (launch.lesson() != null) view.openLesson(org.shiftscope.lesson.Lessons.get(launch.lesson()));
+        if (launch.play()) view.play();
     }
 
 
