@@ -90,7 +90,8 @@ final class Window implements Callable<Integer> {
      * set and JavaFX is not set up for Monocle (its own screen, {@code -Dglass.platform=Monocle}).
      */
     static Optional<String> noDisplay(Map<String, String> env, Properties properties) {
-        if (!properties.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) return Optional.empty();
+        boolean linux = properties.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+        if (!linux) return Optional.empty();
         if ("monocle".equalsIgnoreCase(properties.getProperty("glass.platform", ""))) return Optional.empty();
         if (isSet(env.get("DISPLAY")) || isSet(env.get("WAYLAND_DISPLAY"))) return Optional.empty();
         return Optional.of("there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is "

@@ -74,7 +74,10 @@ public final class Cli {
         return cl;
     }
 
-    /** e.g. "shiftscope: Unknown option: '--bogus'. --headless takes: --scenario NAME|FILE, .... See --headless --help." */
+    /**
+     * One paragraph, e.g. "shiftscope: Unknown option: '--bogus'. --headless takes: --scenario NAME|FILE, …. See
+     * --headless --help."
+     */
     static String paragraph(ParameterException e, String mode, String help) {
         StringBuilder m = new StringBuilder("shiftscope: ").append(e.getMessage().strip());
         if (!m.toString().endsWith(".")) m.append('.');

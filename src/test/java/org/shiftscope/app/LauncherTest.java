@@ -77,7 +77,8 @@ class LauncherTest {
 
     @Test
     void headlessAndBenchHelpNameTheirOwnOptions() {
-        for (String[] args : new String[][] {{"--headless", "--help"}, {"--help", "--headless"}, {"--headless", "-h"}}) {
+        String[][] helps = {{"--headless", "--help"}, {"--help", "--headless"}, {"--headless", "-h"}};
+        for (String[] args : helps) {
             Result r = run(NO_DISPLAY, "Linux", args);
             assertEquals(0, r.code(), r.err());
             for (String s : new String[] {"--headless", "--scenario NAME|FILE", "--steps N", "--seed S", "--out DIR",
