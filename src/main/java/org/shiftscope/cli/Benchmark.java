@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import org.shiftscope.data.ArrayDataset;
 import org.shiftscope.data.Dataset;
 import org.shiftscope.nn.MatMuls;
@@ -14,6 +15,8 @@ import org.shiftscope.nn.OpenBlasMatMul;
 import org.shiftscope.train.Session;
 import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.ScenarioIO;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * {@code --bench}: steps per second of the {@code bn-paper} network (784→100→100→100→10, sigmoid, batch 60,
@@ -23,11 +26,67 @@ import org.shiftscope.train.scenario.ScenarioIO;
 public final class Benchmark {
     private Benchmark() {}
 
+    /** parsed options: seconds per measurement */
+    record Options(double seconds) { }
+
+    /** Runs and returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return Cli.run("--bench", new Command(out), args, out, err);
+    }
+
+    /** The options of {@code --bench}, as picocli fills them. */
+    @CommandLine.Command(name = "--bench", separator = " ", sortOptions = false, optionListHeading = "%nOptions:%n",
+            customSynopsis = "java -jar shiftscope.jar --bench [--seconds S]",
+            description = {"", "Steps per second of the bn-paper network (784-100-100-100-10 sigmoid, batch 60, BN on, "
+                + "one thread) on random MNIST-shaped data, for each matrix back-end: the bare step and the step "
+                + "with every statistic at every tap; then the default scenario. Prints a table to stdout."},
+            footer = {"", "Other modes: the window (--help), --headless (--headless --help)."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:the benchmark finished", "2:bad option or value"})
+    static final class Command implements Callable<Integer> {
+        @Option(names = "--bench", hidden = true)
+        boolean bench;
+
+        @Option(names = "--seconds", paramLabel = "S", converter = Seconds.class,
+                description = "time per measurement, more than 0 and at most 600: half of it warms up, then three "
+                        + "windows of a third each, the median counts (default: ${DEFAULT-VALUE})")
         double seconds = 3;
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("--seconds")) seconds = Double.parseDouble(args[i + 1]);
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+        boolean help;
+
+        private final PrintStream out;
+
+        Command(PrintStream out) {
+            this.out = out;
         }
+
+        Options options() {
+            return new Options(seconds);
+        }
+
+        @Override
+        public Integer call() {
+            return bench(options(), out);
+        }
+    }
+
+    static final class Seconds implements CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            try {
+                double s = Double.parseDouble(value.strip());
+                if (s > 0 && s <= 600) return s;
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not allowed; expected a number of "
+                    + "seconds, more than 0 and at most 600");
+        }
+    }
+
+    private static int bench(Options o, PrintStream out) {
+        double seconds = o.seconds();
         out.printf(Locale.ROOT, "ShiftScope benchmark, %s, %s, Java %s, %d cores%n", LocalDate.now(), cpu(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         out.println("bn-paper network 784-100-100-100-10 sigmoid, batch 60, BN on, SGD momentum 0.9");

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.shiftscope.data.DatasetException;
+import java.util.concurrent.Callable;
 import org.shiftscope.export.Captions;
 import org.shiftscope.export.CsvRecorder;
 import org.shiftscope.nn.Tap;
@@ -19,111 +19,119 @@ import org.shiftscope.stats.History;
 import org.shiftscope.train.Run;
 import org.shiftscope.train.Session;
 import org.shiftscope.train.scenario.Scenario;
-import org.shiftscope.train.scenario.ScenarioException;
 import org.shiftscope.train.scenario.ScenarioIO;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * {@code --headless}: runs a scenario without a display and writes stats.csv, metrics.csv, histograms.csv and
  * run.json. Exit code 0 when the run finished (also when it diverged), 2 for bad input.
  */
 public final class HeadlessRunner {
-    static final String HELP = """
-            Usage: java -jar shiftscope.jar --headless [options]
-              --scenario NAME|FILE  preset name (see assets/scenarios) or a scenario JSON file (default: default)
-              --steps N             training steps (overrides training.steps)
-              --seed S              seed for weights, data and batches (overrides training.seed)
-              --out DIR             output folder (default: shiftscope-out)
-              --every K             statistics every K steps (overrides training.stats_every)
-              --compare             train a BN twin and a plain twin side by side
-              --set key=value       override any scenario key, e.g. --set network.hidden=64,64 (repeatable)
-              --no-png              skip the PNG figures (dashboard.png and one per chart)
-              --help                this text
-            Writes stats.csv, metrics.csv, histograms.csv, run.json and PNG figures into DIR; progress goes to
-            stderr.
-            Other modes: --bench (matrix/statistics benchmark, see README).
-            """;
-
     /** parsed options */
-    record Options(String scenario, Long steps, Long seed, Path out, Integer every, boolean compare,
-                   List<String[]> sets, boolean help, boolean png) { }
+    record Options(String scenario, Long steps, Long seed, Path out, Long every, boolean compare,
+                   List<KeyValue> sets, boolean png) { }
+
+    /** one {@code --set key=value} */
+    record KeyValue(String key, String value) { }
 
     private HeadlessRunner() {}
 
     /** Runs and returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        try {
-            Options o = parse(args);
-            if (o.help()) {
-                out.print(HELP);
-                return 0;
-            }
-            Scenario sc = resolve(o);
-            return execute(sc, o.out(), o.png(), err);
-        } catch (UsageException | ScenarioException | DatasetException e) {
-            err.println("shiftscope: " + e.getMessage());
-            return 2;
-        } catch (IllegalArgumentException e) { // e.g. an unavailable back-end
-            err.println("shiftscope: " + e.getMessage());
-            return 2;
-        }
+        return Cli.run("--headless", new Command(err), args, out, err);
     }
 
-    static Options parse(String[] args) {
+    /** The options of {@code --headless}, as picocli fills them. */
+    @CommandLine.Command(name = "--headless", separator = " ", sortOptions = false, optionListHeading = "%nOptions:%n",
+            customSynopsis = "java -jar shiftscope.jar --headless [options]",
+            description = {"", "Trains a scenario without a window and writes its statistics and figures."},
+            footer = {"", "Writes stats.csv, metrics.csv, histograms.csv, run.json and PNG figures into DIR; progress "
+                    + "goes to stderr.",
+                "Other modes: the window (--help), --bench (--bench --help)."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:the run finished (also when it diverged)",
+                "2:bad option or value, scenario file or --set key; nothing is trained"})
+    static final class Command implements Callable<Integer> {
+        @Option(names = "--headless", hidden = true)
+        boolean headless;
+
+        @Option(names = "--scenario", paramLabel = "NAME|FILE", description = "a preset (${COMPLETION-CANDIDATES}) "
+                + "or a scenario JSON file (default: ${DEFAULT-VALUE})", completionCandidates = Cli.Presets.class)
         String scenario = "default";
-        Long steps = null, seed = null;
+
+        @Option(names = "--steps", paramLabel = "N", converter = Steps.class,
+                description = "training steps, 1 to 100000000 (sets training.steps)")
+        Long steps;
+
+        @Option(names = "--seed", paramLabel = "S", converter = Cli.AnyWholeNumber.class,
+                description = "seed for weights, data and batches (sets training.seed)")
+        Long seed;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
         Path out = Path.of("shiftscope-out");
-        Integer every = null;
-        boolean compare = false, help = false, png = true;
-        List<String[]> sets = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--headless" -> { }
-                case "--help", "-h" -> help = true;
-                case "--compare" -> compare = true;
-                case "--no-png" -> png = false;
-                case "--scenario" -> scenario = value(args, ++i, a);
-                case "--steps" -> steps = longValue(args, ++i, a, 1, 100_000_000L);
-                case "--seed" -> seed = longValue(args, ++i, a, Long.MIN_VALUE, Long.MAX_VALUE);
-                case "--every" -> every = (int) longValue(args, ++i, a, 1, 10_000_000L);
-                case "--out" -> out = Path.of(value(args, ++i, a));
-                case "--set" -> {
-                    String kv = value(args, ++i, a);
-                    int eq = kv.indexOf('=');
-                    if (eq <= 0) {
-                        throw new UsageException("--set expects key=value (e.g. --set training.learning_rate=0.1), "
-                                + "got '" + kv + "'.");
-                    }
-                    sets.add(new String[] {kv.substring(0, eq).trim(), kv.substring(eq + 1).trim()});
-                }
-                default -> throw new UsageException("unknown option '" + a + "'. Run with --help for the options.");
+
+        @Option(names = "--every", paramLabel = "K", converter = Every.class,
+                description = "statistics every K steps, 1 to 10000000 (sets training.stats_every)")
+        Long every;
+
+        @Option(names = "--compare", description = "train a BN twin and a plain twin side by side")
+        boolean compare;
+
+        @Option(names = "--set", paramLabel = "key=value", converter = KeyValueConverter.class,
+                description = "override any scenario key, e.g. --set network.hidden=64,64 (repeatable)")
+        List<KeyValue> sets = new ArrayList<>();
+
+        @Option(names = "--no-png", description = "skip the PNG figures (dashboard.png and one per chart)")
+        boolean noPng;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+        boolean help;
+
+        private final PrintStream err;
+
+        Command(PrintStream err) {
+            this.err = err;
+        }
+
+        Options options() {
+            return new Options(scenario, steps, seed, out, every, compare, List.copyOf(sets), !noPng);
+        }
+
+        @Override
+        public Integer call() {
+            Options o = options();
+            return execute(resolve(o), o.out(), o.png(), err);
+        }
+    }
+
+    static final class Steps extends Cli.WholeNumber {
+        Steps() {
+            super(1, 100_000_000L);
+        }
+    }
+
+    static final class Every extends Cli.WholeNumber {
+        Every() {
+            super(1, 10_000_000L);
+        }
+    }
+
+    static final class KeyValueConverter implements CommandLine.ITypeConverter<KeyValue> {
+        @Override
+        public KeyValue convert(String kv) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new CommandLine.TypeConversionException("expected key=value (e.g. --set "
+                        + "training.learning_rate=0.1), got '" + kv + "'");
             }
-        }
-        return new Options(scenario, steps, seed, out, every, compare, sets, help, png);
-    }
-
-    private static String value(String[] args, int i, String opt) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageException(opt + " needs a value. Run with --help for the options.");
-        }
-        return args[i];
-    }
-
-    private static long longValue(String[] args, int i, String opt, long min, long max) {
-        String v = value(args, i, opt);
-        try {
-            long n = Long.parseLong(v);
-            if (n < min || n > max) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException(opt + " = '" + v + "' is not allowed; expected a whole number from " + min
-                    + " to " + max + ".");
+            return new KeyValue(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
         }
     }
 
     static Scenario resolve(Options o) {
         Scenario sc = ScenarioIO.resolve(o.scenario());
-        for (String[] kv : o.sets()) sc = ScenarioIO.withOverride(sc, kv[0], kv[1]);
+        for (KeyValue kv : o.sets()) sc = ScenarioIO.withOverride(sc, kv.key(), kv.value());
         if (o.steps() != null) sc = ScenarioIO.withOverride(sc, "training.steps", o.steps().toString());
         if (o.seed() != null) sc = ScenarioIO.withOverride(sc, "training.seed", o.seed().toString());
         if (o.every() != null) sc = ScenarioIO.withOverride(sc, "training.stats_every", o.every().toString());

@@ -1,0 +1,28 @@
+package org.shiftscope.ui;
+
+import javafx.application.Application;
+
+/**
+ * What the window opens with, parsed and checked by the launcher before JavaFX starts.
+ *
+ * @param scenario a preset name or a scenario file, or null for where the last session left off
+ * @param lesson   the lesson to open (1..{@code Lessons.all().size()}), or null for none
+ * @param play     start training at once
+ */
+public record LaunchOptions(String scenario, Integer lesson, boolean play) {
+    /** the window as {@code mvn javafx:run} or a bare launch opens it */
+    public static final LaunchOptions NONE = new LaunchOptions(null, null, false);
+
+    private static volatile LaunchOptions current = NONE;
+
+    /** the options of the window being opened ({@link #NONE} if it was not opened through {@link #open()}) */
+    public static LaunchOptions current() {
+        return current;
+    }
+
+    /** Opens the window with these options; returns when it has closed. */
+    public void open() {
+        current = this;
+        Application.launch(ShiftScopeApp.class);
+    }
+}
