@@ -1,5 +1,7 @@
 package org.shiftscope.chart;
 
+import org.shiftscope.stats.RunRole;
+
 import java.nio.IntBuffer;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
@@ -44,7 +46,7 @@ public final class BoundaryChart extends ChartPane {
     public void setBoundary(Boundary b) {
         if (b != boundary) {
             boundary = b;
-            setTitle(b == null || b.run().equals("main") ? "Decision regions"
+            setTitle(b == null || RunRole.of(b.run()) == RunRole.MAIN ? "Decision regions"
                     : "Decision regions · " + ChartTheme.runLabel(b.run()));
             markDirty();
         }

@@ -11,6 +11,7 @@ import org.shiftscope.nn.MatMuls;
 import org.shiftscope.nn.Network;
 import org.shiftscope.nn.Sgd;
 import org.shiftscope.stats.NetworkProbe;
+import org.shiftscope.stats.RunRole;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.stats.TapProbe;
 import org.shiftscope.nn.NetworkSpec;
@@ -74,20 +75,20 @@ public final class Session {
         TrainingSpec t = sc.training();
         this.sampler = new BatchSampler(data.trainSize(), t.seed() ^ SAMPLER_SALT);
         if (sc.compare()) {
-            runs.add(newRun("bn", true));
-            runs.add(newRun("plain", false));
+            runs.add(newRun(RunRole.BN, true));
+            runs.add(newRun(RunRole.PLAIN, false));
         } else {
-            runs.add(newRun("main", sc.network().batchnorm()));
+            runs.add(newRun(RunRole.MAIN, sc.network().batchnorm()));
         }
         ensureBatch(t.batchSize());
     }
 
-    private Run newRun(String name, boolean bn) {
+    private Run newRun(RunRole role, boolean bn) {
         NetworkSpec n = scenario.with(Settings.BATCHNORM_ON, bn).network();
         TrainingSpec t = scenario.training();
         int[] hidden = n.hidden();
         Network net = new Network(data.inputs(), data.classes(), n, t.seed(), mm);
-        return new Run(name, net, new Sgd(t.learningRate(), t.momentum()),
+        return new Run(role.key(), net, new Sgd(t.learningRate(), t.momentum()),
                 new NetworkProbe(hidden.length, TapProbe.DEFAULT_BINS));
     }
 

@@ -143,6 +143,8 @@ final class SettingControls {
             b.setUserData(choice);
             b.setToggleGroup(group);
             tip(b, k.tooltip());
+            b.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(b, Priority.ALWAYS);
             buttons.add(b);
             box.getChildren().add(b);
         }
@@ -158,7 +160,9 @@ final class SettingControls {
             m.set(k, k.cast(t.getUserData()));
         });
         m.scenarioProperty().addListener((o, a, s) -> show.run());
-        return row(k, box);
+        Label name = new Label(k.label());
+        tip(name, k.tooltip());
+        return new VBox(2, name, box); // the buttons get the whole width: their words are not cut
     }
 
     private static <T> Node choice(Setting<T> k, ScenarioModel m) {

@@ -131,7 +131,7 @@ public final class Settings {
             .enabledWhen(s -> !s.compare());
     public static final Setting<Placement> BN_PLACEMENT = choice("network.bn_placement", Placement.class,
             Placement.BEFORE)
-            .label("Placement")
+            .label("BatchNorm sits")
             .tip("BatchNorm between the weights and the nonlinearity (as in the paper), or after the nonlinearity.")
             .options(p -> p.key() + " activation")
             .live(BATCHNORM, Control.of(Kind.TOGGLES))
@@ -154,7 +154,7 @@ public final class Settings {
             .live(BATCHNORM, Control.slider(-3, 3, 2))
             .enabledWhen(Settings::bnPossible);
     public static final Setting<Double> BN_MOMENTUM = number("network.bn_momentum", 0.1, 0, true, 1, true)
-            .label("Running-average momentum")
+            .label("Running-avg. momentum")
             .tip("How much of BatchNorm's running averages each mini-batch replaces. The running averages are what "
                     + "the network uses at test time instead of batch statistics.")
             .live(BATCHNORM, Control.slider(0, 1, 2))
