@@ -7,7 +7,8 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Batch Normalization over the batch dimension, per feature (column). Training mode normalizes with the
  * mini-batch mean and biased variance and updates running averages; inference mode uses the running averages.
- * Its output is the {@link Tap#NORMALIZED} tap: X̂·γ + β.
+ * Its output is the {@link Tap#NORMALIZED} tap: X̂·γ + β — in training mode times a per-unit random scale plus a
+ * per-unit random offset when noisy BN is on ({@link #drawNoise}).
  */
 public final class BatchNorm implements Layer {
     /** scale γ, 1 × units */
@@ -32,6 +33,14 @@ public final class BatchNorm implements Layer {
     private final double[] var;
     /** 1 / sqrt(var + eps) per unit */
     private final double[] invStd;
+    /** noisy BN: this step's random scale per unit (1 when off) */
+    private final double[] noiseScale;
+    /** noisy BN: this step's random offset per unit (0 when off) */
+    private final double[] noiseShift;
+    /** whether this step's training forward adds noise */
+    private boolean noisy;
+    /** whether the last forward was in training mode (its noise then applies in backward) */
+    private boolean trainedLast;
     /** per-unit scratch sums for backward: Σ dX̂ and Σ dX̂·X̂ */
     private final double[] sumD, sumDX;
     /** X̂ = (X − μ) / sqrt(σ² + ε), batch × units */
@@ -52,6 +61,9 @@ public final class BatchNorm implements Layer {
         this.invStd = new double[units];
         this.sumD = new double[units];
         this.sumDX = new double[units];
+        this.noiseScale = new double[units];
+        this.noiseShift = new double[units];
+        Arrays.fill(noiseScale, 1.0);
         this.momentum = momentum;
         this.eps = eps;
         setAffine(1.0, 0.0, false);
@@ -78,6 +90,35 @@ public final class BatchNorm implements Layer {
 
     public void setEps(double eps) {
         this.eps = eps;
+    }
+
+    /**
+     * Noisy BN (Santurkar et al. 2018, §2): draws this step's per-unit scale s = e^u, u uniform in
+     * [−ln(1+n), ln(1+n)], and offset m uniform in [−n, n]; training-mode outputs become (γ·X̂ + β)·s + m.
+     * Magnitude 0 turns the noise off and draws nothing.
+     */
+    public void drawNoise(double magnitude, java.util.Random rng) {
+        noisy = magnitude > 0;
+        if (!noisy) {
+            Arrays.fill(noiseScale, 1.0);
+            Arrays.fill(noiseShift, 0.0);
+            return;
+        }
+        double spread = Math.log1p(magnitude);
+        for (int c = 0; c < units; c++) {
+            noiseScale[c] = Math.exp(spread * (2 * rng.nextDouble() - 1));
+            noiseShift[c] = magnitude * (2 * rng.nextDouble() - 1);
+        }
+    }
+
+    /** this step's noise scale of a unit (1 without noise) */
+    public double noiseScale(int unit) {
+        return noiseScale[unit];
+    }
+
+    /** this step's noise offset of a unit (0 without noise) */
+    public double noiseShift(int unit) {
+        return noiseShift[unit];
     }
 
     /** The next training batch will set the running averages outright instead of blending into them. */
@@ -148,6 +189,18 @@ public final class BatchNorm implements Layer {
             }
         }
         final double[] mu = training ? mean : runningMean;
+        trainedLast = training;
+        if (training && noisy) {
+            // X̂ = (X − μ)·invStd ;  Y = (γ·X̂ + β)·s + m  (noisy BN)
+            for (int r = 0, k = 0; r < m; r++) {
+                for (int c = 0; c < units; c++, k++) {
+                    double h = (xd[k] - mu[c]) * invStd[c];
+                    hd[k] = h;
+                    yd[k] = (g[c] * h + b[c]) * noiseScale[c] + noiseShift[c];
+                }
+            }
+            return y;
+        }
         // X̂ = (X − μ)·invStd ;  Y = γ·X̂ + β
         for (int r = 0, k = 0; r < m; r++) {
             for (int c = 0; c < units; c++, k++) {
@@ -165,14 +218,16 @@ public final class BatchNorm implements Layer {
         dx.reshape(m, units);
         final double[] dyd = dy.data, hd = xhat.data, dxd = dx.data, g = gamma.value.data;
         final double[] dg = gamma.grad.data, db = beta.grad.data;
+        final double[] s = noiseScale;
+        final boolean scaled = noisy && trainedLast;
         Arrays.fill(dg, 0, units, 0.0);
         Arrays.fill(db, 0, units, 0.0);
         Arrays.fill(sumD, 0.0);
         Arrays.fill(sumDX, 0.0);
-        // dγ = Σ dY⊙X̂ ; dβ = Σ dY ; dX̂ = dY·γ
+        // dγ = Σ dY'⊙X̂ ; dβ = Σ dY' ; dX̂ = dY'·γ  with dY' = dY·s (s = 1 without noise)
         for (int r = 0, k = 0; r < m; r++) {
             for (int c = 0; c < units; c++, k++) {
-                double d = dyd[k];
+                double d = scaled ? dyd[k] * s[c] : dyd[k];
                 dg[c] += d * hd[k];
                 db[c] += d;
                 double dh = d * g[c];
@@ -183,7 +238,7 @@ public final class BatchNorm implements Layer {
         // dX = invStd/m · (m·dX̂ − Σ dX̂ − X̂·Σ(dX̂⊙X̂))
         for (int r = 0, k = 0; r < m; r++) {
             for (int c = 0; c < units; c++, k++) {
-                double dh = dyd[k] * g[c];
+                double dh = (scaled ? dyd[k] * s[c] : dyd[k]) * g[c];
                 dxd[k] = invStd[c] / m * (m * dh - sumD[c] - hd[k] * sumDX[c]);
             }
         }

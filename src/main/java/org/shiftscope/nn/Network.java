@@ -50,6 +50,10 @@ public final class Network {
     private double gamma = 1.0;
     /** the user's beta, applied to every unit when set, toggled on, or fixed */
     private double beta = 0.0;
+    /** magnitude of the noise after BN (noisy BN), 0 = none */
+    private double normNoise;
+    /** draws the noise after BN, seeded from the network's seed */
+    private final Random noiseRng;
 
     /**
      * Builds a network and draws its weights from {@code new Random(seed)}: hidden layers first, then the output
@@ -82,6 +86,8 @@ public final class Network {
         this.affine = spec.affine();
         this.gamma = spec.gamma();
         this.beta = spec.beta();
+        this.normNoise = spec.normNoise();
+        this.noiseRng = new Random(seed ^ 0x9E3779B97F4A7C15L);
         for (BatchNorm b : bn) b.setAffine(gamma, beta, affine == Affine.FIXED);
         relist();
     }
@@ -91,7 +97,7 @@ public final class Network {
                    long seed, MatMul mm, boolean batchNorm, Placement placement, Affine affine, double gamma,
                    double beta, double bnMomentum, double bnEps) {
         this(inputs, classes, new NetworkSpec(hidden, activation, init, initStd, batchNorm, placement, affine, gamma,
-                beta, bnMomentum, bnEps), seed, mm);
+                beta, bnMomentum, bnEps, 0), seed, mm);
     }
 
     /** Re-lists layers and parameters after a BN on/off or placement change. Allocates; not per step. */
@@ -128,6 +134,10 @@ public final class Network {
      * @param training true: BN uses (and updates) batch statistics; false: BN uses its running averages
      */
     public double forward(DMatrixRMaj x, int[] y, boolean training) {
+        if (training && bnOn) {
+            // noisy BN: every training step draws each unit's scale and offset anew (none at inference)
+            for (BatchNorm b : bn) b.drawNoise(normNoise, noiseRng);
+        }
         DMatrixRMaj a = x;
         for (int i = 0, n = layers.size(); i < n; i++) {
             a = layers.get(i).forward(a, training);
@@ -213,6 +223,11 @@ public final class Network {
 
     public void setBnMomentum(double m) {
         for (BatchNorm b : bn) b.setMomentum(m);
+    }
+
+    /** Noise after BN from the next training step on (0 = none); see {@link BatchNorm#drawNoise}. */
+    public void setNormNoise(double magnitude) {
+        normNoise = magnitude;
     }
 
     public void setBnEps(double eps) {

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param beta        the user's beta for every unit
  * @param bnMomentum  fraction of the running averages replaced by each batch
  * @param bnEps       added to the variance before the square root
+ * @param normNoise   magnitude of the per-unit noise added after BN at every training step (0 = none)
  */
 public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, double initStd, boolean batchnorm,
                           Placement bnPlacement, Affine affine, double gamma, double beta, double bnMomentum,
-                          double bnEps) {
+                          double bnEps, double normNoise) {
     public NetworkSpec {
         hidden = hidden.clone();
     }
@@ -42,13 +43,13 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
                 && init == n.init && Double.compare(initStd, n.initStd) == 0 && batchnorm == n.batchnorm
                 && bnPlacement == n.bnPlacement && affine == n.affine && Double.compare(gamma, n.gamma) == 0
                 && Double.compare(beta, n.beta) == 0 && Double.compare(bnMomentum, n.bnMomentum) == 0
-                && Double.compare(bnEps, n.bnEps) == 0;
+                && Double.compare(bnEps, n.bnEps) == 0 && Double.compare(normNoise, n.normNoise) == 0;
     }
 
     @Override
     public int hashCode() {
         return 31 * Arrays.hashCode(hidden) + Objects.hash(activation, init, initStd, batchnorm, bnPlacement, affine,
-                gamma, beta, bnMomentum, bnEps);
+                gamma, beta, bnMomentum, bnEps, normNoise);
     }
 
     @Override
@@ -56,6 +57,6 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
         return "NetworkSpec[hidden=" + Arrays.toString(hidden) + ", activation=" + activation + ", init=" + init
                 + ", initStd=" + initStd + ", batchnorm=" + batchnorm + ", bnPlacement=" + bnPlacement
                 + ", affine=" + affine + ", gamma=" + gamma + ", beta=" + beta + ", bnMomentum=" + bnMomentum
-                + ", bnEps=" + bnEps + "]";
+                + ", bnEps=" + bnEps + ", normNoise=" + normNoise + "]";
     }
 }

@@ -265,6 +265,7 @@ public final class Session {
         }
         if (next.differs(old, Settings.BN_MOMENTUM)) for (Run r : runs) r.net.setBnMomentum(n.bnMomentum());
         if (next.differs(old, Settings.BN_EPS)) for (Run r : runs) r.net.setBnEps(n.bnEps());
+        if (next.differs(old, Settings.NORM_NOISE)) for (Run r : runs) r.net.setNormNoise(n.normNoise());
         // stats_every, eval_every and speed are read from the scenario where they are used
     }
 

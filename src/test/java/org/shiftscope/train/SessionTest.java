@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -172,5 +173,20 @@ class SessionTest {
             assertEquals(sa.get(i).loss(), sb.get(i).loss());
             assertEquals(sa.get(i).taps().size(), sb.get(i).taps().size());
         }
+    }
+
+    @Test
+    void noiseAfterBatchNormAppliesLiveAndOnlyWhileTraining() {
+        Session s = Session.create(scenario("training.stats_every=1"));
+        s.step();
+        BatchNorm bn = s.runs().get(0).net.batchNormLayer(1);
+        assertEquals(1.0, bn.noiseScale(0));
+        s.set(Settings.NORM_NOISE, 0.5);
+        s.step();
+        assertNotEquals(1.0, bn.noiseScale(0), "a new draw at the step after the change");
+        assertEquals(0.5, s.scenario().network().normNoise());
+        s.set(Settings.NORM_NOISE, 0.0);
+        s.step();
+        assertEquals(1.0, bn.noiseScale(0));
     }
 }

@@ -159,6 +159,13 @@ public final class Settings {
                     + "the network uses at test time instead of batch statistics.")
             .live(BATCHNORM, Control.slider(0, 1, 2))
             .enabledWhen(Settings::bnPossible);
+    public static final Setting<Double> NORM_NOISE = number("network.norm_noise", 0.0, 0, true, 10, true)
+            .label("Noise after BN")
+            .tip("Noisy BatchNorm (Santurkar et al. 2018): every step, each unit's output after BN is multiplied by a "
+                    + "random scale and shifted by a random offset, drawn anew, so the next layer's inputs keep "
+                    + "shifting on purpose. 0 = off; 1 = offsets up to ±1 and scales from ½ to 2.")
+            .live(BATCHNORM, Control.slider(0, 3, 2))
+            .enabledWhen(Settings::bnPossible);
     public static final Setting<Double> BN_EPS = number("network.bn_eps", 1e-5, 0, false, 1, true)
             .label("BatchNorm ε").live();
 
