@@ -30,6 +30,23 @@ final class ChartArea extends ScrollPane {
         });
         m.lessonProperty().addListener((o, a, l) -> setVvalue(0));
         dashboard.setTap(m.tapProperty().get());
+        viewportBoundsProperty().addListener((o, a, b) -> fit());
+    }
+
+    /**
+     * Shares the visible height between the training row and the layer rows shown, so a lesson's rows fit the
+     * window without scrolling where they can (rows keep a readable minimum; more rows scroll).
+     */
+    void fit() {
+        double h = getViewportBounds().getHeight();
+        if (h <= 0) return;
+        int rows = Math.max(1, dashboard.shownRows().size());
+        double per = (h - 16 - 8 * rows) / (rows + 1.15);
+        dashboard.setRowHeight(clamp(per * 1.15, 170, 280), clamp(per, 150, 230));
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
     }
 
     private void newSession(Status st) {
@@ -38,6 +55,7 @@ final class ChartArea extends ScrollPane {
         dashboard.setTap(model.tapProperty().get());
         dashboard.setPlanar(st.points() != null);
         dashboard.setPoints(st.points());
+        fit();
         dashboard.markDirty();
     }
 
