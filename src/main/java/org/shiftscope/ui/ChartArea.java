@@ -45,6 +45,11 @@ final class ChartArea extends ScrollPane {
         dashboard.setRowHeight(clamp(per * 1.15, 170, 280), clamp(per, 150, 230));
     }
 
+    /** the height the training row and the layer rows shown need at their smallest */
+    double neededHeight() {
+        return 16 + 170 + (150 + 8) * Math.max(1, dashboard.shownRows().size());
+    }
+
     private static double clamp(double v, double lo, double hi) {
         return Math.max(lo, Math.min(hi, v));
     }

@@ -13,7 +13,8 @@ import org.shiftscope.lesson.Lesson;
 /**
  * The open lesson's card above the charts: what to look at, what to try, what will happen and why, a button
  * that makes the suggested change, and — once the lesson reaches its end step — what this run showed, in its own
- * numbers. It folds to its title line so the charts get the space. Bound to the {@link ScenarioModel}.
+ * numbers. It folds to its title and "Look at" lines so the charts get the space. Bound to the
+ * {@link ScenarioModel}.
  */
 final class LessonCard extends VBox {
     final Label title = new Label();
@@ -24,6 +25,8 @@ final class LessonCard extends VBox {
     final Label summary = new Label();
     private final VBox summaryBox = new VBox(2);
     private final VBox body = new VBox(6);
+    /** the "Look at" line, kept when the card is folded */
+    private final VBox look = new VBox();
     private boolean folded;
 
     LessonCard(ScenarioModel m) {
@@ -52,7 +55,7 @@ final class LessonCard extends VBox {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox top = new HBox(8, title, grow, fold, close);
         top.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(top, summaryBox, body);
+        getChildren().setAll(top, look, summaryBox, body);
         m.lessonProperty().addListener((o, a, l) -> show(l));
         m.lessonSummaryProperty().addListener((o, a, s) -> showSummary(s));
         show(m.lessonProperty().get());
@@ -66,8 +69,9 @@ final class LessonCard extends VBox {
         title.setText("Lesson " + l.label());
         action.setText("Try it: " + l.actionLabel());
         action.setVisible(!l.actionKey().isBlank());
-        body.getChildren().setAll(paragraph("Look at", l.look()), paragraph("Try", l.move()),
-                paragraph("What happens", l.expect()), paragraph("Why", l.why()), action);
+        look.getChildren().setAll(paragraph("Look at", l.look()));
+        body.getChildren().setAll(paragraph("Try", l.move()), paragraph("What happens", l.expect()),
+                paragraph("Why", l.why()), action);
         setFolded(false);
     }
 
@@ -78,7 +82,7 @@ final class LessonCard extends VBox {
         summaryBox.setManaged(on);
     }
 
-    /** Folds the card to its title line, or unfolds it. */
+    /** Folds the card to its title and "Look at" lines, or unfolds it. */
     void setFolded(boolean f) {
         folded = f;
         body.setVisible(!f);

@@ -50,6 +50,12 @@ public final class MainView extends BorderPane {
         setCenter(new VBox(lessonCard, charts));
         setBottom(statusBar);
         files.acceptDrops(this);
+        // where the charts a lesson names would not fit, its card folds (the user can unfold it: ▾ or Ctrl+L)
+        charts.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (lessonCard.isVisible() && !lessonCard.folded() && b.getHeight() < charts.neededHeight()) {
+                lessonCard.setFolded(true);
+            }
+        });
         toolbar.dark.setSelected("dark".equals(Prefs.theme()));
         toolbar.dark.selectedProperty().addListener((o, a, on) -> applyLook());
         toolbar.presentation.selectedProperty().addListener((o, a, on) -> {
