@@ -50,9 +50,11 @@ public final class MainView extends BorderPane {
         setCenter(new VBox(lessonCard, charts));
         setBottom(statusBar);
         files.acceptDrops(this);
-        // where the charts a lesson names would not fit, its card folds (the user can unfold it: ▾ or Ctrl+L)
-        charts.viewportBoundsProperty().addListener((o, a, b) -> {
-            if (lessonCard.isVisible() && !lessonCard.folded() && b.getHeight() < charts.neededHeight()) {
+        // once a lesson plays, where the charts it names would not fit, its card folds to make room (▾ or Ctrl+L
+        // unfolds it); while paused the whole card, with its Try-it button, stays open
+        model.playingProperty().addListener((o, a, on) -> {
+            if (on && lessonCard.isVisible() && !lessonCard.folded()
+                    && charts.getViewportBounds().getHeight() < charts.neededHeight()) {
                 lessonCard.setFolded(true);
             }
         });

@@ -73,53 +73,35 @@ public final class ScenarioModel {
     // ---------------------------------------------------------------- state
 
     /** the settings the controls show and Save writes; the trainer gets each change as it is made */
-    public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
-        return scenario.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<Scenario> scenarioProperty() { return scenario.getReadOnlyProperty(); }
 
     public Scenario scenario() {
         return scenario.get();
     }
 
     /** the trainer's latest status, read once per frame */
-    public ReadOnlyObjectProperty<Status> statusProperty() {
-        return status.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
 
     /** whether training runs continuously (the trainer pausing itself sets it back) */
-    public ReadOnlyBooleanProperty playingProperty() {
-        return playing.getReadOnlyProperty();
-    }
+    public ReadOnlyBooleanProperty playingProperty() { return playing.getReadOnlyProperty(); }
 
     /** bumped when a new session starts: the charts start over */
-    public ReadOnlyIntegerProperty generationProperty() {
-        return generation.getReadOnlyProperty();
-    }
+    public ReadOnlyIntegerProperty generationProperty() { return generation.getReadOnlyProperty(); }
 
     /** the tap every layer chart shows */
-    public ReadOnlyObjectProperty<Tap> tapProperty() {
-        return tap.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<Tap> tapProperty() { return tap.getReadOnlyProperty(); }
 
     /** the open lesson, or null */
-    public ReadOnlyObjectProperty<Lesson> lessonProperty() {
-        return lesson.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() { return lesson.getReadOnlyProperty(); }
 
     /** "what you just saw" once the open lesson reached its end step, else "" */
-    public ReadOnlyStringProperty lessonSummaryProperty() {
-        return lessonSummary.getReadOnlyProperty();
-    }
+    public ReadOnlyStringProperty lessonSummaryProperty() { return lessonSummary.getReadOnlyProperty(); }
 
     /** the last notice; a new one replaces it, nothing else does */
-    public ReadOnlyObjectProperty<Notice> noticeProperty() {
-        return notice.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
 
     /** the latest decision surface of 2-D data, or null */
-    public ReadOnlyObjectProperty<Boundary> boundaryProperty() {
-        return boundary.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<Boundary> boundaryProperty() { return boundary.getReadOnlyProperty(); }
 
     /** what the charts draw */
     public History history() {

@@ -38,29 +38,29 @@ public final class Settings {
 
     private static final List<Setting<?>> ALL = new ArrayList<>();
 
-    private static <T> Setting<T> add(Setting<T> s) {
-        ALL.add(s);
-        return s;
+    private static <T> Setting.Line<T> line(String key, ValueType<T> type, T def) {
+        return new Setting.Line<>(key, type, def, ALL::add);
     }
 
-    private static Setting<Double> number(String key, double def, double lo, boolean loIn, double hi, boolean hiIn) {
-        return add(Setting.of(key, new Num(lo, loIn, hi, hiIn), def));
+    private static Setting.Line<Double> number(String key, double def, double lo, boolean loIn, double hi,
+                                               boolean hiIn) {
+        return line(key, new Num(lo, loIn, hi, hiIn), def);
     }
 
-    private static Setting<Long> integer(String key, long def, long lo, long hi) {
-        return add(Setting.of(key, new Int(lo, hi), def));
+    private static Setting.Line<Long> integer(String key, long def, long lo, long hi) {
+        return line(key, new Int(lo, hi), def);
     }
 
-    private static Setting<Boolean> bool(String key, boolean def) {
-        return add(Setting.of(key, new Bool(), def));
+    private static Setting.Line<Boolean> bool(String key, boolean def) {
+        return line(key, new Bool(), def);
     }
 
-    private static Setting<String> text(String key, String def, String what) {
-        return add(Setting.of(key, new Text(what), def));
+    private static Setting.Line<String> text(String key, String def, String what) {
+        return line(key, new Text(what), def);
     }
 
-    private static <E extends Enum<E>> Setting<E> choice(String key, Class<E> type, E def) {
-        return add(Setting.of(key, new Choice<>(type), def));
+    private static <E extends Enum<E>> Setting.Line<E> choice(String key, Class<E> type, E def) {
+        return line(key, new Choice<>(type), def);
     }
 
     /** whether BN settings matter: BN on, or a BN twin in compare mode */
@@ -70,11 +70,13 @@ public final class Settings {
 
     // ---------------------------------------------------------------- the scenario itself
 
-    public static final Setting<String> NAME = text("name", "default", "a text").label("Name");
-    public static final Setting<String> TITLE = text("title", "Spiral with BatchNorm", "a text").label("Title");
+    public static final Setting<String> NAME = text("name", "default", "a text").label("Name").describe();
+    public static final Setting<String> TITLE = text("title", "Spiral with BatchNorm", "a text").label("Title")
+            .describe();
     public static final Setting<String> DESCRIPTION = text("description",
             "Two interleaved spirals and a small tanh network with three hidden layers of 8 units. Turn BatchNorm "
-                    + "off and on and watch the middle layers' distributions.", "a text").label("Description");
+                    + "off and on and watch the middle layers' distributions.", "a text")
+            .label("Description").describe();
     public static final Setting<Boolean> COMPARE = bool("compare", false)
             .label("Compare: BN twin vs plain twin")
             .tip("Train two copies side by side from the same starting weights on the same mini-batches: one with "
@@ -88,14 +90,15 @@ public final class Settings {
             .tip("What the network learns to classify. Spiral, circles, xor and gaussians are 2-D point clouds "
                     + "(you see the decision regions); teacher has 20 features; fashion-mnist needs Debian's "
                     + "dataset-fashion-mnist package.")
+            .options(k -> k.planar ? k.key() + " (2-D)" : k.key())
             .rebuild(DATA, Control.of(Kind.CHOICE));
     public static final Setting<String> DATASET_PATH = text("dataset.path", "", "a folder path (text)")
             .label("Data folder").rebuild();
     public static final Setting<Double> NOISE = number("dataset.noise", 0.1, 0, true, 1, true)
             .label("Noise")
             .tip("How noisy the data are: the spread of the 2-D points, or the share of flipped teacher labels.")
-            .rebuild(DATA, Control.slider(0, 0.5, 2))
-            .enabledWhen(s -> s.get(Settings.DATASET).planar || s.get(Settings.DATASET) == DatasetKind.TEACHER);
+            .enabledWhen(s -> s.get(Settings.DATASET).planar || s.get(Settings.DATASET) == DatasetKind.TEACHER)
+            .rebuild(DATA, Control.slider(0, 0.5, 2));
     public static final Setting<Long> SAMPLES = integer("dataset.samples", 1000, 0, 10_000_000)
             .label("Samples").rebuild();
     public static final Setting<Double> TEST_FRACTION = number("dataset.test_fraction", 0.2, 0, false, 0.9, true)
@@ -103,8 +106,8 @@ public final class Settings {
 
     // ---------------------------------------------------------------- network
 
-    public static final Setting<List<Integer>> HIDDEN = add(Setting.of("network.hidden",
-            new IntList(1, 12, 1, 1024), IntList.of(8, 8, 8)))
+    public static final Setting<List<Integer>> HIDDEN = line("network.hidden", new IntList(1, 12, 1, 1024),
+            IntList.of(8, 8, 8))
             .label("Hidden layers")
             .tip("Number of hidden layers and units in each. Deeper nets are harder to train without BatchNorm.")
             .rebuild(NETWORK, new Control(Kind.LAYERS, Control.Scale.LINEAR, 2, 256, 0, false));
@@ -127,45 +130,45 @@ public final class Settings {
             .label("BatchNorm on  (B)")
             .tip("Normalize each unit over the mini-batch (mean 0, std 1), then scale by gamma and shift by beta. "
                     + "Takes effect at the next step, keeping the weights.")
-            .live(BATCHNORM, Control.of(Kind.CHECK))
-            .enabledWhen(s -> !s.compare());
+            .enabledWhen(s -> !s.compare())
+            .live(BATCHNORM, Control.of(Kind.CHECK));
     public static final Setting<Placement> BN_PLACEMENT = choice("network.bn_placement", Placement.class,
             Placement.BEFORE)
             .label("BatchNorm sits")
             .tip("BatchNorm between the weights and the nonlinearity (as in the paper), or after the nonlinearity.")
             .options(p -> p.key() + " activation")
-            .live(BATCHNORM, Control.of(Kind.TOGGLES))
-            .enabledWhen(Settings::bnPossible);
+            .enabledWhen(Settings::bnPossible)
+            .live(BATCHNORM, Control.of(Kind.TOGGLES));
     public static final Setting<Affine> AFFINE = choice("network.affine", Affine.class, Affine.LEARNED)
             .label("γ/β")
             .tip("Learned: gamma and beta start at the slider values and are learned, so the network can undo the "
                     + "normalization if that helps. Fixed: they stay at the slider values for every unit, so the "
                     + "values after BN have exactly mean beta and standard deviation gamma.")
-            .live(BATCHNORM, Control.of(Kind.TOGGLES))
-            .enabledWhen(Settings::bnPossible);
+            .enabledWhen(Settings::bnPossible)
+            .live(BATCHNORM, Control.of(Kind.TOGGLES));
     public static final Setting<Double> GAMMA = number("network.gamma", 1.0, -100, true, 100, true)
             .label("gamma γ")
             .tip("Scale applied after normalizing. Moving it sets every unit's gamma to this value.")
-            .live(BATCHNORM, Control.slider(0, 5, 2))
-            .enabledWhen(Settings::bnPossible);
+            .enabledWhen(Settings::bnPossible)
+            .live(BATCHNORM, Control.slider(0, 5, 2));
     public static final Setting<Double> BETA = number("network.beta", 0.0, -100, true, 100, true)
             .label("beta β")
             .tip("Shift applied after normalizing. Moving it sets every unit's beta to this value.")
-            .live(BATCHNORM, Control.slider(-3, 3, 2))
-            .enabledWhen(Settings::bnPossible);
+            .enabledWhen(Settings::bnPossible)
+            .live(BATCHNORM, Control.slider(-3, 3, 2));
     public static final Setting<Double> BN_MOMENTUM = number("network.bn_momentum", 0.1, 0, true, 1, true)
             .label("Running-avg. momentum")
             .tip("How much of BatchNorm's running averages each mini-batch replaces. The running averages are what "
                     + "the network uses at test time instead of batch statistics.")
-            .live(BATCHNORM, Control.slider(0, 1, 2))
-            .enabledWhen(Settings::bnPossible);
+            .enabledWhen(Settings::bnPossible)
+            .live(BATCHNORM, Control.slider(0, 1, 2));
     public static final Setting<Double> NORM_NOISE = number("network.norm_noise", 0.0, 0, true, 10, true)
             .label("Noise after BN")
             .tip("Noisy BatchNorm (Santurkar et al. 2018): every step, each unit's output after BN is multiplied by a "
                     + "random scale and shifted by a random offset, drawn anew, so the next layer's inputs keep "
                     + "shifting on purpose. 0 = off; 1 = offsets up to ±1 and scales from ½ to 2.")
-            .live(BATCHNORM, Control.slider(0, 3, 2))
-            .enabledWhen(Settings::bnPossible);
+            .enabledWhen(Settings::bnPossible)
+            .live(BATCHNORM, Control.slider(0, 3, 2));
     public static final Setting<Double> BN_EPS = number("network.bn_eps", 1e-5, 0, false, 1, true)
             .label("BatchNorm ε").live();
 
@@ -193,7 +196,7 @@ public final class Settings {
                     + "computer can.")
             .live(TRAINING, Control.capSlider(1, 10_000));
     public static final Setting<Long> STEPS = integer("training.steps", 3000, 1, 100_000_000)
-            .label("Steps (headless run, lesson end)");
+            .label("Steps (headless run, lesson end)").describe();
     public static final Setting<Long> SEED = integer("training.seed", 1, Long.MIN_VALUE, Long.MAX_VALUE)
             .label("Seed")
             .tip("The random seed: the same seed gives the same starting weights, data and mini-batches. Press "
