@@ -77,6 +77,30 @@ public final class DistributionChart extends LayerChart {
         runLegend(g, runs);
     }
 
+    @Override
+    protected boolean stepLine() {
+        return true;
+    }
+
+    /** the step and value under the pointer, and how dense each run is there (share of the column's peak) */
+    @Override
+    protected List<String> readoutAt(double mx, double my) {
+        double step = xValue(x, mx), value = yValue(y, my);
+        List<String> lines = new java.util.ArrayList<>();
+        for (String r : runsWithData()) {
+            Decimated<TapStats> d = series(r);
+            int i = nearest(d, step);
+            if (i < 0) continue;
+            TapStats t = d.get(i);
+            if (lines.isEmpty()) lines.add(String.format(java.util.Locale.ROOT, "step %,d · value %s", d.step(i),
+                    num(value)));
+            int b = (int) Math.floor((value - t.binLo()) / t.binWidth());
+            double share = b < 0 || b >= t.counts().length ? 0 : (double) t.counts()[b] / Math.max(1, t.total());
+            lines.add(ChartTheme.runLabel(r) + ": " + Math.round(share * 1000) / 10.0 + "% of values near here");
+        }
+        return lines;
+    }
+
     private static int[] rgb(Color c) {
         return new int[] {(int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255)};
     }
