@@ -42,7 +42,8 @@ public final class MainView extends BorderPane {
         lessonCard = new LessonCard(model);
         statusBar = new StatusBar(model);
         loop = new FrameLoop(model, charts, statusBar);
-        Shortcuts keys = new Shortcuts(model, files, () -> toolbar.presentation.fire(), lessonCard);
+        Shortcuts keys = new Shortcuts(model, files, () -> toolbar.presentation.fire(), () -> toolbar.panel.fire(),
+                lessonCard);
         getStyleClass().add("main-view");
         setTop(new VBox(toolbar, banner));
         setLeft(controls);
@@ -58,6 +59,7 @@ public final class MainView extends BorderPane {
                 lessonCard.setFolded(true);
             }
         });
+        toolbar.panel.selectedProperty().addListener((o, a, on) -> setLeft(on ? controls : null));
         toolbar.dark.setSelected("dark".equals(Prefs.theme()));
         toolbar.dark.selectedProperty().addListener((o, a, on) -> applyLook());
         toolbar.presentation.selectedProperty().addListener((o, a, on) -> {

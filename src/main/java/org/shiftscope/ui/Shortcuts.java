@@ -10,18 +10,21 @@ import org.shiftscope.train.scenario.Settings;
 /**
  * The window's keyboard: Space play/pause · S one step · R reset · B BatchNorm on/off · F5 presentation ·
  * Ctrl+S save the dashboard PNG · Ctrl+Shift+S save the scenario · Ctrl+O open · Ctrl+E CSV · Ctrl+L fold the
- * lesson. Single letters are left to text fields, spinners and lists that have the focus.
+ * lesson · Ctrl+B show or hide the controls. Single letters are left to text fields, spinners and lists that have the focus.
  */
 final class Shortcuts {
     private final ScenarioModel model;
     private final FileActions files;
     private final Runnable togglePresentation;
+    private final Runnable togglePanel;
     private final LessonCard card;
 
-    Shortcuts(ScenarioModel model, FileActions files, Runnable togglePresentation, LessonCard card) {
+    Shortcuts(ScenarioModel model, FileActions files, Runnable togglePresentation, Runnable togglePanel,
+              LessonCard card) {
         this.model = model;
         this.files = files;
         this.togglePresentation = togglePresentation;
+        this.togglePanel = togglePanel;
         this.card = card;
     }
 
@@ -41,6 +44,7 @@ final class Shortcuts {
                 case O -> files.openWithDialog();
                 case E -> files.exportCsvWithDialog();
                 case L -> card.setFolded(!card.folded());
+                case B -> togglePanel.run();
                 default -> {
                     return false;
                 }

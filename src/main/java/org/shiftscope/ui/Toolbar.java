@@ -47,6 +47,7 @@ final class Toolbar extends HBox {
     final ComboBox<String> exportScale = new ComboBox<>();
     final Button export = new Button("Export PNG…");
     final ToggleButton dark = new ToggleButton("Dark");
+    final ToggleButton panel = new ToggleButton("◧ Controls");
     final ToggleButton presentation = new ToggleButton("Presentation");
 
     Toolbar(ScenarioModel m, FileActions files) {
@@ -62,6 +63,9 @@ final class Toolbar extends HBox {
         exportScale.setId("exportScale");
         export.setId("export");
         dark.setId("dark");
+        panel.setId("panel");
+        panel.setSelected(true);
+        SettingControls.tip(panel, "Show or hide the controls on the left so the charts get the whole width (Ctrl+B).");
         presentation.setId("presentation");
         SettingControls.tip(play, "Train continuously, or pause (Space).");
         SettingControls.tip(step, "Train exactly one mini-batch step, then pause (S).");
@@ -111,7 +115,8 @@ final class Toolbar extends HBox {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(play, step, reset, new Separator(Orientation.VERTICAL), new Label("Show:"), tapLinear,
+        getChildren().addAll(panel, play, step, reset, new Separator(Orientation.VERTICAL), new Label("Show:"),
+                tapLinear,
                 tapNormalized, tapActivation, grow, file, exportScale, export, new Separator(Orientation.VERTICAL),
                 dark, presentation);
         setAlignment(Pos.CENTER_LEFT);
