@@ -1,0 +1,90 @@
+package org.shiftscope.nn;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The normalizer of a hidden layer (scenario key {@code network.norm}), and a factory for its layer. */
+public enum NormKind {
+    /** no normalization layer */
+    NONE("none", "no normalization", false, false),
+    /** {@link BatchNorm} (Ioffe & Szegedy 2015) */
+    BATCH("BatchNorm", "over the mini-batch, per unit", true, true);
+
+    /** a short name for legends and captions */
+    private final String label;
+    /** which statistics X̂ uses, one line for the UI */
+    private final String statistics;
+    /** whether inference uses running averages gathered in training */
+    private final boolean running;
+    /** whether a training-mode output depends on the rest of the mini-batch */
+    private final boolean batch;
+
+    NormKind(String label, String statistics, boolean running, boolean batch) {
+        this.label = label;
+        this.statistics = statistics;
+        this.running = running;
+        this.batch = batch;
+    }
+
+    /** lower-case name used in scenario files and CSV output: none, batch */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** a short name for legends and captions, e.g. "LayerNorm" */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Which statistics X̂ uses, one line for the UI, e.g. "over the mini-batch, per unit".
+     */
+    public String statistics() {
+        return statistics;
+    }
+
+    /** whether inference uses running averages gathered in training (BATCH) */
+    public boolean keepsRunningStatistics() {
+        return running;
+    }
+
+    /** whether a training-mode output depends on the rest of the mini-batch (BATCH) */
+    public boolean dependsOnBatch() {
+        return batch;
+    }
+
+    /** whether {@link #create} makes a layer (every kind but NONE) */
+    public boolean hasLayer() {
+        return this != NONE;
+    }
+
+    /** the kind with this {@link #key()} (case-insensitive); IllegalArgumentException naming the allowed keys */
+    public static NormKind fromKey(String key) {
+        for (NormKind k : values()) {
+            if (k.key().equalsIgnoreCase(key)) return k;
+        }
+        throw new IllegalArgumentException("unknown normalizer '" + key + "': one of "
+                + Arrays.stream(values()).map(NormKind::key).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Makes this kind's layer; each kind reads only the arguments it needs. NONE has no layer: it throws
+     * IllegalStateException (check {@link #hasLayer()} first), so a missing normalizer never travels on as null.
+     *
+     * @param name     suffix of the parameter names ("gamma" + name, "beta" + name)
+     * @param units    number of features
+     * @param groups   (not used yet)
+     * @param momentum BATCH: fraction of the running averages replaced by each batch
+     * @param eps      added to the variance before the square root (> 0)
+     * @param rMax     (not used yet)
+     * @param dMax     (not used yet)
+     */
+    public Normalization create(String name, int units, int groups, double momentum, double eps, double rMax,
+                                double dMax) {
+        return switch (this) {
+            case NONE -> throw new IllegalStateException("'none' has no normalization layer");
+            case BATCH -> new BatchNorm(name, units, momentum, eps);
+        };
+    }
+}
