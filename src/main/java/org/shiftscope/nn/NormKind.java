@@ -9,7 +9,11 @@ public enum NormKind {
     /** no normalization layer */
     NONE("none", "no normalization", false, false),
     /** {@link BatchNorm} (Ioffe & Szegedy 2015) */
-    BATCH("BatchNorm", "over the mini-batch, per unit", true, true);
+    BATCH("BatchNorm", "over the mini-batch, per unit", true, true),
+    /** {@link LayerNorm} (Ba, Kiros & Hinton 2016) */
+    LAYER("LayerNorm", "over the units of each example", false, false),
+    /** {@link GroupNorm} (Wu & He 2018) */
+    GROUP("GroupNorm", "over each group of G units of each example", false, false);
 
     /** a short name for legends and captions */
     private final String label;
@@ -27,7 +31,7 @@ public enum NormKind {
         this.batch = batch;
     }
 
-    /** lower-case name used in scenario files and CSV output: none, batch */
+    /** lower-case name used in scenario files and CSV output: none, batch, layer, group */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -38,7 +42,8 @@ public enum NormKind {
     }
 
     /**
-     * Which statistics X̂ uses, one line for the UI, e.g. "over the mini-batch, per unit".
+     * Which statistics X̂ uses, one line for the UI, e.g. "over the units of each example" ({@link GroupNorm}'s
+     * own {@link Normalization#statistics()} names its group size instead of G).
      */
     public String statistics() {
         return statistics;
@@ -74,7 +79,7 @@ public enum NormKind {
      *
      * @param name     suffix of the parameter names ("gamma" + name, "beta" + name)
      * @param units    number of features
-     * @param groups   (not used yet)
+     * @param groups   GROUP: number of groups, dividing units (IllegalArgumentException otherwise)
      * @param momentum BATCH: fraction of the running averages replaced by each batch
      * @param eps      added to the variance before the square root (> 0)
      * @param rMax     (not used yet)
@@ -85,6 +90,8 @@ public enum NormKind {
         return switch (this) {
             case NONE -> throw new IllegalStateException("'none' has no normalization layer");
             case BATCH -> new BatchNorm(name, units, momentum, eps);
+            case LAYER -> new LayerNorm(name, units, eps);
+            case GROUP -> new GroupNorm(name, units, groups, eps);
         };
     }
 }
