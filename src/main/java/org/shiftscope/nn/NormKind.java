@@ -13,7 +13,9 @@ public enum NormKind {
     /** {@link LayerNorm} (Ba, Kiros & Hinton 2016) */
     LAYER("LayerNorm", "over the units of each example", false, false),
     /** {@link GroupNorm} (Wu & He 2018) */
-    GROUP("GroupNorm", "over each group of G units of each example", false, false);
+    GROUP("GroupNorm", "over each group of G units of each example", false, false),
+    /** {@link BatchRenorm} (Ioffe 2017) */
+    RENORM("Batch Renorm", "over the mini-batch, corrected towards the running averages", true, true);
 
     /** a short name for legends and captions */
     private final String label;
@@ -31,7 +33,7 @@ public enum NormKind {
         this.batch = batch;
     }
 
-    /** lower-case name used in scenario files and CSV output: none, batch, layer, group */
+    /** lower-case name used in scenario files and CSV output: none, batch, layer, group, renorm */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -49,12 +51,12 @@ public enum NormKind {
         return statistics;
     }
 
-    /** whether inference uses running averages gathered in training (BATCH) */
+    /** whether inference uses running averages gathered in training (BATCH, RENORM) */
     public boolean keepsRunningStatistics() {
         return running;
     }
 
-    /** whether a training-mode output depends on the rest of the mini-batch (BATCH) */
+    /** whether a training-mode output depends on the rest of the mini-batch (BATCH, RENORM) */
     public boolean dependsOnBatch() {
         return batch;
     }
@@ -80,10 +82,10 @@ public enum NormKind {
      * @param name     suffix of the parameter names ("gamma" + name, "beta" + name)
      * @param units    number of features
      * @param groups   GROUP: number of groups, dividing units (IllegalArgumentException otherwise)
-     * @param momentum BATCH: fraction of the running averages replaced by each batch
+     * @param momentum BATCH, RENORM: fraction of the running averages replaced by each batch
      * @param eps      added to the variance before the square root (> 0)
-     * @param rMax     (not used yet)
-     * @param dMax     (not used yet)
+     * @param rMax     RENORM: r is clipped to [1/rMax, rMax], rMax ≥ 1
+     * @param dMax     RENORM: d is clipped to [−dMax, dMax], dMax ≥ 0
      */
     public Normalization create(String name, int units, int groups, double momentum, double eps, double rMax,
                                 double dMax) {
@@ -92,6 +94,7 @@ public enum NormKind {
             case BATCH -> new BatchNorm(name, units, momentum, eps);
             case LAYER -> new LayerNorm(name, units, eps);
             case GROUP -> new GroupNorm(name, units, groups, eps);
+            case RENORM -> new BatchRenorm(name, units, momentum, eps, rMax, dMax);
         };
     }
 }
