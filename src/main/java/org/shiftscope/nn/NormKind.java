@@ -61,6 +61,15 @@ public enum NormKind {
         return batch;
     }
 
+    /**
+     * Whether a per-unit bias added right before this normalizer gets no gradient (BATCH, RENORM: in every unit
+     * dL/dX sums to 0 over the batch), so the linear layer before it can drop its bias, as the BatchNorm paper does.
+     * Not LAYER or GROUP: their means run over the units, and a bias that differs between units still matters.
+     */
+    public boolean cancelsBias() {
+        return batch;
+    }
+
     /** whether {@link #create} makes a layer (every kind but NONE) */
     public boolean hasLayer() {
         return this != NONE;

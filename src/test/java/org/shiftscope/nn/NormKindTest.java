@@ -150,6 +150,30 @@ class NormKindTest {
 
     @ParameterizedTest
     @EnumSource(value = NormKind.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void cancelsBiasSaysWhetherAPerUnitBiasBeforeItGetsAGradient(NormKind kind) {
+        // dL/db_c of a bias added to unit c right before the layer is Σ_i dL/dX_ic
+        Normalization n = make(kind, 4);
+        Random r = new Random(6);
+        n.forward(shifted(r, 16, 4), true);
+        n.setAffine(1.5, 0.2, false);
+        n.forward(shifted(r, 6, 4), true);
+        DMatrixRMaj dx = n.backward(GradCheck.random(r, 6, 4, 1));
+        double largest = 0;
+        for (int c = 0; c < 4; c++) {
+            double db = 0;
+            for (int i = 0; i < 6; i++) db += dx.get(i, c);
+            largest = Math.max(largest, Math.abs(db));
+        }
+        if (kind.cancelsBias()) {
+            assertEquals(0, largest, 1e-12);
+        } else {
+            assertTrue(largest > 1e-3, "a bias before " + kind.key() + " matters: " + largest);
+        }
+        assertFalse(NormKind.NONE.cancelsBias());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = NormKind.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void runningStatisticsMakeInferenceDifferFromTrainingExactlyWhereKept(NormKind kind) {
         Normalization n = make(kind, 4);
         Random r = new Random(5);
