@@ -1,8 +1,11 @@
 package org.shiftscope.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,5 +55,21 @@ class SyntheticReproducibilityTest {
         assertEquals(first0, d.trainFeature(0, 0), 1e-12, name + " first sample");
         assertEquals(first1, d.trainFeature(0, 1), 1e-12, name + " first sample");
         assertEquals(lastTest, x.data[d.testSize() * d.inputs() - 1], 1e-12, name + " last test feature");
+    }
+
+    @Test
+    void theTeachersCentredLabelsOfALargerSetAreTheSameAsBefore() {
+        // the teacher centres its logits on 2000 probe samples before labelling: on 60 samples that rarely
+        // changes a label, on 1000 it shows in the class counts
+        Dataset d = Datasets.load("teacher", "", 0, 1000, 0.2, 12345);
+        int[] labels = new int[1000], perClass = new int[4];
+        for (int i = 0; i < d.trainSize(); i++) labels[i] = d.trainLabel(i);
+        DMatrixRMaj x = new DMatrixRMaj(1, 1);
+        int[] y = new int[d.testSize()];
+        d.testBatch(0, d.testSize(), x, y);
+        System.arraycopy(y, 0, labels, d.trainSize(), d.testSize());
+        for (int label : labels) perClass[label]++;
+        assertArrayEquals(new int[] {309, 315, 226, 150}, perClass);
+        assertEquals(-592887234, Arrays.hashCode(labels), "the label sequence");
     }
 }

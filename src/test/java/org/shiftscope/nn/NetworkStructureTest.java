@@ -184,4 +184,25 @@ class NetworkStructureTest {
         assertTrue(largest > 1e-3);
         assertEquals(4 * 3 + 3, n.parameterCount());
     }
+
+    @Test
+    void turningBnOffOnlyUnlistsItsLayers() {
+        // "switching BN on or off only re-lists the layers": the BN layers keep what they learned while off
+        Network n = net(new int[] {6, 5}, true, Placement.BEFORE, Affine.LEARNED);
+        int[] y = {0, 1, 2, 0, 1, 2, 0, 1};
+        Sgd sgd = new Sgd(0.5, 0.9);
+        for (int step = 0; step < 3; step++) {
+            n.forward(data(20 + step, 8, 4), y, true);
+            n.backward();
+            sgd.step(n.parameters());
+        }
+        BatchNorm bn = n.batchNormLayer(2);
+        double[] gamma = bn.gamma.value.data.clone(), velocity = bn.gamma.velocity.data.clone();
+        double runningMean = bn.runningMean(0);
+        n.setBatchNorm(false);
+        assertArrayEquals(gamma, bn.gamma.value.data, 0.0);
+        assertArrayEquals(velocity, bn.gamma.velocity.data, 0.0);
+        assertEquals(runningMean, bn.runningMean(0), 0.0);
+        assertFalse(bn.gamma.frozen);
+    }
 }
