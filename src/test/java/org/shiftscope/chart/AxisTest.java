@@ -194,4 +194,39 @@ class AxisTest {
         assertEquals("5e-04", Axis.label(0.0005));
         assertEquals("1e-03", Axis.label(0.001));
     }
+
+    static String[] labels(double lo, double hi, int target) {
+        Axis a = new Axis();
+        a.include(lo, hi);
+        double[] t = a.ticks(target);
+        String[] l = new String[t.length];
+        for (int i = 0; i < t.length; i++) l[i] = Axis.label(t[i]);
+        return l;
+    }
+
+    @Test
+    void ticksBelowOneHundredthKeepTheirDigitsSoNeighboursDiffer() {
+        // a tap of values ~1e-3 (small initial weights): the labels were 0 5e-04 1e-03 2e-03 2e-03
+        assertArrayEquals(new String[] {"0", "5e-04", "1e-03", "1.5e-03", "2e-03"}, labels(0, 0.002, 5));
+        assertArrayEquals(new String[] {"0", "5e-04", "1e-03", "1.5e-03", "2e-03", "2.5e-03", "3e-03", "3.5e-03",
+            "4e-03"}, labels(0, 0.0036, 8));
+        assertEquals("-1.25e-03", Axis.label(-0.00125));
+    }
+
+    @Test
+    void valuesThatRoundUpToTheNextUnitUseIt() {
+        // 3 significant digits of 999.8 are 1000: "1k", not "1.00e+03"; 999 999 is "1M", not "1.00e+03k"
+        assertEquals("1k", Axis.label(999.8));
+        assertEquals("1M", Axis.label(999_999));
+        assertEquals("0.01", Axis.label(0.0099996));
+    }
+
+    @Test
+    void hugeValuesReadInScientificNotation() {
+        // a diverging run's activations reach 1e10 and beyond before they overflow: was "2.50e+04M"
+        assertEquals("2.5e+10", Axis.label(2.5e10));
+        assertEquals("1e+09", Axis.label(1e9));
+        assertEquals("999M", Axis.label(999e6));
+        assertArrayEquals(new String[] {"0", "5e+09", "1e+10", "1.5e+10", "2e+10", "2.5e+10"}, labels(0, 2.5e10, 5));
+    }
 }
