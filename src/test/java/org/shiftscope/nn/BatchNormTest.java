@@ -258,4 +258,25 @@ class BatchNormTest {
             assertEquals(0.25, bn.beta.value.get(0, c), 0.0);
         }
     }
+
+    @Test
+    void withoutNoiseTheNoiseIsScaleOneShiftZero() {
+        BatchNorm bn = new BatchNorm("1", 3, 0.1, 1e-5);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(1.0, bn.noiseScale(c), 0.0, "a fresh layer");
+            assertEquals(0.0, bn.noiseShift(c), 0.0);
+        }
+        java.util.Random rng = new Random(1);
+        bn.drawNoise(0.5, rng);
+        for (int c = 0; c < 3; c++) assertTrue(bn.noiseScale(c) != 1.0 && bn.noiseShift(c) != 0.0, "noisy");
+        bn.drawNoise(0.0, rng);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(1.0, bn.noiseScale(c), 0.0, "noise turned off");
+            assertEquals(0.0, bn.noiseShift(c), 0.0);
+        }
+        // and magnitude 0 draws nothing from the generator
+        Random a = new Random(2), b = new Random(2);
+        bn.drawNoise(0.0, a);
+        assertEquals(b.nextLong(), a.nextLong());
+    }
 }
