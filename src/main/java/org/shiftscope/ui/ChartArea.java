@@ -28,8 +28,9 @@ final class ChartArea extends ScrollPane {
         m.boundaryProperty().addListener((o, a, b) -> {
             if (b != null) dashboard.setBoundary(b);
         });
-        m.lessonProperty().addListener((o, a, l) -> setVvalue(0));
+        m.lessonProperty().addListener((o, a, l) -> showLesson(l));
         dashboard.setTap(m.tapProperty().get());
+        showLesson(m.lessonProperty().get());
         viewportBoundsProperty().addListener((o, a, b) -> fit());
     }
 
@@ -52,6 +53,15 @@ final class ChartArea extends ScrollPane {
 
     private static double clamp(double v, double lo, double hi) {
         return Math.max(lo, Math.min(hi, v));
+    }
+
+    /** a lesson opens at the top, with the layer rows it talks about (all rows again without a lesson) */
+    private void showLesson(org.shiftscope.lesson.Lesson l) {
+        java.util.Set<Integer> rows = new java.util.HashSet<>();
+        if (l != null) for (int r : l.rows()) rows.add(r);
+        dashboard.showRows(rows);
+        fit();
+        setVvalue(0);
     }
 
     private void newSession(Status st) {

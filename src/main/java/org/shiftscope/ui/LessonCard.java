@@ -23,6 +23,8 @@ final class LessonCard extends VBox {
     final Button close = new Button("✕");
     /** "what you just saw": shown once the lesson reached its end */
     final Label summary = new Label();
+    /** what happens if the class keeps playing */
+    final Label next = new Label();
     private final VBox summaryBox = new VBox(2);
     private final VBox body = new VBox(6);
     /** the "Look at" line, kept when the card is folded */
@@ -47,9 +49,13 @@ final class LessonCard extends VBox {
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.getStyleClass().add("lesson-text");
+        next.setId("lessonNext");
+        next.setWrapText(true);
+        next.setMinHeight(Region.USE_PREF_SIZE);
+        next.getStyleClass().add("lesson-text");
         Label head = new Label("What you just saw");
         head.getStyleClass().add("lesson-head");
-        summaryBox.getChildren().setAll(head, summary);
+        summaryBox.getChildren().setAll(head, summary, next);
         summaryBox.getStyleClass().add("lesson-summary");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -66,7 +72,11 @@ final class LessonCard extends VBox {
         setVisible(l != null);
         setManaged(l != null);
         if (l == null) return;
-        title.setText("Lesson " + l.label());
+        title.setText("Lesson " + l.label() + String.format(java.util.Locale.ROOT, "   ·   about %.0f s, to step %,d",
+                l.seconds(), l.end()));
+        next.setText(l.next().isBlank() ? "" : "If you keep playing: " + l.next());
+        next.setVisible(!l.next().isBlank());
+        next.setManaged(!l.next().isBlank());
         action.setText("Try it: " + l.actionLabel());
         action.setVisible(!l.actionKey().isBlank());
         look.getChildren().setAll(paragraph("Look at", l.look()));

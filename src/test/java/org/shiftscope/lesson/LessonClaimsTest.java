@@ -287,7 +287,7 @@ class LessonClaimsTest {
         Result before = train(sc);
         long flip = lesson.from(), every = sc.training().evalEvery(), end = sc.training().steps();
         Result switched = train(sc, end + 2000, (s, step) -> {
-            if (step == flip) s.setPlacement(Placement.AFTER);
+            if (step == flip) s.set(org.shiftscope.train.scenario.Settings.BN_PLACEMENT, Placement.AFTER);
         });
         Verdicts v = new Verdicts(), action = new Verdicts();
         for (long step : before.checkpointSteps()) {
@@ -360,7 +360,7 @@ class LessonClaimsTest {
         });
         long flip = lesson.from(), end = sc.training().steps();
         Result switched = train(sc, end + 1000, (s, step) -> {
-            if (step == flip) s.setBatchSize(64);
+            if (step == flip) s.set(org.shiftscope.train.scenario.Settings.BATCH_SIZE, 64L);
         });
         for (long step : r.checkpointSteps()) {
             Check c = v.at(step);
@@ -394,7 +394,7 @@ class LessonClaimsTest {
         DMatrixRMaj x = new DMatrixRMaj(2, s.data().inputs());
         double asym = 0;
         long near = 0, all = 0;
-        s.setBnMomentum(0);
+        s.set(org.shiftscope.train.scenario.Settings.BN_MOMENTUM, (double) 0);
         for (int p = 0; p < 20; p++) {
             idx[0] = rnd.nextInt(s.data().trainSize());
             idx[1] = rnd.nextInt(s.data().trainSize());
@@ -413,7 +413,7 @@ class LessonClaimsTest {
                 }
             }
         }
-        s.setBnMomentum(momentum);
+        s.set(org.shiftscope.train.scenario.Settings.BN_MOMENTUM, (double) momentum);
         return new double[] {asym, (double) near / all};
     }
 
@@ -459,14 +459,14 @@ class LessonClaimsTest {
         int[] idx = new int[n], y = new int[n];
         DMatrixRMaj x = new DMatrixRMaj(n, s.data().inputs());
         double train = 0, infer = 0;
-        s.setBnMomentum(0);
+        s.set(org.shiftscope.train.scenario.Settings.BN_MOMENTUM, (double) 0);
         for (int b = 0; b < 8; b++) {
             for (int i = 0; i < n; i++) idx[i] = rnd.nextInt(s.data().trainSize());
             s.data().trainBatch(idx, n, x, y);
             train += bn.forward(x, y, true);
             infer += bn.forward(x, y, false);
         }
-        s.setBnMomentum(momentum);
+        s.set(org.shiftscope.train.scenario.Settings.BN_MOMENTUM, (double) momentum);
         return new double[] {train / 8, infer / 8};
     }
 
@@ -482,7 +482,7 @@ class LessonClaimsTest {
         b.data[0] = a.data[0];
         b.data[1] = a.data[1]; // row 0 is the same example in both batches
         int[] y = new int[8];
-        s.setBnMomentum(0);
+        s.set(org.shiftscope.train.scenario.Settings.BN_MOMENTUM, (double) 0);
         double[] d = new double[2];
         for (int r = 0; r < 2; r++) {
             Network net = s.runs().get(r).net;
@@ -491,7 +491,7 @@ class LessonClaimsTest {
             net.forward(b, y, true);
             d[r] = Math.abs(pa - net.probabilities().get(0, 0));
         }
-        s.setBnMomentum(momentum);
+        s.set(org.shiftscope.train.scenario.Settings.BN_MOMENTUM, (double) momentum);
         return d;
     }
 
@@ -536,7 +536,7 @@ class LessonClaimsTest {
     void theWelcomePresetIsListedAndTheDefaultIsUnchanged() {
         assertTrue(ScenarioIO.presetNames().contains("welcome"));
         assertEquals(Scenario.defaults().network(), ScenarioIO.preset("default").network());
-        assertEquals("spiral", ScenarioIO.preset("default").dataset().name());
+        assertEquals(org.shiftscope.data.DatasetKind.SPIRAL, ScenarioIO.preset("default").dataset().name());
     }
 
     // ---------------------------------------------------------------- training and reading runs
