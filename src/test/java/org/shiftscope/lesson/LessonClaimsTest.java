@@ -673,6 +673,11 @@ class LessonClaimsTest {
             return needs.stream().mapToDouble(Need::margin).min().orElse(Double.NEGATIVE_INFINITY);
         }
 
+        /** the requirement with the smallest margin */
+        String closest() {
+            return needs.stream().min(java.util.Comparator.comparingDouble(Need::margin)).map(Need::what).orElse("");
+        }
+
         String describe() {
             StringBuilder b = new StringBuilder();
             for (Need n : needs) {
@@ -707,7 +712,8 @@ class LessonClaimsTest {
                 }
             }
             System.out.printf(Locale.ROOT, "[claims] %s, seed %d: margin at the end step %,d: %.3g; smallest %.3g "
-                    + "at step %,d%n", what, seed, end, last.margin(), worst.margin(), worst.step);
+                    + "at step %,d; at the end the closest requirement is: %s%n", what, seed, end, last.margin(),
+                    worst.margin(), worst.step, last.closest());
             if (last.summary != null) {
                 System.out.println("[claims]   summary: " + last.summary);
                 assertFalse(last.summary.contains(LessonReport.MISSING), what + ": every summary number is there: "
