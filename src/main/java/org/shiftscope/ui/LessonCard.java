@@ -74,7 +74,7 @@ final class LessonCard extends VBox {
         if (l == null) return;
         title.setText("Lesson " + l.label() + String.format(java.util.Locale.ROOT, "   ·   about %.0f s, to step %,d",
                 l.seconds(), l.end()));
-        next.setText(l.next().isBlank() ? "" : "If you keep playing: " + l.next());
+        next.setText(l.next());
         next.setVisible(!l.next().isBlank());
         next.setManaged(!l.next().isBlank());
         action.setText("Try it: " + l.actionLabel());
