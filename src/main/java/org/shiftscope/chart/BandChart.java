@@ -50,7 +50,7 @@ abstract class BandChart extends LayerChart {
             int i = nearest(d, step);
             if (i < 0) continue;
             if (lines.isEmpty()) lines.add(String.format(java.util.Locale.ROOT, "step %,d", d.step(i)));
-            lines.add(ChartTheme.runLabel(r) + ": " + words.apply(d.get(i)));
+            lines.add(history.label(r) + ": " + words.apply(d.get(i)));
         }
         return lines;
     }

@@ -43,11 +43,11 @@ public final class BoundaryChart extends ChartPane {
         markDirty();
     }
 
-    public void setBoundary(Boundary b) {
+    public void setBoundary(Boundary b, String runWords) {
         if (b != boundary) {
             boundary = b;
             setTitle(b == null || RunRole.of(b.run()) == RunRole.MAIN ? "Decision regions"
-                    : "Decision regions · " + ChartTheme.runLabel(b.run()));
+                    : "Decision regions · " + runWords);
             markDirty();
         }
     }

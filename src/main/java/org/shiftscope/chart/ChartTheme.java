@@ -24,8 +24,4 @@ public record ChartTheme(Color background, Color axis, Color grid, Color text, C
         return RunRole.of(run) == RunRole.PLAIN ? Color.web("#e8710a") : Color.web("#1967d2");
     }
 
-    /** Label shown for a run in legends. */
-    public static String runLabel(String run) {
-        return RunRole.of(run).label;
-    }
 }

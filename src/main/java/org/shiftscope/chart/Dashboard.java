@@ -159,7 +159,7 @@ public final class Dashboard extends VBox {
     }
 
     public void setBoundary(Boundary b) {
-        boundaryChart.setBoundary(b);
+        boundaryChart.setBoundary(b, b == null ? "" : history.label(b.run()));
     }
 
     /** New data: every chart redraws at the next refresh. */

@@ -96,7 +96,7 @@ public final class DistributionChart extends LayerChart {
                     num(value)));
             int b = (int) Math.floor((value - t.binLo()) / t.binWidth());
             double share = b < 0 || b >= t.counts().length ? 0 : (double) t.counts()[b] / Math.max(1, t.total());
-            lines.add(ChartTheme.runLabel(r) + ": " + Math.round(share * 1000) / 10.0 + "% of values near here");
+            lines.add(history.label(r) + ": " + Math.round(share * 1000) / 10.0 + "% of values near here");
         }
         return lines;
     }

@@ -29,7 +29,7 @@ public final class HistogramChart extends LayerChart {
             double share = b < 0 || b >= t.counts().length ? 0 : (double) t.counts()[b] / Math.max(1, t.total());
             String bin = b < 0 || b >= t.counts().length ? "outside its range"
                     : num(t.binLo() + b * t.binWidth()) + " … " + num(t.binLo() + (b + 1) * t.binWidth());
-            lines.add(ChartTheme.runLabel(r) + ": " + Math.round(share * 1000) / 10.0 + "% of values in " + bin);
+            lines.add(history.label(r) + ": " + Math.round(share * 1000) / 10.0 + "% of values in " + bin);
         }
         return lines;
     }

@@ -57,7 +57,7 @@ public final class TrainingChart extends ChartPane {
         // the legend goes beside the title when it fits, else on a line of its own
         List<String> names = new ArrayList<>();
         for (String r : runs) {
-            String who = runs.size() > 1 ? " " + ChartTheme.runLabel(r) : "";
+            String who = runs.size() > 1 ? " " + history.label(r) : "";
             names.add("loss" + who);
             names.add("test accuracy" + who);
         }
@@ -84,7 +84,7 @@ public final class TrainingChart extends ChartPane {
                     s -> Math.min(s.loss(), loss.hi()), lineWidth() * 0.5, false);
             smoothed(g, history.metrics(r), c);
             Bands.line(this, g, history.testAccuracy(r), x, acc, c, Snapshot::testAccuracy, lineWidth(), true);
-            String who = runs.size() > 1 ? " " + (shortNames ? r : ChartTheme.runLabel(r)) : "";
+            String who = runs.size() > 1 ? " " + (shortNames ? r : history.label(r)) : "";
             labels.add("loss" + who);
             colors.add(c);
             dashed.add(false);
@@ -123,7 +123,7 @@ public final class TrainingChart extends ChartPane {
             if (lines.isEmpty()) lines.add(String.format(java.util.Locale.ROOT, "step %,d", d.step(i)));
             String acc = j < 0 ? "" : String.format(java.util.Locale.ROOT, ", test accuracy %.1f%% (step %,d)",
                     100 * t.get(j).testAccuracy(), t.step(j));
-            lines.add(ChartTheme.runLabel(r) + ": loss " + num(d.get(i).loss()) + acc);
+            lines.add(history.label(r) + ": loss " + num(d.get(i).loss()) + acc);
         }
         return lines;
     }

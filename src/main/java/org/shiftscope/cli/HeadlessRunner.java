@@ -158,6 +158,7 @@ public final class HeadlessRunner {
         Progress progress = new Progress(err, steps);
         long t0 = System.nanoTime();
         History history = new History();
+        for (Run r : session.runs()) history.setLabel(r.name, Session.runLabel(sc, r.name));
         try (CsvRecorder csv = new CsvRecorder(outDir)) {
             session.setListener(s -> {
                 csv.write(s);

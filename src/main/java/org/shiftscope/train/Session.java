@@ -15,6 +15,7 @@ import org.shiftscope.stats.RunRole;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.stats.TapProbe;
 import org.shiftscope.nn.NetworkSpec;
+import org.shiftscope.nn.NormKind;
 import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.Setting;
 import org.shiftscope.train.scenario.Settings;
@@ -84,7 +85,7 @@ public final class Session {
     }
 
     private Run newRun(RunRole role, boolean bn) {
-        NetworkSpec n = scenario.with(Settings.BATCHNORM_ON, bn).network();
+        NetworkSpec n = scenario.with(Settings.NORM, bn ? twinNorm(scenario) : NormKind.NONE).network();
         TrainingSpec t = scenario.training();
         int[] hidden = n.hidden();
         Network net = new Network(data.inputs(), data.classes(), n, t.seed(), mm);
@@ -257,7 +258,15 @@ public final class Session {
         if (next.differs(old, Settings.MOMENTUM)) for (Run r : runs) r.sgd.setMomentum(t.momentum());
         if (next.differs(old, Settings.BATCH_SIZE)) ensureBatch(t.batchSize());
         // in compare mode the twins keep their roles: BN on/off concerns the single network only
-        if (next.differs(old, Settings.BATCHNORM_ON) && !next.compare()) runs.get(0).net.setBatchNorm(n.batchnorm());
+        if (next.differs(old, Settings.NORM)) {
+            // in compare mode only the normalized twin follows the choice; the plain twin stays plain
+            if (next.compare()) runs.get(0).net.setNorm(twinNorm(next));
+            else runs.get(0).net.setNorm(n.norm());
+        }
+        if (next.differs(old, Settings.NORM_GROUPS)) for (Run r : runs) r.net.setGroups(n.normGroups());
+        if (next.differs(old, Settings.RENORM_RMAX) || next.differs(old, Settings.RENORM_DMAX)) {
+            for (Run r : runs) r.net.setRenorm(n.renormRMax(), n.renormDMax());
+        }
         if (next.differs(old, Settings.BN_PLACEMENT)) for (Run r : runs) r.net.setPlacement(n.bnPlacement());
         if (next.differs(old, Settings.AFFINE) || next.differs(old, Settings.GAMMA)
                 || next.differs(old, Settings.BETA)) {
@@ -271,6 +280,19 @@ public final class Session {
 
     private static <T> Scenario copy(Scenario to, Scenario from, Setting<T> k) {
         return to.with(k, from.get(k));
+    }
+
+    /** a run's words in legends: its role's, naming the normalized twin's normalizer where it is not BatchNorm */
+    public static String runLabel(Scenario s, String run) {
+        NormKind k = twinNorm(s);
+        return RunRole.of(run) == RunRole.BN && s.compare() && k != NormKind.BATCH ? "with " + k.label()
+                : RunRole.of(run).label;
+    }
+
+    /** the normalized twin's normalizer: the scenario's, BatchNorm when that is none */
+    private static NormKind twinNorm(Scenario s) {
+        NormKind k = s.network().norm();
+        return k.hasLayer() ? k : NormKind.BATCH;
     }
 
     /** Changes one live setting (see {@link #apply}). */

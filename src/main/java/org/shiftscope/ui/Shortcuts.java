@@ -72,11 +72,11 @@ final class Shortcuts {
     }
 
     private void toggleBatchNorm() {
-        if (!Settings.BATCHNORM_ON.enabled(model.scenario())) {
-            model.notify("B does nothing in compare mode: one twin always has BatchNorm and the other never. Turn "
-                    + "compare off to switch BatchNorm on and off.", false);
+        if (model.scenario().compare()) {
+            model.notify("B does nothing in compare mode: one twin always has its normalizer and the other never. "
+                    + "Turn compare off to switch normalization off and on.", false);
             return;
         }
-        model.set(Settings.BATCHNORM_ON, !model.scenario().get(Settings.BATCHNORM_ON));
+        model.toggleNorm();
     }
 }

@@ -71,7 +71,7 @@ class SessionTest {
         s.set(Settings.LEARNING_RATE, 0.5);
         s.set(Settings.MOMENTUM, 0.0);
         s.set(Settings.BATCH_SIZE, 7L);
-        s.set(Settings.BATCHNORM_ON, false);
+        s.set(Settings.NORM, org.shiftscope.nn.NormKind.NONE);
         s.set(Settings.BN_PLACEMENT, Placement.AFTER);
         s.set(Settings.AFFINE, Affine.FIXED);
         s.set(Settings.GAMMA, 2.0);
@@ -96,7 +96,7 @@ class SessionTest {
     void turningBatchNormOnMidRunTakesRunningStatsFromTheNextBatch() {
         Session s = Session.create(scenario("network.batchnorm=false", "network.gamma=1.5", "network.beta=-0.25"));
         for (int i = 0; i < 3; i++) s.step();
-        s.set(Settings.BATCHNORM_ON, true);
+        s.set(Settings.NORM, org.shiftscope.nn.NormKind.BATCH);
         s.step();
         BatchNorm bn = s.runs().get(0).net.batchNormLayer(2);
         for (int u = 0; u < bn.units(); u++) {

@@ -39,7 +39,7 @@ class TrainerTest {
     void postedChangesReachTheSessionInOrder() throws Exception {
         try (Trainer t = new Trainer(Scenario.defaults())) {
             t.post(s -> s.set(org.shiftscope.train.scenario.Settings.LEARNING_RATE, 0.25));
-            t.post(s -> s.set(org.shiftscope.train.scenario.Settings.BATCHNORM_ON, false));
+            t.post(s -> s.set(org.shiftscope.train.scenario.Settings.NORM, org.shiftscope.nn.NormKind.NONE));
             assertEquals(0.25, t.call(s -> s.runs().get(0).sgd.learningRate()));
             assertFalse((boolean) t.call(s -> s.runs().get(0).net.batchNorm()));
             assertEquals(0.25, t.status().scenario().training().learningRate());

@@ -33,7 +33,7 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
 
     /** the panel section a setting appears in */
     public enum Group {
-        SCENARIO("Scenario"), DATA("Data"), NETWORK("Network"), BATCHNORM("BatchNorm"), TRAINING("Training"),
+        SCENARIO("Scenario"), DATA("Data"), NETWORK("Network"), BATCHNORM("Normalization"), TRAINING("Training"),
         /** not in the panel (files and {@code --set} only) */
         HIDDEN("");
 

@@ -16,6 +16,8 @@ import org.shiftscope.nn.ActivationKind;
 import org.shiftscope.nn.Affine;
 import org.shiftscope.nn.Backend;
 import org.shiftscope.nn.Init;
+import org.shiftscope.nn.NetworkSpec;
+import org.shiftscope.nn.NormKind;
 import org.shiftscope.nn.Optimizer;
 import org.shiftscope.nn.Placement;
 import org.shiftscope.train.scenario.Control.Kind;
@@ -63,9 +65,9 @@ public final class Settings {
         return line(key, new Choice<>(type), def);
     }
 
-    /** whether BN settings matter: BN on, or a BN twin in compare mode */
+    /** whether normalization settings matter: a normalizer on, or a normalized twin in compare mode */
     private static boolean bnPossible(Scenario s) {
-        return s.compare() || s.get(BATCHNORM_ON);
+        return s.compare() || s.get(NORM).hasLayer();
     }
 
     // ---------------------------------------------------------------- the scenario itself
@@ -126,12 +128,37 @@ public final class Settings {
             .tip("Standard deviation of the starting weights (for 'normal' init). Too small or too large ruins a "
                     + "plain network; BatchNorm makes it matter much less.")
             .rebuild(NETWORK, Control.logSlider(0.001, 100, 3));
-    public static final Setting<Boolean> BATCHNORM_ON = bool("network.batchnorm", true)
-            .label("BatchNorm on  (B)")
-            .tip("Normalize each unit over the mini-batch (mean 0, std 1), then scale by gamma and shift by beta. "
-                    + "Takes effect at the next step, keeping the weights.")
-            .enabledWhen(s -> !s.compare())
-            .live(BATCHNORM, Control.of(Kind.CHECK));
+    public static final Setting<NormKind> NORM = choice("network.norm", NormKind.class, NormKind.BATCH)
+            .label("Normalizer  (B)")
+            .tip("How each unit is brought to mean 0 and std 1 before gamma and beta: BatchNorm over the mini-batch, "
+                    + "LayerNorm over the units of each example, GroupNorm over groups of units of each example, "
+                    + "Batch Renorm over the mini-batch corrected towards its running averages — or none. Takes "
+                    + "effect at the next step, keeping the weights; B turns it off and on. In compare mode it is the "
+                    + "normalized twin's (none counts as BatchNorm there). Old files' network.batchnorm = true/false "
+                    + "means batch/none.")
+            .options(NormKind::label)
+            .live(BATCHNORM, Control.of(Kind.CHOICE));
+    public static final Setting<Long> NORM_GROUPS = integer("network.norm_groups", NetworkSpec.GROUPS, 1, 1024)
+            .label("Groups (GroupNorm)")
+            .tip("GroupNorm splits each layer's units into this many groups and normalizes each group of each "
+                    + "example on its own: 1 group is LayerNorm, one unit per group normalizes every unit alone. Must "
+                    + "divide every layer's width.")
+            .enabledWhen(s -> s.get(NORM) == NormKind.GROUP)
+            .live(BATCHNORM, Control.log2Slider(1, 64));
+    public static final Setting<Double> RENORM_RMAX = number("network.renorm_rmax", NetworkSpec.R_MAX, 1, true, 100,
+            true)
+            .label("r max (Batch Renorm)")
+            .tip("Batch Renorm rescales the batch's normalization by r = σ_batch/σ_running, kept within [1/r max, "
+                    + "r max]: 1 makes it plain BatchNorm; larger lets the running averages correct more.")
+            .enabledWhen(s -> s.get(NORM) == NormKind.RENORM)
+            .live(BATCHNORM, Control.slider(1, 10, 1));
+    public static final Setting<Double> RENORM_DMAX = number("network.renorm_dmax", NetworkSpec.D_MAX, 0, true, 100,
+            true)
+            .label("d max (Batch Renorm)")
+            .tip("Batch Renorm shifts by d = (μ_batch − μ_running)/σ_running, kept within [−d max, d max]: 0 makes it "
+                    + "plain BatchNorm.")
+            .enabledWhen(s -> s.get(NORM) == NormKind.RENORM)
+            .live(BATCHNORM, Control.slider(0, 10, 1));
     public static final Setting<Placement> BN_PLACEMENT = choice("network.bn_placement", Placement.class,
             Placement.BEFORE)
             .label("BatchNorm sits")
