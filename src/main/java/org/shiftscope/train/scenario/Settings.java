@@ -80,9 +80,10 @@ public final class Settings {
                     + "off and on and watch the middle layers' distributions.", "a text")
             .label("Description").describe();
     public static final Setting<Boolean> COMPARE = bool("compare", false)
-            .label("Compare: BN twin vs plain twin")
+            .label("Compare: normalized twin vs plain twin")
             .tip("Train two copies side by side from the same starting weights on the same mini-batches: one with "
-                    + "BatchNorm (blue), one without (orange). Like Figure 1 of the BatchNorm paper.")
+                    + "the normalizer chosen below, BatchNorm unless you pick another (blue), one without (orange). "
+                    + "Like Figure 1 of the BatchNorm paper.")
             .rebuild(SCENARIO, Control.of(Kind.CHECK));
 
     // ---------------------------------------------------------------- data
@@ -161,8 +162,8 @@ public final class Settings {
             .live(BATCHNORM, Control.slider(0, 10, 1));
     public static final Setting<Placement> BN_PLACEMENT = choice("network.bn_placement", Placement.class,
             Placement.BEFORE)
-            .label("BatchNorm sits")
-            .tip("BatchNorm between the weights and the nonlinearity (as in the paper), or after the nonlinearity.")
+            .label("The normalizer sits")
+            .tip("Between the weights and the nonlinearity (as in the BatchNorm paper), or after the nonlinearity.")
             .options(p -> p.key() + " activation")
             .enabledWhen(Settings::bnPossible)
             .live(BATCHNORM, Control.of(Kind.TOGGLES));
