@@ -30,6 +30,8 @@ final class LessonCard extends VBox {
     /** the "Look at" line, kept when the card is folded */
     private final VBox look = new VBox();
     private boolean folded;
+    /** whether the user folded or unfolded this lesson's card (then it is not folded for them) */
+    private boolean userChose;
 
     LessonCard(ScenarioModel m) {
         super(6);
@@ -41,7 +43,7 @@ final class LessonCard extends VBox {
         action.setOnAction(e -> m.applyLessonAction());
         fold.setId("lessonFold");
         SettingControls.tip(fold, "Fold the lesson to one line so the charts get the space (Ctrl+L), or unfold it.");
-        fold.setOnAction(e -> setFolded(!folded));
+        fold.setOnAction(e -> toggleByUser());
         close.setId("lessonClose");
         SettingControls.tip(close, "Close the lesson (the settings stay).");
         close.setOnAction(e -> m.closeLesson());
@@ -83,6 +85,7 @@ final class LessonCard extends VBox {
         body.getChildren().setAll(paragraph("Try", l.move()), paragraph("What happens", l.expect()),
                 paragraph("Why", l.why()), action);
         setFolded(false);
+        userChose = false;
     }
 
     private void showSummary(String text) {
@@ -102,6 +105,16 @@ final class LessonCard extends VBox {
 
     boolean folded() {
         return folded;
+    }
+
+    /** Folds or unfolds as the user asked (▴/▾, Ctrl+L): the window then leaves the card as it is. */
+    void toggleByUser() {
+        userChose = true;
+        setFolded(!folded);
+    }
+
+    boolean userChose() {
+        return userChose;
     }
 
     private static Node paragraph(String head, String text) {

@@ -52,13 +52,16 @@ public final class MainView extends BorderPane {
         setBottom(statusBar);
         files.acceptDrops(this);
         // once a lesson plays, where the charts it names would not fit, its card folds to make room (▾ or Ctrl+L
-        // unfolds it); while paused the whole card, with its Try-it button, stays open
-        model.playingProperty().addListener((o, a, on) -> {
-            if (on && lessonCard.isVisible() && !lessonCard.folded()
-                    && charts.getViewportBounds().getHeight() < charts.neededHeight()) {
+        // unfolds it, and then it stays as the user left it); before Play the whole card, with its Try-it button,
+        // is open
+        Runnable makeRoom = () -> {
+            if (model.playingProperty().get() && lessonCard.isVisible() && !lessonCard.folded()
+                    && !lessonCard.userChose() && charts.getViewportBounds().getHeight() < charts.neededHeight()) {
                 lessonCard.setFolded(true);
             }
-        });
+        };
+        model.playingProperty().addListener((o, a, on) -> makeRoom.run());
+        charts.viewportBoundsProperty().addListener((o, a, b) -> makeRoom.run());
         toolbar.panel.selectedProperty().addListener((o, a, on) -> setLeft(on ? controls : null));
         toolbar.dark.setSelected("dark".equals(Prefs.theme()));
         toolbar.dark.selectedProperty().addListener((o, a, on) -> applyLook());

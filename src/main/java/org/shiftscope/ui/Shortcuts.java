@@ -43,7 +43,7 @@ final class Shortcuts {
                 }
                 case O -> files.openWithDialog();
                 case E -> files.exportCsvWithDialog();
-                case L -> card.setFolded(!card.folded());
+                case L -> card.toggleByUser();
                 case B -> togglePanel.run();
                 default -> {
                     return false;

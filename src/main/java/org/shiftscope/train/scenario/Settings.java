@@ -80,7 +80,7 @@ public final class Settings {
                     + "off and on and watch the middle layers' distributions.", "a text")
             .label("Description").describe();
     public static final Setting<Boolean> COMPARE = bool("compare", false)
-            .label("Compare: normalized twin vs plain twin")
+            .label("Compare with a plain twin")
             .tip("Train two copies side by side from the same starting weights on the same mini-batches: one with "
                     + "the normalizer chosen below, BatchNorm unless you pick another (blue), one without (orange). "
                     + "Like Figure 1 of the BatchNorm paper.")
