@@ -41,7 +41,7 @@ public final class MainView extends BorderPane {
         controls = new ControlPanel(model, () -> Platform.runLater(charts::requestFocus));
         lessonCard = new LessonCard(model);
         statusBar = new StatusBar(model);
-        loop = new FrameLoop(model, charts, statusBar);
+        loop = new FrameLoop(model, charts, statusBar, files, toolbar.gif);
         Shortcuts keys = new Shortcuts(model, files, () -> toolbar.presentation.fire(), () -> toolbar.panel.fire(),
                 lessonCard);
         getStyleClass().add("main-view");
@@ -81,6 +81,7 @@ public final class MainView extends BorderPane {
 
     public void stop() {
         loop.stop();
+        files.stopGif(); // a recording still running is finished, not lost
     }
 
     /** the view model every part of the window works through */

@@ -46,6 +46,7 @@ final class Toolbar extends HBox {
     final MenuItem exportPng = new MenuItem("Export dashboard as PNG…   (Ctrl+S saves without asking)");
     final ComboBox<String> exportScale = new ComboBox<>();
     final Button export = new Button("Export PNG…");
+    final ToggleButton gif = new ToggleButton("⏺ GIF");
     final ToggleButton dark = new ToggleButton("Dark");
     final ToggleButton panel = new ToggleButton("◧ Controls");
     final ToggleButton presentation = new ToggleButton("Presentation");
@@ -62,6 +63,13 @@ final class Toolbar extends HBox {
         exportCsv.setId("exportCsv");
         exportScale.setId("exportScale");
         export.setId("export");
+        gif.setId("gif");
+        SettingControls.tip(gif, "Record the dashboard as an animated GIF for slides (5 frames a second, up to a "
+                + "minute, captioned like the PNGs), into the export folder; press again to stop.");
+        gif.setOnAction(e -> {
+            if (gif.isSelected()) gif.setSelected(files.startGif());
+            else files.stopGif();
+        });
         dark.setId("dark");
         panel.setId("panel");
         panel.setSelected(true);
@@ -117,7 +125,7 @@ final class Toolbar extends HBox {
         HBox.setHgrow(grow, Priority.ALWAYS);
         getChildren().addAll(panel, play, step, reset, new Separator(Orientation.VERTICAL), new Label("Show:"),
                 tapLinear,
-                tapNormalized, tapActivation, grow, file, exportScale, export, new Separator(Orientation.VERTICAL),
+                tapNormalized, tapActivation, grow, file, exportScale, export, gif, new Separator(Orientation.VERTICAL),
                 dark, presentation);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 10, 8, 10));
