@@ -65,6 +65,8 @@ public final class Trainer implements AutoCloseable {
     private long boundaryAt;
     /** notices for the status line */
     private String message = "", error = "";
+    /** requests refused so far */
+    private int refusals;
 
     /** A snapshot tagged with the session generation that produced it. */
     public record Published(int generation, Snapshot snapshot) { }
@@ -288,6 +290,7 @@ public final class Trainer implements AutoCloseable {
             error = "";
         } catch (RuntimeException e) {
             error = e.getMessage() == null ? e.toString() : e.getMessage();
+            refusals++;
         }
         publishStatus();
     }
@@ -319,7 +322,8 @@ public final class Trainer implements AutoCloseable {
             div[i] = r.divergedAt();
         }
         status.set(new Status(generation, session.stepCount(), playing, playing ? rate : 0, session.scenario(),
-                session.backend().name(), List.copyOf(names), div, message, error, pausedAt, points));
+                session.backend().name(), List.copyOf(names), div, message, error, refusals, pausedAt,
+                points));
     }
 
     /** Recomputes the 2-D decision surface of the first live run at most ~8 times a second. */

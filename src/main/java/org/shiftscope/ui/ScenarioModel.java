@@ -59,6 +59,8 @@ public final class ScenarioModel {
 
     /** the trainer's last message and error already passed on as notices */
     private String lastMessage = "", lastError = "";
+    /** the trainer's count of refused requests already passed on (the same words twice are two refusals) */
+    private int lastRefusals;
     /** the divergence step already reflected in {@link #playing} */
     private long shownDivergence = -1;
 
@@ -68,6 +70,7 @@ public final class ScenarioModel {
         status.set(st);
         scenario.set(st.scenario());
         lastMessage = st.message();
+        lastRefusals = st.refusals();
     }
 
     // ---------------------------------------------------------------- state
@@ -340,11 +343,12 @@ public final class ScenarioModel {
 
     /** passes the trainer's own news on: refusals, notices, divergence, a lesson's end */
     private void reflect(Status st) {
-        if (!st.error().isEmpty() && !st.error().equals(lastError)) {
+        if (!st.error().isEmpty() && (!st.error().equals(lastError) || st.refusals() != lastRefusals)) {
             scenario.set(st.scenario()); // a refused rebuild: the controls go back to what trains
             notify(st.error(), true);
         }
         lastError = st.error();
+        lastRefusals = st.refusals();
         if (!st.message().isEmpty() && !st.message().equals(lastMessage)) notify(st.message(), false);
         lastMessage = st.message();
         long div = st.firstDivergence();
