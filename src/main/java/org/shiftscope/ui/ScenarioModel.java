@@ -150,11 +150,15 @@ public final class ScenarioModel {
         }
     }
 
-    /** Sets one setting from typed text; a refusal is a notice naming the key, the text and what is allowed. */
+    /**
+     * Sets one setting from typed text, rounded to its control's step like a value moved on the control; a
+     * refusal is a notice naming the key, the text and what is allowed.
+     */
     public <T> boolean setText(Setting<T> k, String text) {
         String t = k.control() != null && k.control().topMeansZero() && text.trim().equals("max") ? "0" : text;
         try {
             Scenario next = ScenarioIO.setText(scenario(), k, t, k.label());
+            next = next.with(k, k.round(next.get(k)));
             if (!next.equals(scenario())) commit(next, k.label() + " " + k.format(next.get(k)));
             return true;
         } catch (ScenarioException e) {

@@ -84,7 +84,8 @@ final class SettingControls {
             if (!now) m.set(k, fromPosition(k, s.getValue()));
         });
         field.setOnAction(e -> {
-            if (!m.setText(k, field.getText())) field.setText(k.format(m.scenario().get(k)));
+            m.setText(k, field.getText());
+            field.setText(k.format(m.scenario().get(k))); // the value taken (rounded to the step), or the old one
         });
         field.focusedProperty().addListener((o, was, now) -> {
             if (!now) field.setText(k.format(m.scenario().get(k))); // leaving without Enter: show what is in force
@@ -190,7 +191,8 @@ final class SettingControls {
         field.setId(k.id());
         tip(field, k.tooltip());
         field.setOnAction(e -> {
-            if (!m.setText(k, field.getText())) field.setText(k.format(m.scenario().get(k)));
+            m.setText(k, field.getText());
+            field.setText(k.format(m.scenario().get(k))); // the value taken (rounded to the step), or the old one
         });
         m.scenarioProperty().addListener((o, a, s) -> field.setText(k.format(s.get(k))));
         return field;
