@@ -194,6 +194,9 @@ final class SettingControls {
             m.setText(k, field.getText());
             field.setText(k.format(m.scenario().get(k))); // the value taken (rounded to the step), or the old one
         });
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now) field.setText(k.format(m.scenario().get(k))); // leaving without Enter: show what is in force
+        });
         m.scenarioProperty().addListener((o, a, s) -> field.setText(k.format(s.get(k))));
         return field;
     }
