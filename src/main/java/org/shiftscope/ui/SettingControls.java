@@ -210,6 +210,8 @@ final class SettingControls {
         Spinner<Integer> width = new Spinner<>((int) k.control().lo(), (int) k.control().hi(), now.get(0));
         depth.setId(k.id() + "-depth");
         width.setId(k.id() + "-width");
+        typed(depth, k, "depth", m);
+        typed(width, k, "width", m);
         boolean[] fromModel = {false}; // the two spinners show one value: no half-updated pair goes back
         for (Spinner<Integer> s : List.of(depth, width)) {
             s.setEditable(true);
@@ -229,6 +231,36 @@ final class SettingControls {
         });
         return new VBox(6, labelled("Hidden layers", depth, k.tooltip()), labelled("Units per layer", width,
                 "Units in each hidden layer."));
+    }
+
+    /**
+     * Reads what is typed into a layer spinner (on Enter, on leaving it, before an arrow): text that is not a
+     * whole number in the spinner's range is refused with a notice naming the key, and the spinner shows the
+     * value in force again (JavaFX's own converter throws on "abc" and takes an empty field as no value).
+     */
+    private static void typed(Spinner<Integer> s, Setting<?> k, String part, ScenarioModel m) {
+        var f = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+        f.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                String t = text == null ? "" : text.trim();
+                try {
+                    int v = Integer.parseInt(t);
+                    if (v >= f.getMin() && v <= f.getMax()) return v;
+                } catch (NumberFormatException e) {
+                    // refused below
+                }
+                m.notify(k.label() + ": " + k.key() + " " + part + " = " + t + " is not allowed; expected a whole "
+                        + "number from " + f.getMin() + " to " + f.getMax() + ".", true);
+                s.getEditor().setText(toString(f.getValue()));
+                return f.getValue();
+            }
+        });
     }
 
     // ---------------------------------------------------------------- layout helpers
