@@ -137,14 +137,15 @@ public final class ScenarioModel {
     // ---------------------------------------------------------------- commands: settings
 
     /**
-     * Sets one setting as a control moved it: rounded to the control's step, checked, then applied — live at the
-     * next step, or as a new network — with a notice saying which.
+     * Sets one setting as a control moved it: rounded to the control's step, checked (with the checks between
+     * keys: the idx data set needs a folder), then applied — live at the next step, or as a new network — with a
+     * notice saying which. A refused value leaves everything as it was, with a notice naming the key.
      */
     public <T> void set(Setting<T> k, T value) {
         T v = k.round(value);
         if (v.equals(scenario().get(k))) return;
         try {
-            commit(scenario().with(k, v), k.label() + " " + k.format(v));
+            commit(ScenarioIO.validate(scenario().with(k, v), k.label()), k.label() + " " + k.format(v));
         } catch (ScenarioException e) {
             notify(e.getMessage(), true);
         }
@@ -158,7 +159,7 @@ public final class ScenarioModel {
         String t = k.control() != null && k.control().topMeansZero() && text.trim().equals("max") ? "0" : text;
         try {
             Scenario next = ScenarioIO.setText(scenario(), k, t, k.label());
-            next = next.with(k, k.round(next.get(k)));
+            next = ScenarioIO.validate(next.with(k, k.round(next.get(k))), k.label());
             if (!next.equals(scenario())) commit(next, k.label() + " " + k.format(next.get(k)));
             return true;
         } catch (ScenarioException e) {

@@ -180,7 +180,9 @@ final class SettingControls {
         });
         tip(box, k.tooltip());
         box.valueProperty().addListener((o, a, v) -> {
-            if (v != null) m.set(k, k.cast(v));
+            if (v == null) return;
+            m.set(k, k.cast(v));
+            if (!v.equals(m.scenario().get(k))) box.setValue(m.scenario().get(k)); // refused: back to what is used
         });
         m.scenarioProperty().addListener((o, a, s) -> box.setValue(s.get(k)));
         return row(k, box);
