@@ -443,6 +443,26 @@ class ControlsTest {
         return false;
     }
 
+    /** Found by the UI fuzz test: for a moment the controls and Save held "idx" with no folder. */
+    @Test
+    void aDataSetThatNeedsAFolderIsRefusedAtOnceSoSaveNeverWritesAFileThatCannotBeOpened() throws Exception {
+        ComboBox<Object> box = PanelCheck.combo(view, Settings.DATASET);
+        reveal(box);
+        hand.click(box);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Hand.fx(box::isShowing));
+        hand.click(cell(box, DatasetKind.IDX));
+        Path file = dir.resolve("idx.json");
+        String said = message();
+        Scenario saved = Hand.fx(() -> { // at once: no waiting for the trainer
+            assertTrue(view.saveScenario(file));
+            return ScenarioIO.load(file);
+        });
+        assertTrue(said.contains("dataset.name") && said.contains("idx") && said.contains("dataset.path"), said);
+        assertEquals(DatasetKind.SPIRAL, saved.dataset().name());
+        assertEquals(DatasetKind.SPIRAL, Hand.fx(box::getValue), "the list is back on what trains");
+        agree(Settings.DATASET, DatasetKind.SPIRAL, "picking idx without a folder (refused)");
+    }
+
     // ---------------------------------------------------------------- text (the seed)
 
     @ParameterizedTest(name = "{0}")
