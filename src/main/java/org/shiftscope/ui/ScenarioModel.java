@@ -61,6 +61,8 @@ public final class ScenarioModel {
     private String lastMessage = "", lastError = "";
     /** the trainer's count of refused requests already passed on (the same words twice are two refusals) */
     private int lastRefusals;
+    /** a request was refused: the settings go back to the trainer's once it has done every command sent */
+    private boolean revertPending;
     /** the divergence step already reflected in {@link #playing} */
     private long shownDivergence = -1;
 
@@ -349,8 +351,14 @@ public final class ScenarioModel {
     /** passes the trainer's own news on: refusals, notices, divergence, a lesson's end */
     private void reflect(Status st) {
         if (!st.error().isEmpty() && (!st.error().equals(lastError) || st.refusals() != lastRefusals)) {
-            scenario.set(st.scenario()); // a refused rebuild: the controls go back to what trains
+            revertPending = true;
             notify(st.error(), true);
+        }
+        if (revertPending && st.commandsDone() >= trainer.commandsSent()) {
+            // a refused rebuild: the controls go back to what trains, once the trainer has done every command sent
+            // (changes made meanwhile are in what it trains; going back earlier would undo them on screen only)
+            revertPending = false;
+            scenario.set(st.scenario());
         }
         lastError = st.error();
         lastRefusals = st.refusals();
