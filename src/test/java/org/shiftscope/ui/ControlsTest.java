@@ -463,6 +463,35 @@ class ControlsTest {
         agree(Settings.DATASET, DatasetKind.SPIRAL, "picking idx without a folder (refused)");
     }
 
+    /**
+     * A refused rebuild (a data set that is not installed) sends the controls back to what trains — but a change
+     * made meanwhile must survive: the trainer applies it, so the controls must keep showing it.
+     */
+    @Test
+    void aChangeMadeWhileARefusedRebuildIsUnderwayIsKept() throws Exception {
+        ComboBox<Object> box = PanelCheck.combo(view, Settings.DATASET);
+        reveal(box);
+        trainer.post(s -> pause(2000)); // a long step: the pick below waits behind it
+        hand.click(box);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Hand.fx(box::isShowing));
+        hand.click(cell(box, DatasetKind.MNIST));
+        trainer.post(s -> pause(1000)); // the refusal is out while the trainer is busy again
+        TextField lr = PanelCheck.field(view, Settings.LEARNING_RATE);
+        reveal(lr);
+        hand.typeInto(lr, "0.5", true); // made before the refusal is seen, applied after it
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message().contains("MNIST not found"));
+        agree(Settings.LEARNING_RATE, 0.5, "a change made while MNIST was being refused");
+        assertEquals(DatasetKind.SPIRAL, value(Settings.DATASET), "the refused data set is not shown");
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     // ---------------------------------------------------------------- text (the seed)
 
     @ParameterizedTest(name = "{0}")
