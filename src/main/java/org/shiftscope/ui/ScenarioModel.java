@@ -374,5 +374,8 @@ public final class ScenarioModel {
             playing.set(false);
             lessonSummary.set(LessonReport.summary(l, checkpoints));
         }
+        if (playing.get() != st.playing() && st.commandsDone() >= trainer.commandsSent()) {
+            playing.set(st.playing()); // the trainer did every command and is not doing what the button says
+        }
     }
 }
