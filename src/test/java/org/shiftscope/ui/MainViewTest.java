@@ -157,6 +157,10 @@ class MainViewTest {
         assertEquals(trainer.status().firstDivergence(), at, "training stopped at the step that diverged");
         robot.clickOn("#step"); // a Step is trained before the count below is taken, if it trains at all
         assertEquals(at, steps(), "a diverged network is not trained further");
+        robot.clickOn("#play"); // nothing left to train: the button must not stay on Pause
+        waitFor(() -> !robot.lookup("#play").queryAs(ToggleButton.class).isSelected());
+        assertEquals(at, steps());
+        assertFalse(trainer.status().playing());
         robot.clickOn("#reset");
         waitFor(() -> !banner.isVisible());
     }
