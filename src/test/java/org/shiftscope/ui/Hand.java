@@ -22,14 +22,29 @@ import javafx.scene.robot.Robot;
  */
 final class Hand {
     private final Robot robot;
+    /** whether each action waits until the FX thread handled its events (else the next call on it does) */
+    private final boolean waits;
 
-    private Hand(Robot robot) {
+    private Hand(Robot robot, boolean waits) {
         this.robot = robot;
+        this.waits = waits;
     }
 
-    /** a hand for the current screen (made on the FX thread) */
+    /** a hand for the current screen (made on the FX thread) whose every action waits for its events */
     static Hand create() {
-        return new Hand(fx(Robot::new));
+        return new Hand(fx(Robot::new), true);
+    }
+
+    /**
+     * A quick hand: its actions return once their events are queued. Events and later {@link #fx} calls run on
+     * the FX thread in the order they were queued, so the next {@code fx} call sees the action's effect.
+     */
+    static Hand quick() {
+        return new Hand(fx(Robot::new), false);
+    }
+
+    private void done() {
+        if (waits) sync();
     }
 
     /** Runs code on the FX thread and returns its result; an exception there is thrown here. */
@@ -127,12 +142,14 @@ final class Hand {
 
     /** Clicks a point on the screen. */
     void click(Point2D p) {
-        run(() -> {
-            robot.mouseMove(p.getX(), p.getY());
-            robot.mousePress(MouseButton.PRIMARY);
-            robot.mouseRelease(MouseButton.PRIMARY);
-        });
-        sync();
+        run(() -> clickNow(p));
+        done();
+    }
+
+    private void clickNow(Point2D p) {
+        robot.mouseMove(p.getX(), p.getY());
+        robot.mousePress(MouseButton.PRIMARY);
+        robot.mouseRelease(MouseButton.PRIMARY);
     }
 
     /** Presses at one point, moves to another in a few steps (a drag), and releases there. */
@@ -140,55 +157,72 @@ final class Hand {
         run(() -> {
             robot.mouseMove(from.getX(), from.getY());
             robot.mousePress(MouseButton.PRIMARY);
+            for (int i = 1; i <= 4; i++) {
+                double f = i / 4.0;
+                robot.mouseMove(from.getX() + (to.getX() - from.getX()) * f,
+                        from.getY() + (to.getY() - from.getY()) * f);
+            }
+            robot.mouseRelease(MouseButton.PRIMARY);
         });
-        sync();
-        for (int i = 1; i <= 4; i++) {
-            double f = i / 4.0;
-            run(() -> robot.mouseMove(from.getX() + (to.getX() - from.getX()) * f,
-                    from.getY() + (to.getY() - from.getY()) * f));
-        }
-        sync();
-        run(() -> robot.mouseRelease(MouseButton.PRIMARY));
-        sync();
+        done();
     }
 
     // ---------------------------------------------------------------- keyboard
 
     /** Presses and releases keys one after another (to the focused control). */
     void key(KeyCode... codes) {
-        run(() -> {
-            for (KeyCode c : codes) {
-                robot.keyPress(c);
-                robot.keyRelease(c);
-            }
-        });
-        sync();
+        run(() -> keysNow(codes));
+        done();
+    }
+
+    private void keysNow(KeyCode... codes) {
+        for (KeyCode c : codes) {
+            robot.keyPress(c);
+            robot.keyRelease(c);
+        }
     }
 
     /** A key with a modifier held, e.g. Ctrl+A. */
     void chord(KeyCode modifier, KeyCode code) {
-        run(() -> {
-            robot.keyPress(modifier);
-            robot.keyPress(code);
-            robot.keyRelease(code);
-            robot.keyRelease(modifier);
-        });
-        sync();
+        run(() -> chordNow(modifier, code));
+        done();
+    }
+
+    private void chordNow(KeyCode modifier, KeyCode code) {
+        robot.keyPress(modifier);
+        robot.keyPress(code);
+        robot.keyRelease(code);
+        robot.keyRelease(modifier);
     }
 
     /** Types text as key strokes: digits, letters, '.', '-', '+', ',' and spaces. */
     void type(String text) {
+        run(() -> typeNow(text));
+        done();
+    }
+
+    private void typeNow(String text) {
+        for (char ch : text.toCharArray()) {
+            boolean shift = Character.isUpperCase(ch) || ch == '+';
+            KeyCode c = code(ch);
+            if (shift) robot.keyPress(KeyCode.SHIFT);
+            robot.keyPress(c);
+            robot.keyRelease(c);
+            if (shift) robot.keyRelease(KeyCode.SHIFT);
+        }
+    }
+
+    /** Clicks into a text field, selects what it holds, types text over it, and presses Enter (or not). */
+    void typeInto(Node field, String text, boolean enter) {
+        Point2D p = centre(field);
         run(() -> {
-            for (char ch : text.toCharArray()) {
-                boolean shift = Character.isUpperCase(ch) || ch == '+';
-                KeyCode c = code(ch);
-                if (shift) robot.keyPress(KeyCode.SHIFT);
-                robot.keyPress(c);
-                robot.keyRelease(c);
-                if (shift) robot.keyRelease(KeyCode.SHIFT);
-            }
+            clickNow(p);
+            chordNow(KeyCode.CONTROL, KeyCode.A);
+            keysNow(KeyCode.BACK_SPACE);
+            typeNow(text);
+            if (enter) keysNow(KeyCode.ENTER);
         });
-        sync();
+        done();
     }
 
     private static KeyCode code(char ch) {
@@ -202,14 +236,5 @@ final class Hand {
             case ' ' -> KeyCode.SPACE;
             default -> throw new IllegalArgumentException("cannot type '" + ch + "'");
         };
-    }
-
-    /** Clicks into a text field, selects what it holds, types text, and presses Enter (or not). */
-    void typeInto(Node field, String text, boolean enter) {
-        click(field);
-        chord(KeyCode.CONTROL, KeyCode.A);
-        key(KeyCode.BACK_SPACE);
-        type(text);
-        if (enter) key(KeyCode.ENTER);
     }
 }

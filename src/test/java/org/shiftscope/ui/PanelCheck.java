@@ -3,7 +3,10 @@ package org.shiftscope.ui;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -33,10 +36,19 @@ final class PanelCheck {
         return Settings.all().stream().filter(s -> s.control() != null).toList();
     }
 
+    /** the window's nodes by id, found once (the panel and toolbar keep their nodes for the window's life) */
+    private static final Map<MainView, Map<String, Node>> NODES = new WeakHashMap<>();
+
     static Node node(MainView view, String id) {
-        Node n = view.lookup("#" + id);
-        if (n == null) throw new AssertionError("no node #" + id + " in the window");
-        return n;
+        synchronized (NODES) {
+            Map<String, Node> known = NODES.computeIfAbsent(view, v -> new HashMap<>());
+            Node n = known.get(id);
+            if (n != null && n.getScene() == view.getScene()) return n;
+            n = view.lookup("#" + id);
+            if (n == null) throw new AssertionError("no node #" + id + " in the window");
+            known.put(id, n);
+            return n;
+        }
     }
 
     static Slider slider(MainView v, Setting<?> k) {
