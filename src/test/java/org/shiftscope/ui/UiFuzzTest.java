@@ -132,6 +132,7 @@ class UiFuzzTest {
             step(() -> hand.click(PanelCheck.node(view, "play")));
             for (i = 1; i <= ACTIONS; i++) {
                 checked = false;
+                what = "its first step, which first checks what action " + (i - 1) + " left";
                 what = act();
                 remember(i + ": " + what);
                 kinds.merge(kind(what), 1, Integer::sum);
@@ -144,8 +145,8 @@ class UiFuzzTest {
             Hand.run(() -> view.model().pause());
             fxDelay = dog.meanDelayMs();
         } catch (Throwable e) {
-            throw new AssertionError(String.format(Locale.ROOT, "UI fuzz seed %d failed at action %d (%s) or by the "
-                    + "action before it: %s%nreplay: mvn -B verify -Dtest=UiFuzzTest -Dshiftscope.fuzz.seed=%d "
+            throw new AssertionError(String.format(Locale.ROOT, "UI fuzz seed %d failed at action %d (%s): %s%n"
+                    + "replay: mvn -B verify -Dtest=UiFuzzTest -Dshiftscope.fuzz.seed=%d "
                     + "-Dshiftscope.fuzz.actions=%d%nlast actions:%n  %s", SEED, i, what, e.getMessage(), SEED, i,
                     String.join("\n  ", recent)), e);
         }
@@ -209,8 +210,9 @@ class UiFuzzTest {
         });
     }
 
-    /** Save writes what the controls show. FX thread. */
+    /** Nothing threw, and Save writes what the controls show. FX thread. */
     private void verifySaveShowsControls() {
+        if (!uncaught.isEmpty()) throw new AssertionError("an exception on a thread:\n" + uncaught.get(0));
         Path file = dir.resolve("check.json");
         if (!view.saveScenario(file)) {
             throw new AssertionError("Save failed: " + view.statusBar.message.getText());
