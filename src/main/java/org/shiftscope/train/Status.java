@@ -16,12 +16,14 @@ import org.shiftscope.train.scenario.Scenario;
  * @param divergedAt   per run, the step it diverged at, or -1
  * @param message      the last notice for the user (e.g. "network rebuilt: depth changed"), or ""
  * @param error        the last refused request (bad file, missing data set), or ""
+ * @param refusals     how many requests were refused so far: a refusal in the same words as the last is news too
+ * @param commandsDone how many commands the trainer has done (compare {@link Trainer#commandsSent()})
  * @param pausedAt     the step at which training paused by itself at a requested stop (a lesson's end), or -1
  * @param points       the training points of 2-D data for the decision regions (null otherwise)
  */
 public record Status(int generation, long step, boolean playing, double stepsPerSecond, Scenario scenario,
                      String backend, List<String> runs, long[] divergedAt, String message, String error,
-                     long pausedAt, Points points) {
+                     int refusals, long commandsDone, long pausedAt, Points points) {
 
     /** the first diverged run's step, or -1 */
     public long firstDivergence() {

@@ -65,6 +65,12 @@ public final class Trainer implements AutoCloseable {
     private long boundaryAt;
     /** notices for the status line */
     private String message = "", error = "";
+    /** requests refused so far */
+    private int refusals;
+    /** commands sent to the trainer thread so far (any thread) */
+    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+    /** commands the trainer thread has done (its status says so) */
+    private long done;
 
     /** A snapshot tagged with the session generation that produced it. */
     public record Published(int generation, Snapshot snapshot) { }
@@ -82,17 +88,31 @@ public final class Trainer implements AutoCloseable {
 
     // ---- any thread ----
 
+    /** Queues a command for the trainer thread, counting it. */
+    private void send(Consumer<Trainer> c) {
+        sent.incrementAndGet();
+        commands.add(c);
+    }
+
+    /**
+     * How many commands have been sent so far, from any thread: once {@link Status#commandsDone()} reaches it,
+     * the status reflects every one of them.
+     */
+    public long commandsSent() {
+        return sent.get();
+    }
+
     /** Queues a change to the session, applied between two steps on the trainer thread. */
     public void post(Consumer<Session> change) {
         Objects.requireNonNull(change);
-        commands.add(t -> {
+        send(t -> {
             change.accept(t.session);
             t.publishStatus();
         });
     }
 
     public void play() {
-        commands.add(t -> {
+        send(t -> {
             t.playing = true;
             t.nextStepAt = System.nanoTime();
             t.publishStatus();
@@ -100,7 +120,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     public void pause() {
-        commands.add(t -> {
+        send(t -> {
             t.playing = false;
             t.publishStatus();
         });
@@ -108,7 +128,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Pauses and trains exactly one step. */
     public void step() {
-        commands.add(t -> {
+        send(t -> {
             t.playing = false;
             t.pendingSteps++;
         });
@@ -127,7 +147,7 @@ public final class Trainer implements AutoCloseable {
      * goes on. Applies to the current session and is cleared by a rebuild.
      */
     public void pauseAt(long step) {
-        commands.add(t -> {
+        send(t -> {
             t.pauseAt = step;
             t.pausedAt = -1;
             t.publishStatus();
@@ -136,12 +156,12 @@ public final class Trainer implements AutoCloseable {
 
     /** Starts over at step 0 with the current settings (new weights from the seed). */
     public void reset() {
-        commands.add(t -> t.doRebuild(t.session.scenario(), "reset to step 0"));
+        send(t -> t.doRebuild(t.session.scenario(), "reset to step 0"));
     }
 
     /** Replaces the session by one built from a scenario (shape or data changes); keeps the old one on error. */
     public void rebuild(Scenario scenario, String why) {
-        commands.add(t -> t.doRebuild(scenario, why));
+        send(t -> t.doRebuild(scenario, why));
     }
 
     /** Moves every snapshot published so far into {@code sink}; returns how many. */
@@ -160,7 +180,7 @@ public final class Trainer implements AutoCloseable {
     /** Runs a function on the trainer thread and waits for its result (tests, exports). */
     public <T> T call(java.util.function.Function<Session, T> f) throws InterruptedException {
         var box = new java.util.concurrent.CompletableFuture<T>();
-        commands.add(t -> {
+        send(t -> {
             try {
                 box.complete(f.apply(t.session));
             } catch (RuntimeException e) {
@@ -199,7 +219,7 @@ public final class Trainer implements AutoCloseable {
                             : cap() > 0 ? Math.max(0, nextStepAt - System.nanoTime()) : 0;
                     Consumer<Trainer> c = wait > 0 ? commands.poll(wait, TimeUnit.NANOSECONDS) : commands.poll();
                     if (c != null) {
-                        c.accept(this); // one command at a time, between two steps
+                        run(c); // one command at a time, between two steps
                         continue;
                     }
                     if (playing && (cap() <= 0 || System.nanoTime() >= nextStepAt)) {
@@ -220,6 +240,16 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    /** Does one command and says so in the status. */
+    private void run(Consumer<Trainer> c) {
+        try {
+            c.accept(this);
+        } finally {
+            done++;
+            publishStatus();
+        }
+    }
+
     /** After each 10 ms of flat-out training, idles for the configured share (see {@link #setYieldShare}). */
     private void yieldSlice() throws InterruptedException {
         double share = yieldShare;
@@ -228,7 +258,7 @@ public final class Trainer implements AutoCloseable {
         if (worked >= 10_000_000L) {
             long idle = (long) (worked * share / (1 - share));
             Consumer<Trainer> c = commands.poll(idle, TimeUnit.NANOSECONDS); // idle, but wake for a command
-            if (c != null) c.accept(this);
+            if (c != null) run(c);
             sliceT0 = System.nanoTime();
         }
     }
@@ -288,6 +318,7 @@ public final class Trainer implements AutoCloseable {
             error = "";
         } catch (RuntimeException e) {
             error = e.getMessage() == null ? e.toString() : e.getMessage();
+            refusals++;
         }
         publishStatus();
     }
@@ -319,7 +350,8 @@ public final class Trainer implements AutoCloseable {
             div[i] = r.divergedAt();
         }
         status.set(new Status(generation, session.stepCount(), playing, playing ? rate : 0, session.scenario(),
-                session.backend().name(), List.copyOf(names), div, message, error, pausedAt, points));
+                session.backend().name(), List.copyOf(names), div, message, error, refusals, done,
+                pausedAt, points));
     }
 
     /** Recomputes the 2-D decision surface of the first live run at most ~8 times a second. */

@@ -62,6 +62,10 @@ public final class ScenarioModel {
 
     /** the trainer's last message and error already passed on as notices */
     private String lastMessage = "", lastError = "";
+    /** the trainer's count of refused requests already passed on (the same words twice are two refusals) */
+    private int lastRefusals;
+    /** a request was refused: the settings go back to the trainer's once it has done every command sent */
+    private boolean revertPending;
     /** the divergence step already reflected in {@link #playing} */
     private long shownDivergence = -1;
 
@@ -71,6 +75,7 @@ public final class ScenarioModel {
         status.set(st);
         scenario.set(st.scenario());
         lastMessage = st.message();
+        lastRefusals = st.refusals();
     }
 
     // ---------------------------------------------------------------- state
@@ -122,24 +127,29 @@ public final class ScenarioModel {
     // ---------------------------------------------------------------- commands: settings
 
     /**
-     * Sets one setting as a control moved it: rounded to the control's step, checked, then applied — live at the
-     * next step, or as a new network — with a notice saying which.
+     * Sets one setting as a control moved it: rounded to the control's step, checked (with the checks between
+     * keys: the idx data set needs a folder), then applied — live at the next step, or as a new network — with a
+     * notice saying which. A refused value leaves everything as it was, with a notice naming the key.
      */
     public <T> void set(Setting<T> k, T value) {
         T v = k.round(value);
         if (v.equals(scenario().get(k))) return;
         try {
-            commit(scenario().with(k, v), k.label() + " " + k.format(v));
+            commit(ScenarioIO.validate(scenario().with(k, v), k.label()), k.label() + " " + k.format(v));
         } catch (ScenarioException e) {
             notify(e.getMessage(), true);
         }
     }
 
-    /** Sets one setting from typed text; a refusal is a notice naming the key, the text and what is allowed. */
+    /**
+     * Sets one setting from typed text, rounded to its control's step like a value moved on the control; a
+     * refusal is a notice naming the key, the text and what is allowed.
+     */
     public <T> boolean setText(Setting<T> k, String text) {
         String t = k.control() != null && k.control().topMeansZero() && text.trim().equals("max") ? "0" : text;
         try {
             Scenario next = ScenarioIO.setText(scenario(), k, t, k.label());
+            next = ScenarioIO.validate(next.with(k, k.round(next.get(k))), k.label());
             if (!next.equals(scenario())) commit(next, k.label() + " " + k.format(next.get(k)));
             return true;
         } catch (ScenarioException e) {
@@ -346,11 +356,18 @@ public final class ScenarioModel {
 
     /** passes the trainer's own news on: refusals, notices, divergence, a lesson's end */
     private void reflect(Status st) {
-        if (!st.error().isEmpty() && !st.error().equals(lastError)) {
-            scenario.set(st.scenario()); // a refused rebuild: the controls go back to what trains
+        if (!st.error().isEmpty() && (!st.error().equals(lastError) || st.refusals() != lastRefusals)) {
+            revertPending = true;
             notify(st.error(), true);
         }
+        if (revertPending && st.commandsDone() >= trainer.commandsSent()) {
+            // a refused rebuild: the controls go back to what trains, once the trainer has done every command sent
+            // (changes made meanwhile are in what it trains; going back earlier would undo them on screen only)
+            revertPending = false;
+            scenario.set(st.scenario());
+        }
         lastError = st.error();
+        lastRefusals = st.refusals();
         if (!st.message().isEmpty() && !st.message().equals(lastMessage)) notify(st.message(), false);
         lastMessage = st.message();
         long div = st.firstDivergence();
@@ -362,6 +379,9 @@ public final class ScenarioModel {
         if (l != null && st.pausedAt() >= 0 && lessonSummary.get().isEmpty()) {
             playing.set(false);
             lessonSummary.set(LessonReport.summary(l, checkpoints));
+        }
+        if (playing.get() != st.playing() && st.commandsDone() >= trainer.commandsSent()) {
+            playing.set(st.playing()); // the trainer did every command and is not doing what the button says
         }
     }
 }

@@ -84,7 +84,8 @@ final class SettingControls {
             if (!now) m.set(k, fromPosition(k, s.getValue()));
         });
         field.setOnAction(e -> {
-            if (!m.setText(k, field.getText())) field.setText(k.format(m.scenario().get(k)));
+            m.setText(k, field.getText());
+            field.setText(k.format(m.scenario().get(k))); // the value taken (rounded to the step), or the old one
         });
         field.focusedProperty().addListener((o, was, now) -> {
             if (!now) field.setText(k.format(m.scenario().get(k))); // leaving without Enter: show what is in force
@@ -183,7 +184,9 @@ final class SettingControls {
         });
         tip(box, k.tooltip());
         box.valueProperty().addListener((o, a, v) -> {
-            if (v != null) m.set(k, k.cast(v));
+            if (v == null) return;
+            m.set(k, k.cast(v));
+            if (!v.equals(m.scenario().get(k))) box.setValue(m.scenario().get(k)); // refused: back to what is used
         });
         m.scenarioProperty().addListener((o, a, s) -> box.setValue(s.get(k)));
         return row(k, box);
@@ -194,7 +197,11 @@ final class SettingControls {
         field.setId(k.id());
         tip(field, k.tooltip());
         field.setOnAction(e -> {
-            if (!m.setText(k, field.getText())) field.setText(k.format(m.scenario().get(k)));
+            m.setText(k, field.getText());
+            field.setText(k.format(m.scenario().get(k))); // the value taken (rounded to the step), or the old one
+        });
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now) field.setText(k.format(m.scenario().get(k))); // leaving without Enter: show what is in force
         });
         m.scenarioProperty().addListener((o, a, s) -> field.setText(k.format(s.get(k))));
         return field;
@@ -209,6 +216,8 @@ final class SettingControls {
         Spinner<Integer> width = new Spinner<>((int) k.control().lo(), (int) k.control().hi(), now.get(0));
         depth.setId(k.id() + "-depth");
         width.setId(k.id() + "-width");
+        typed(depth, k, "depth", m);
+        typed(width, k, "width", m);
         boolean[] fromModel = {false}; // the two spinners show one value: no half-updated pair goes back
         for (Spinner<Integer> s : List.of(depth, width)) {
             s.setEditable(true);
@@ -228,6 +237,36 @@ final class SettingControls {
         });
         return new VBox(6, labelled("Hidden layers", depth, k.tooltip()), labelled("Units per layer", width,
                 "Units in each hidden layer."));
+    }
+
+    /**
+     * Reads what is typed into a layer spinner (on Enter, on leaving it, before an arrow): text that is not a
+     * whole number in the spinner's range is refused with a notice naming the key, and the spinner shows the
+     * value in force again (JavaFX's own converter throws on "abc" and takes an empty field as no value).
+     */
+    private static void typed(Spinner<Integer> s, Setting<?> k, String part, ScenarioModel m) {
+        var f = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+        f.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                String t = text == null ? "" : text.trim();
+                try {
+                    int v = Integer.parseInt(t);
+                    if (v >= f.getMin() && v <= f.getMax()) return v;
+                } catch (NumberFormatException e) {
+                    // refused below
+                }
+                m.notify(k.label() + ": " + k.key() + " " + part + " = " + t + " is not allowed; expected a whole "
+                        + "number from " + f.getMin() + " to " + f.getMax() + ".", true);
+                s.getEditor().setText(toString(f.getValue()));
+                return f.getValue();
+            }
+        });
     }
 
     // ---------------------------------------------------------------- layout helpers

@@ -1,5 +1,6 @@
 package org.shiftscope.ui;
 
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
@@ -10,7 +11,8 @@ import org.shiftscope.train.scenario.Settings;
 /**
  * The window's keyboard: Space play/pause · S one step · R reset · B BatchNorm on/off · F5 presentation ·
  * Ctrl+S save the dashboard PNG · Ctrl+Shift+S save the scenario · Ctrl+O open · Ctrl+E CSV · Ctrl+L fold the
- * lesson · Ctrl+B show or hide the controls. Single letters are left to text fields, spinners and lists that have the focus.
+ * lesson · Ctrl+B show or hide the controls. Single letters are left to text fields, spinners and lists that have
+ * the focus, and Space to a check box or button reached with the keyboard (Tab), which it then presses.
  */
 final class Shortcuts {
     private final ScenarioModel model;
@@ -58,6 +60,9 @@ final class Shortcuts {
         if (e.isAltDown() || e.getTarget() instanceof TextInputControl || e.getTarget() instanceof Spinner<?>
                 || e.getTarget() instanceof ComboBox<?>) {
             return false;
+        }
+        if (k == KeyCode.SPACE && e.getTarget() instanceof ButtonBase b && b.isFocusVisible()) {
+            return false; // a check box or button reached with Tab: Space presses it (after a click it plays)
         }
         switch (k) {
             case SPACE -> model.togglePlay();

@@ -20,7 +20,9 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +41,19 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The window through its real controls, headless (Monocle). */
 @ExtendWith(ApplicationExtension.class)
 class MainViewTest {
+    private static String prefsNode;
     private MainView view;
     private Trainer trainer;
+
+    @BeforeAll
+    static void ownPreferences() {
+        prefsNode = TestPrefs.useOwnNode(MainViewTest.class); // not PrefsTest's, nor another build's
+    }
+
+    @AfterAll
+    static void removePreferences() throws Exception {
+        TestPrefs.remove(prefsNode);
+    }
 
     @Start
     void start(Stage stage) {
@@ -103,12 +116,12 @@ class MainViewTest {
 
     @Test
     void stepAdvancesExactlyOneStepAndResetReturnsToZero(FxRobot robot) throws Exception {
+        // a Step is trained before any command sent after it, so counting right after the clicks is exact
         robot.clickOn("#step");
-        waitFor(() -> steps() == 1);
+        assertEquals(1, steps(), "one click, one step");
         robot.clickOn("#step");
         robot.clickOn("#step");
-        waitFor(() -> steps() == 3);
-        assertEquals(3, steps(), "no extra steps");
+        assertEquals(3, steps(), "each click exactly one step");
         waitFor(() -> view.model().history().lastStep() == 3);
         robot.clickOn("#reset");
         waitFor(() -> steps() == 0 && trainer.status().generation() == 1);
@@ -144,7 +157,13 @@ class MainViewTest {
         assertFalse(trainer.status().playing());
         waitFor(() -> !robot.lookup("#play").queryAs(ToggleButton.class).isSelected());
         long at = steps();
+        assertEquals(trainer.status().firstDivergence(), at, "training stopped at the step that diverged");
+        robot.clickOn("#step"); // a Step is trained before the count below is taken, if it trains at all
+        assertEquals(at, steps(), "a diverged network is not trained further");
+        robot.clickOn("#play"); // nothing left to train: the button must not stay on Pause
+        waitFor(() -> !robot.lookup("#play").queryAs(ToggleButton.class).isSelected());
         assertEquals(at, steps());
+        assertFalse(trainer.status().playing());
         robot.clickOn("#reset");
         waitFor(() -> !banner.isVisible());
     }
@@ -170,7 +189,7 @@ class MainViewTest {
         Files.writeString(blocked, "x");
         robot.interact(() -> view.exportDashboard(blocked.resolve("x.png"), 1));
         Label message = robot.lookup("#message").queryAs(Label.class);
-        assertTrue(message.getText().startsWith("Could not save"), message.getText());
+        waitFor(() -> message.getText().startsWith("Could not save " + blocked.resolve("x.png")));
     }
 
     @Test
@@ -201,12 +220,13 @@ class MainViewTest {
         robot.interact(() -> lesson.getSelectionModel().select(2)); // lesson 3: higher learning rates
         waitFor(() -> trainer.status().scenario().name().equals("lesson-3-learning-rate"));
         assertEquals(2, trainer.status().runs().size(), "the lesson's twins");
+        int generation = trainer.status().generation();
         javafx.scene.Node card = robot.lookup("#lessonCard").query();
         assertTrue(card.isVisible());
         assertTrue(robot.lookup(".lesson-title").queryAs(Label.class).getText().contains("Higher learning rates"));
         robot.clickOn("#lessonAction");
-        waitFor(() -> Math.abs(trainer.call(s -> s.runs().get(0).sgd.learningRate()) - 0.1) < 1e-9);
-        assertEquals(0, steps(), "a live change: no rebuild, no reset");
+        waitFor(() -> trainer.call(s -> s.runs().get(0).sgd.learningRate()) == 0.1);
+        assertEquals(generation, trainer.status().generation(), "a live change: no new session");
         robot.clickOn("#lessonClose");
         assertFalse(card.isVisible());
     }
@@ -220,12 +240,12 @@ class MainViewTest {
         Files.writeString(bad, "{ \"training\": { \"batch_size\": 0 } }");
         Scenario before = view.scenario();
         robot.interact(() -> view.openScenario(bad));
-        WaitForAsyncUtils.waitForFxEvents();
         Label message = robot.lookup("#message").queryAs(Label.class);
-        assertTrue(message.getText().contains("training.batch_size") && message.getText().contains("1 to 4096"),
-                message.getText());
+        waitFor(() -> message.getText().startsWith("Not opened: ") && message.getText().contains("training.batch_size")
+                && message.getText().contains("1 to 4096"));
         assertEquals(before, view.scenario());
-        assertEquals(1, steps(), "the session is untouched");
+        assertEquals(1, steps(), "the session is untouched (a rebuild sent by the open would come before this)");
+        assertEquals(0, trainer.status().generation());
 
         Path mine = dir.resolve("mine.json");
         robot.interact(() -> view.model().setText(org.shiftscope.train.scenario.Settings.LEARNING_RATE, "0.2"));
@@ -283,7 +303,12 @@ class MainViewTest {
         ScenarioIO.save(ScenarioIO.withOverride(Scenario.defaults(), "network.hidden", "6,6"), mine);
         robot.interact(() -> view.openScenario(mine));
         waitFor(() -> trainer.status().scenario().network().hidden().length == 2);
+        int generation = trainer.status().generation();
         robot.interact(() -> view.openScenario(dir.resolve("missing.json"))); // refused: nothing changes
+        Label message = robot.lookup("#message").queryAs(Label.class);
+        waitFor(() -> message.getText().startsWith("Not opened: ") && message.getText().contains("missing.json"));
+        trainer.call(s -> null); // a rebuild the refused open had sent would have been applied by now
+        assertEquals(generation, trainer.status().generation(), "no new session");
         assertEquals(2, trainer.status().scenario().network().hidden().length);
         trainer.rebuild(Scenario.defaults(), "back to the default");
         waitFor(() -> trainer.status().scenario().network().hidden().length == 3);

@@ -181,9 +181,17 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
         return String.valueOf(v);
     }
 
-    /** 3 significant digits, scientific below 0.001, no trailing zeros */
+    /**
+     * 3 significant digits, no trailing zeros: scientific below 0.001 ("3.16e-04", "1e-04"), whole numbers from
+     * 1000 on ("12000", not "1.20e+04"). Read back, the text gives the value rounded to 3 digits.
+     */
     public static String significant(double v) {
-        if (v != 0 && Math.abs(v) < 1e-3) return String.format(Locale.ROOT, "%.1e", v);
+        if (v != 0 && Math.abs(v) < 1e-3) {
+            return String.format(Locale.ROOT, "%.2e", v).replaceFirst("\\.?0+e", "e");
+        }
+        if (Math.abs(v) >= 1000 && Math.abs(v) < 1e15) {
+            return new BigDecimal(v).round(new MathContext(3, RoundingMode.HALF_EVEN)).toBigInteger().toString();
+        }
         String s = String.format(Locale.ROOT, "%.3g", v);
         if (s.contains(".") && !s.contains("e")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
         return s;
