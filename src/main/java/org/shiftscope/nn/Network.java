@@ -114,11 +114,23 @@ public final class Network {
         return others.computeIfAbsent(norm, k -> {
             Normalization[] made = new Normalization[hidden.length];
             for (int h = 0; h < made.length; h++) {
-                made[h] = k.create(Integer.toString(h + 1), hidden[h], groups, bnMomentum, bnEps, rMax, dMax);
+                made[h] = k.create(Integer.toString(h + 1), hidden[h], groupsFor(hidden[h], groups), bnMomentum, bnEps,
+                        rMax, dMax);
                 made[h].setAffine(gamma, beta, affine == Affine.FIXED);
             }
             return made;
         });
+    }
+
+    /**
+     * GroupNorm's groups for a layer: the number asked for when it divides the width, else the largest number
+     * below it that does (so any setting works on any width; the layer says what it uses in
+     * {@link Normalization#statistics()}).
+     */
+    public static int groupsFor(int width, int asked) {
+        int g = Math.max(1, Math.min(asked, width));
+        while (width % g != 0) g--;
+        return g;
     }
 
     /** every normalizer layer made so far, BatchNorm's first */

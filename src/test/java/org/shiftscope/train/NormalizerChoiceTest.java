@@ -49,14 +49,17 @@ class NormalizerChoiceTest {
     }
 
     @Test
-    void groupsMustDivideEveryWidth() {
-        ScenarioException e = assertThrows(ScenarioException.class,
-                () -> scenario("network.hidden=8,12", "network.norm=group", "network.norm_groups=8"));
-        assertTrue(e.getMessage().contains("network.norm_groups = 8") && e.getMessage().contains("12"),
-                e.getMessage());
-        assertEquals(4, scenario("network.hidden=8,12", "network.norm=group", "network.norm_groups=4").network()
-                .normGroups());
-        e = assertThrows(ScenarioException.class, () -> scenario("network.norm=softnorm"));
+    void aLayerWhoseWidthTheGroupsDoNotDivideUsesTheLargestNumberBelowThatDoes() {
+        Session s = Session.create(scenario("network.hidden=8,12,7", "network.norm=group", "network.norm_groups=8"));
+        Network net = s.runs().get(0).net;
+        assertEquals(8, ((GroupNorm) net.normLayer(1)).groups());
+        assertEquals(6, ((GroupNorm) net.normLayer(2)).groups());
+        assertEquals(7, ((GroupNorm) net.normLayer(3)).groups());
+        assertEquals(1, Network.groupsFor(7, 5), "a prime width: one group");
+        assertEquals(4, Network.groupsFor(8, 5));
+        s.step();
+        assertTrue(Double.isFinite(s.runs().get(0).loss()));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> scenario("network.norm=softnorm"));
         assertTrue(e.getMessage().contains("none, batch, layer, group, renorm"), e.getMessage());
         e = assertThrows(ScenarioException.class, () -> scenario("network.renorm_rmax=0.5"));
         assertTrue(e.getMessage().contains("network.renorm_rmax"), e.getMessage());

@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.shiftscope.nn.NetworkSpec;
 import org.shiftscope.nn.NormKind;
 
 /**
@@ -192,17 +191,6 @@ public final class ScenarioIO {
             throw new ScenarioException(source + ": dataset.name = \"idx\" needs dataset.path = a folder holding "
                     + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and "
                     + "t10k-labels-idx1-ubyte (each optionally .gz).");
-        }
-        NetworkSpec n = s.network();
-        if (n.norm() == NormKind.GROUP) {
-            for (int w : n.hidden()) {
-                if (w % n.normGroups() != 0) {
-                    throw new ScenarioException(source + ": " + Settings.NORM_GROUPS.key() + " = " + n.normGroups()
-                            + " does not divide the width " + w + " of network.hidden = "
-                            + java.util.Arrays.toString(n.hidden()) + "; expected a number of groups that divides "
-                            + "every width (1 always does).");
-                }
-            }
         }
         return s;
     }

@@ -142,8 +142,8 @@ public final class Settings {
     public static final Setting<Long> NORM_GROUPS = integer("network.norm_groups", NetworkSpec.GROUPS, 1, 1024)
             .label("Groups (GroupNorm)")
             .tip("GroupNorm splits each layer's units into this many groups and normalizes each group of each "
-                    + "example on its own: 1 group is LayerNorm, one unit per group normalizes every unit alone. Must "
-                    + "divide every layer's width.")
+                    + "example on its own: 1 group is LayerNorm, one unit per group normalizes every unit alone. A "
+                    + "layer whose width it does not divide uses the largest number of groups below it that does.")
             .enabledWhen(s -> s.get(NORM) == NormKind.GROUP)
             .live(BATCHNORM, Control.log2Slider(1, 64));
     public static final Setting<Double> RENORM_RMAX = number("network.renorm_rmax", NetworkSpec.R_MAX, 1, true, 100,
