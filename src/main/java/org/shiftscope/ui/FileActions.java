@@ -149,7 +149,7 @@ final class FileActions {
         }
         lastFrame = 0;
         model.notify("Recording the dashboard as a GIF (" + (int) GIF_FPS + " frames/s, at most "
-                + (int) GIF_SECONDS + " s): press ⏺ GIF again to stop", false);
+                + (int) GIF_SECONDS + " s): press ● GIF again to stop", false);
         return true;
     }
 

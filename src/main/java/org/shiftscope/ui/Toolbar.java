@@ -46,7 +46,7 @@ final class Toolbar extends HBox {
     final MenuItem exportPng = new MenuItem("Export dashboard as PNG…   (Ctrl+S saves without asking)");
     final ComboBox<String> exportScale = new ComboBox<>();
     final Button export = new Button("Export PNG…");
-    final ToggleButton gif = new ToggleButton("⏺ GIF");
+    final ToggleButton gif = new ToggleButton("● GIF");
     final ToggleButton dark = new ToggleButton("Dark");
     final ToggleButton panel = new ToggleButton("◧ Controls");
     final ToggleButton presentation = new ToggleButton("Presentation");
