@@ -127,6 +127,7 @@ class SettingTest {
         assertEquals("5000", SPEED.format(5000.0));
         assertEquals("1200", SPEED.format(1200.0));
         assertEquals("10000", SPEED.format(10_000.0));
+        assertEquals("1000", SPEED.format(999.7)); // typed, so not rounded to the slider's step
     }
 
     @Test
@@ -168,6 +169,8 @@ class SettingTest {
         "-0.0005|-5e-04",
         "-2.5|-2.5",
         "999.4|999",
+        "999.5|1000",
+        "999.7|1000",
         "1000|1000",
         "1234.5|1230",
         "-1234.5|-1230",
