@@ -50,8 +50,10 @@ public final class ScenarioIO {
                     + e.getOriginalMessage() + ").");
         }
         if (root == null || !root.isObject()) {
+            // an empty file reads as a MissingNode (Jackson 2.10+), not null
+            boolean empty = root == null || root.isMissingNode();
             throw new ScenarioException(source + ": a scenario must be a JSON object ({ ... }), found "
-                    + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT)) + ".");
+                    + (empty ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT)) + ".");
         }
         Scenario s = Scenario.defaults();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {

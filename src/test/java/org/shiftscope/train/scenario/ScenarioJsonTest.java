@@ -194,6 +194,8 @@ class ScenarioJsonTest {
         "[1, 2]|bad.json: a scenario must be a JSON object ({ ... }), found array.",
         "\"spiral\"|bad.json: a scenario must be a JSON object ({ ... }), found string.",
         "null|bad.json: a scenario must be a JSON object ({ ... }), found null.",
+        "''|bad.json: a scenario must be a JSON object ({ ... }), found nothing.",
+        "'  \n '|bad.json: a scenario must be a JSON object ({ ... }), found nothing.",
     })
     void theWholeFileMustBeAnObject(String json, String message) {
         assertEquals(message, refusal(json));
