@@ -95,6 +95,27 @@ class ScenarioFilesTest {
         }
     }
 
+    @Test
+    void aReplacedFileKeepsItsPermissions(@TempDir Path dir) throws IOException {
+        assumeTrue(posix(dir));
+        Path f = dir.resolve("shared.json");
+        Files.writeString(f, "old");
+        Set<PosixFilePermission> shared = PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(f, shared);
+        ScenarioIO.save(S, f);
+        assertEquals(shared, Files.getPosixFilePermissions(f));
+        assertEquals(S, ScenarioIO.load(f));
+    }
+
+    @Test
+    void aNewFileGetsTheUsualPermissions(@TempDir Path dir) throws IOException {
+        assumeTrue(posix(dir));
+        Path usual = Files.createFile(dir.resolve("usual.txt")); // as any program makes a file here
+        Path f = dir.resolve("new.json");
+        ScenarioIO.save(S, f);
+        assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(f));
+    }
+
     private static boolean posix(Path dir) throws IOException {
         return Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
     }
