@@ -12,11 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.shiftscope.nn.NormKind;
 
 /**
@@ -49,8 +51,10 @@ public final class ScenarioIO {
                     + e.getOriginalMessage() + ").");
         }
         if (root == null || !root.isObject()) {
+            // an empty file reads as a MissingNode (Jackson 2.10+), not null
+            boolean empty = root == null || root.isMissingNode();
             throw new ScenarioException(source + ": a scenario must be a JSON object ({ ... }), found "
-                    + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT)) + ".");
+                    + (empty ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT)) + ".");
         }
         Scenario s = Scenario.defaults();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
@@ -258,11 +262,19 @@ public final class ScenarioIO {
         return keys().stream().anyMatch(key -> key.startsWith(k + "."));
     }
 
-    /** Writes a scenario file whole or not at all (a temporary file beside it, then moved into place). */
+    /**
+     * Writes a scenario file whole or not at all (a temporary file beside it, then moved into place). The file keeps
+     * the permissions of the one it replaces; a new one gets those of any new file there (createTempFile's would be
+     * owner-only, and a scenario shared with a class would stop being readable).
+     */
     public static void save(Scenario s, Path file) throws IOException {
         Path abs = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), ".shiftscope-", ".json.tmp");
+        String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+        Path tmp = Files.createFile(abs.resolveSibling(".shiftscope-" + random + ".json.tmp"));
         try {
+            if (Files.exists(abs) && Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(abs));
+            }
             Files.writeString(tmp, toJson(s), StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

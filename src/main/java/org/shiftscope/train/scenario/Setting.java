@@ -189,7 +189,7 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
         if (v != 0 && Math.abs(v) < 1e-3) {
             return String.format(Locale.ROOT, "%.2e", v).replaceFirst("\\.?0+e", "e");
         }
-        if (Math.abs(v) >= 1000 && Math.abs(v) < 1e15) {
+        if (Math.abs(v) >= 999.5 && Math.abs(v) < 1e15) { // 999.5 has 3 significant digits 1000 (not "1.00e+03")
             return new BigDecimal(v).round(new MathContext(3, RoundingMode.HALF_EVEN)).toBigInteger().toString();
         }
         String s = String.format(Locale.ROOT, "%.3g", v);

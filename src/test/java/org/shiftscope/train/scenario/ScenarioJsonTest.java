@@ -1,0 +1,339 @@
+package org.shiftscope.train.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shiftscope.train.scenario.Settings.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.shiftscope.data.DatasetKind;
+import org.shiftscope.nn.ActivationKind;
+import org.shiftscope.nn.NormKind;
+
+/**
+ * Scenario JSON and {@code --set}, following the table: sections, round trips of every preset and every setting,
+ * each value type accepted and refused with a message naming the source, key, value and what is allowed, and
+ * suggestions for unknown keys.
+ */
+class ScenarioJsonTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Scenario D = Scenario.defaults();
+
+    static List<String> presets() {
+        return ScenarioIO.presetNames();
+    }
+
+    // ---------------------------------------------------------------- writing and round trips
+
+    @ParameterizedTest
+    @MethodSource("presets")
+    void everyPresetRoundTrips(String name) {
+        Scenario p = ScenarioIO.preset(name);
+        assertEquals(name, p.name());
+        String json = ScenarioIO.toJson(p);
+        Scenario back = ScenarioIO.parse(json, name);
+        assertEquals(p, back);
+        assertEquals(p.hashCode(), back.hashCode());
+        for (Setting<?> s : Settings.all()) assertEquals(p.get(s), back.get(s), s.key());
+        assertEquals(json, ScenarioIO.toJson(back)); // writing is a fixed point
+    }
+
+    @Test
+    void presetsAreListedInTheirIndexAndDiffer() {
+        List<String> names = ScenarioIO.presetNames();
+        assertEquals(List.of("default", "welcome", "figure1", "bn-paper"), names.subList(0, 4));
+        assertEquals(13, names.size());
+        for (String n : names) assertTrue(!n.isBlank() && !n.startsWith("#") && n.equals(n.trim()), n);
+        List<Scenario> all = names.stream().map(ScenarioIO::preset).toList();
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) assertNotEquals(all.get(i), all.get(j), names.get(j));
+        }
+        assertEquals(D, all.get(0));
+    }
+
+    @Test
+    void everySettingRoundTripsThroughJson() {
+        for (Setting<?> k : Settings.all()) roundTrip(k);
+    }
+
+    private static <T> void roundTrip(Setting<T> k) {
+        Optional<T> v = OtherValues.of(k);
+        if (v.isEmpty()) return;
+        Scenario s = D.with(k, v.get());
+        if (k == DATASET && v.get() == DatasetKind.IDX) s = s.with(DATASET_PATH, "/data");
+        Scenario back = ScenarioIO.parse(ScenarioIO.toJson(s), "t");
+        assertEquals(v.get(), back.get(k), k.key());
+        assertEquals(s, back, k.key());
+    }
+
+    @Test
+    void writesEveryKeyInSectionsInTableOrder() throws Exception {
+        String json = ScenarioIO.toJson(D.with(LEARNING_RATE, 0.5).with(HIDDEN, List.of(64, 32)));
+        assertTrue(json.endsWith("}\n"), json);
+        JsonNode root = JSON.readTree(json);
+        assertEquals(List.of("name", "title", "description", "compare", "dataset", "network", "training"),
+                names(root));
+        assertEquals(List.of("name", "path", "noise", "samples", "test_fraction"), names(root.get("dataset")));
+        assertEquals(List.of("hidden", "activation", "init", "init_std", "norm", "norm_groups", "renorm_rmax",
+                "renorm_dmax", "bn_placement", "affine", "gamma", "beta", "bn_momentum", "norm_noise", "bn_eps"),
+                names(root.get("network")));
+        assertEquals(List.of("optimizer", "learning_rate", "batch_size", "momentum", "speed", "steps", "seed",
+                "eval_every", "stats_every", "backend"), names(root.get("training")));
+        assertEquals(0.5, root.get("training").get("learning_rate").asDouble());
+        assertEquals("[64,32]", root.get("network").get("hidden").toString());
+        assertEquals("\"spiral\"", root.get("dataset").get("name").toString());
+        assertEquals("32", root.get("training").get("batch_size").toString());
+        assertEquals("\"batch\"", root.get("network").get("norm").toString());
+        assertEquals("4", root.get("network").get("norm_groups").toString());
+        assertTrue(json.contains("\n  \"dataset\" : {\n    \"name\" : \"spiral\","), json); // indented
+    }
+
+    private static List<String> names(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) out.add(it.next());
+        return out;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Test
+    void sectionsFlatKeysAndEmptySections() {
+        Scenario nested = ScenarioIO.parse("{\"training\": {\"learning_rate\": 0.5}, \"name\": \"n\"}", "t");
+        Scenario flat = ScenarioIO.parse("{\"training.learning_rate\": 0.5, \"name\": \"n\"}", "t");
+        assertEquals(nested, flat);
+        assertEquals(0.5, flat.training().learningRate());
+        assertEquals("n", flat.name());
+        assertEquals(D, ScenarioIO.parse("{\"network\": {}, \"dataset\": {}}", "t"));
+        assertEquals(D, ScenarioIO.parse("{}", "t"));
+        Scenario later = ScenarioIO.parse("{\"network\": {\"gamma\": 2}, \"network.gamma\": 3}", "t");
+        assertEquals(3.0, later.get(GAMMA)); // keys apply in file order
+    }
+
+    @Test
+    void aSectionMustBeAnObjectOfItsKeys() {
+        assertEquals("bad.json: network = 5 is not allowed; expected an object with the keys hidden, activation, "
+                + "init, init_std, norm, norm_groups, renorm_rmax, renorm_dmax, bn_placement, affine, gamma, beta, "
+                + "bn_momentum, norm_noise, bn_eps.",
+                refusal("{\"network\": 5}"));
+        assertEquals("bad.json: dataset = \"spiral\" is not allowed; expected an object with the keys name, path, "
+                + "noise, samples, test_fraction.", refusal("{\"dataset\": \"spiral\"}"));
+        assertEquals("bad.json: training = [] is not allowed; expected an object with the keys optimizer, "
+                + "learning_rate, batch_size, momentum, speed, steps, seed, eval_every, stats_every, backend.",
+                refusal("{\"training\": []}"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // numbers
+        "{\"training\": {\"learning_rate\": 0}}|training.learning_rate = 0 is out of range; expected a number > 0 and ≤ 100.",
+        "{\"training\": {\"learning_rate\": 100.5}}|training.learning_rate = 100.5 is out of range; expected a number > 0 and ≤ 100.",
+        "{\"training\": {\"momentum\": 1}}|training.momentum = 1 is out of range; expected a number ≥ 0 and < 1.",
+        "{\"training\": {\"momentum\": \"0.9\"}}|training.momentum = \"0.9\" has the wrong type; expected a number ≥ 0 and < 1.",
+        "{\"dataset\": {\"test_fraction\": 0}}|dataset.test_fraction = 0 is out of range; expected a number > 0 and ≤ 0.9.",
+        // whole numbers
+        "{\"training\": {\"batch_size\": 0}}|training.batch_size = 0 is out of range; expected a whole number from 1 to 4096.",
+        "{\"training\": {\"batch_size\": 4097}}|training.batch_size = 4097 is out of range; expected a whole number from 1 to 4096.",
+        "{\"training\": {\"batch_size\": 2.5}}|training.batch_size = 2.5 has the wrong type; expected a whole number from 1 to 4096.",
+        "{\"training\": {\"seed\": 12345678901234567890}}|training.seed = 12345678901234567890 has the wrong type; expected a whole number from -9223372036854775808 to 9223372036854775807.",
+        // true/false
+        "{\"compare\": 1}|compare = 1 has the wrong type; expected true or false.",
+        "{\"network\": {\"batchnorm\": \"true\"}}|network.batchnorm = \"true\" has the wrong type; expected true or false (or use network.norm = one of none, batch, layer, group, renorm).",
+        // text
+        "{\"name\": 5}|name = 5 has the wrong type; expected a text.",
+        "{\"dataset\": {\"path\": null}}|dataset.path = null has the wrong type; expected a folder path (text).",
+        // choices
+        "{\"network\": {\"activation\": \"softplus\"}}|network.activation = \"softplus\" is not allowed; expected one of sigmoid, tanh, relu, linear.",
+        "{\"network\": {\"activation\": 2}}|network.activation = 2 has the wrong type; expected one of sigmoid, tanh, relu, linear.",
+        "{\"dataset\": {\"name\": \"FASHION_MNIST\"}}|dataset.name = \"FASHION_MNIST\" is not allowed; expected one of spiral, circles, xor, gaussians, teacher, idx, fashion-mnist, mnist.",
+        // lists
+        "{\"network\": {\"hidden\": [0, 3]}}|network.hidden = [0,3] is out of range; expected a list of 1 to 12 whole numbers from 1 to 1024 (e.g. [64, 32]).",
+        "{\"network\": {\"hidden\": []}}|network.hidden = [] is out of range; expected a list of 1 to 12 whole numbers from 1 to 1024 (e.g. [64, 32]).",
+        "{\"network\": {\"hidden\": \"64,32\"}}|network.hidden = \"64,32\" has the wrong type; expected a list of 1 to 12 whole numbers from 1 to 1024 (e.g. [64, 32]).",
+    })
+    void refusalsNameTheKeyTheValueAndWhatIsAllowed(String json, String message) {
+        assertEquals("bad.json: " + message, refusal(json));
+    }
+
+    @Test
+    void acceptedValuesOfEveryType() {
+        Scenario s = ScenarioIO.parse("""
+                {"name": "x", "compare": true,
+                 "dataset": {"name": "fashion-mnist", "path": "/d", "samples": 6e4, "test_fraction": 0.9},
+                 "network": {"hidden": [1024, 1.0], "activation": "relu", "gamma": -100, "beta": 100},
+                 "training": {"learning_rate": 100, "momentum": 0, "batch_size": 4096, "seed": -9223372036854775808}}
+                """, "t");
+        assertEquals("x", s.name());
+        assertTrue(s.compare());
+        assertEquals(DatasetKind.FASHION_MNIST, s.dataset().name());
+        assertEquals("/d", s.dataset().path());
+        assertEquals(60_000, s.dataset().samples());
+        assertEquals(0.9, s.dataset().testFraction());
+        assertEquals(List.of(1024, 1), s.get(HIDDEN));
+        assertEquals(ActivationKind.RELU, s.network().activation());
+        assertEquals(-100.0, s.network().gamma());
+        assertEquals(100.0, s.network().beta());
+        assertEquals(100.0, s.training().learningRate());
+        assertEquals(0.0, s.training().momentum());
+        assertEquals(4096, s.training().batchSize());
+        assertEquals(Long.MIN_VALUE, s.training().seed());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[1, 2]|bad.json: a scenario must be a JSON object ({ ... }), found array.",
+        "\"spiral\"|bad.json: a scenario must be a JSON object ({ ... }), found string.",
+        "null|bad.json: a scenario must be a JSON object ({ ... }), found null.",
+        "''|bad.json: a scenario must be a JSON object ({ ... }), found nothing.",
+        "'  \n '|bad.json: a scenario must be a JSON object ({ ... }), found nothing.",
+    })
+    void theWholeFileMustBeAnObject(String json, String message) {
+        assertEquals(message, refusal(json));
+    }
+
+    @Test
+    void invalidJsonSaysWhere() {
+        String m = refusal("{\n  \"name\": \"x\",\n  \"compare\": tru\n}");
+        assertTrue(m.startsWith("bad.json: not valid JSON at line 3, column "), m);
+        assertTrue(m.endsWith(")."), m);
+        assertTrue(m.contains("tru"), m);
+    }
+
+    @Test
+    void idxNeedsAFolder() {
+        String expected = "bad.json: dataset.name = \"idx\" needs dataset.path = a folder holding "
+                + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and "
+                + "t10k-labels-idx1-ubyte (each optionally .gz).";
+        assertEquals(expected, refusal("{\"dataset\": {\"name\": \"idx\"}}"));
+        assertEquals(expected, refusal("{\"dataset\": {\"name\": \"idx\", \"path\": \"  \"}}"));
+        Scenario s = ScenarioIO.parse("{\"dataset\": {\"name\": \"idx\", \"path\": \"/data/mnist\"}}", "t");
+        assertEquals("/data/mnist", s.dataset().path());
+        // the other data sets need no folder
+        for (DatasetKind k : DatasetKind.values()) {
+            if (k == DatasetKind.IDX) continue;
+            Scenario other = D.with(DATASET, k);
+            assertSame(other, ScenarioIO.validate(other, "t"));
+        }
+        // --set checks keys one by one; validate checks them together once all are in
+        Scenario idx = ScenarioIO.withOverride(D, "dataset.name", "idx");
+        assertEquals(DatasetKind.IDX, idx.dataset().name());
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioIO.validate(idx, "--set"));
+        assertEquals(expected.replace("bad.json", "--set"), e.getMessage());
+        Scenario withPath = ScenarioIO.withOverride(idx, "dataset.path", "/data/mnist");
+        assertSame(withPath, ScenarioIO.validate(withPath, "--set"));
+    }
+
+    // ---------------------------------------------------------------- unknown keys
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "training.learnig_rate|training.learning_rate", // a letter left out
+        "training.learning_rat|training.learning_rate", // the last letter left out
+        "xtraining.seed|training.seed",                  // one too many, first
+        "network.gammaa|network.gamma",                  // one too many, last
+        "network.gamme|network.gamma",                   // one wrong, last
+        "metwork.gamma|network.gamma",                   // one wrong, first
+        "trainign.seed|training.seed",                   // two swapped
+        "nam|name",
+        "titel|title",
+        "training.learning_r|training.learning_rate",    // 3 away: still a suggestion
+        "training.stat|training.steps",                  // 3 from steps and from seed: the first in file order
+        "Training.Seed|training.seed",
+    })
+    void aNearKeyIsSuggested(String typo, String suggested) {
+        String m = assertThrows(ScenarioException.class,
+                () -> ScenarioIO.withOverride(D, typo, "1")).getMessage();
+        assertEquals("--set: unknown key " + typo + ". Did you mean " + suggested + "?", m);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"training.learning_", "colour", "learning_rate", "training.optimiser.xyz", "x", "xy"})
+    void aFarKeyGetsTheListOfKeys(String typo) {
+        String m = assertThrows(ScenarioException.class,
+                () -> ScenarioIO.withOverride(D, typo, "1")).getMessage();
+        assertEquals("--set: unknown key " + typo + ". Known keys: " + String.join(", ", ScenarioIO.keys()) + ".",
+                m);
+    }
+
+    @Test
+    void unknownKeysInFilesAndSections() {
+        assertEquals("bad.json: unknown key training.learnig_rate. Did you mean training.learning_rate?",
+                refusal("{\"training\": {\"learnig_rate\": 0.1}}"));
+        assertEquals("bad.json: unknown key network.gama. Did you mean network.gamma?",
+                refusal("{\"network.gama\": 2}"));
+        assertTrue(refusal("{\"training\": {\"training\": {}}}")
+                .startsWith("bad.json: unknown key training.training. Known keys: name, title, "));
+        assertTrue(refusal("{\"trainig\": {\"seed\": 1}}").startsWith("bad.json: unknown key trainig. Known keys: "));
+        assertTrue(refusal("{\"name\": {\"x\": 1}}").startsWith("bad.json: name = {\"x\":1} has the wrong type"));
+    }
+
+    // ---------------------------------------------------------------- --set
+
+    @Test
+    void setEverySettingAsText() {
+        for (Setting<?> k : Settings.all()) setAsText(k);
+    }
+
+    private static <T> void setAsText(Setting<T> k) {
+        Optional<T> v = OtherValues.of(k);
+        if (v.isEmpty()) return;
+        Scenario s = ScenarioIO.withOverride(D, k.key(), OtherValues.text(v.get()));
+        assertEquals(v.get(), s.get(k), k.key());
+        assertEquals(D.with(k, v.get()), s, k.key());
+    }
+
+    @Test
+    void setTextForms() {
+        assertEquals(List.of(64, 32), ScenarioIO.withOverride(D, "network.hidden", "[64, 32]").get(HIDDEN));
+        assertEquals(List.of(5), ScenarioIO.withOverride(D, "network.hidden", " 5 ").get(HIDDEN));
+        assertEquals(1000L, ScenarioIO.withOverride(D, "dataset.samples", "1e3").get(SAMPLES));
+        assertEquals(0.5, ScenarioIO.withOverride(D, "training.learning_rate", " .5 ").get(LEARNING_RATE));
+        assertEquals("two words", ScenarioIO.withOverride(D, "title", "two words").title());
+        assertEquals("", ScenarioIO.withOverride(D.with(DATASET_PATH, "/x"), "dataset.path", "").dataset().path());
+        assertEquals(NormKind.NONE, ScenarioIO.withOverride(D, "network.batchnorm", "false").get(NORM));
+        assertEquals(NormKind.GROUP, ScenarioIO.withOverride(D, "network.norm", "group").get(NORM));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "training.learning_rate|abc|training.learning_rate = abc has the wrong type; expected a number > 0 and ≤ 100.",
+        "training.learning_rate|0|training.learning_rate = 0 is out of range; expected a number > 0 and ≤ 100.",
+        "training.momentum|1|training.momentum = 1 is out of range; expected a number ≥ 0 and < 1.",
+        "training.batch_size|big|training.batch_size = big has the wrong type; expected a whole number from 1 to 4096.",
+        "training.batch_size|2.5|training.batch_size = 2.5 has the wrong type; expected a whole number from 1 to 4096.",
+        "training.batch_size|0|training.batch_size = 0 is out of range; expected a whole number from 1 to 4096.",
+        "compare|yes|compare = yes has the wrong type; expected true or false.",
+        "network.activation|softplus|network.activation = softplus has the wrong type; expected one of sigmoid, tanh, relu, linear.",
+        "network.hidden|64,,32|network.hidden = 64,,32 has the wrong type; expected a list of 1 to 12 whole numbers from 1 to 1024 (e.g. [64, 32]).",
+        "network.hidden|0,3|network.hidden = 0,3 is out of range; expected a list of 1 to 12 whole numbers from 1 to 1024 (e.g. [64, 32]).",
+        "network.hidden|''|network.hidden =  is out of range; expected a list of 1 to 12 whole numbers from 1 to 1024 (e.g. [64, 32]).",
+    })
+    void setRefusals(String key, String value, String message) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioIO.withOverride(D, key, value));
+        assertEquals("--set: " + message, e.getMessage());
+    }
+
+    @Test
+    void typedTextNamesTheControl() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioIO.setText(D, GAMMA, "1e3", GAMMA.label()));
+        assertEquals("gamma γ: network.gamma = 1e3 is out of range; expected a number ≥ -100 and ≤ 100.",
+                e.getMessage());
+        assertEquals(2.5, ScenarioIO.setText(D, GAMMA, "2.5", GAMMA.label()).get(GAMMA));
+        assertSame(D, ScenarioIO.setText(D, GAMMA, "1", GAMMA.label()));
+    }
+
+    private static String refusal(String json) {
+        return assertThrows(ScenarioException.class, () -> ScenarioIO.parse(json, "bad.json")).getMessage();
+    }
+}
