@@ -675,6 +675,27 @@ class ControlsTest {
         assertNewSessions(k, g0, expected.equals(before) ? 0 : 1, "one Try it");
     }
 
+    /** What the next training step uses is what the controls show (its snapshot records it). */
+    @Test
+    void theNextStepTrainsWithTheValuesTheControlsShow() throws Exception {
+        TextField lr = PanelCheck.field(view, Settings.LEARNING_RATE);
+        reveal(lr);
+        hand.typeInto(lr, "0.2", true);
+        TextField batch = PanelCheck.field(view, Settings.BATCH_SIZE);
+        reveal(batch);
+        hand.typeInto(batch, "16", true);
+        Node bn = PanelCheck.check(view, Settings.BATCHNORM_ON);
+        reveal(bn);
+        hand.click(bn);
+        agree(Settings.BATCHNORM_ON, false, "three changes");
+        hand.click(PanelCheck.node(view, "step"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Hand.fx(() -> view.model().history().lastStep() == 1));
+        var snap = Hand.fx(() -> view.model().history().latest("main"));
+        assertEquals(0.2, snap.learningRate(), 0.0, "the step's learning rate");
+        assertEquals(16, snap.batchSize(), "the step's batch");
+        assertFalse(snap.batchNorm(), "the step ran without BatchNorm");
+    }
+
     // ---------------------------------------------------------------- agreement
 
     /**
