@@ -73,14 +73,26 @@ public final class Axis {
         return Math.abs(v) < step * 1e-9 ? 0 : v;
     }
 
-    /** A short label: up to 3 significant digits, k/M suffixes for big step counts. */
+    /**
+     * A short label: up to 3 significant digits, k/M suffixes for big step counts, scientific notation below
+     * 0.01 and from 10^9 on.
+     */
     public static String label(double v) {
+        // round to the digits shown first, so 999.8 is "1k" (not "1.00e+03") and 999 999 is "1M"
+        if (Double.isFinite(v)) v = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v));
         double a = Math.abs(v);
         if (a == 0) return "0";
+        if (a >= 1e9 || a < 0.01) return scientific(v);
         if (a >= 1e6) return trim(v / 1e6) + "M";
         if (a >= 1e3) return trim(v / 1e3) + "k";
-        if (a >= 0.01) return trim(v);
-        return String.format(java.util.Locale.ROOT, "%.0e", v);
+        return trim(v);
+    }
+
+    /** 3 significant digits without trailing zeros: 1.5e-03, 5e-04, 2.5e+10 */
+    private static String scientific(double v) {
+        String s = String.format(java.util.Locale.ROOT, "%.2e", v);
+        int e = s.indexOf('e');
+        return e < 0 ? s : s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "") + s.substring(e);
     }
 
     private static String trim(double v) {

@@ -20,15 +20,39 @@ abstract class BandChart extends LayerChart {
     private final boolean edges;
     /** opacity of the band */
     private final double alpha;
+    /** the hover readout's words for one point, e.g. "mean 0.12 ± 0.98" */
+    private final java.util.function.Function<TapStats, String> words;
 
     BandChart(History history, String name, String kind, String help, ToDoubleFunction<TapStats> low,
-              ToDoubleFunction<TapStats> centre, ToDoubleFunction<TapStats> high, boolean edges, double alpha) {
+              ToDoubleFunction<TapStats> centre, ToDoubleFunction<TapStats> high, boolean edges, double alpha,
+              java.util.function.Function<TapStats, String> words) {
         super(history, name, kind, help);
         this.low = low;
         this.centre = centre;
         this.high = high;
         this.edges = edges;
         this.alpha = alpha;
+        this.words = words;
+    }
+
+    @Override
+    protected boolean stepLine() {
+        return true;
+    }
+
+    /** the step under the pointer, then each run's values at the kept point nearest to it */
+    @Override
+    protected List<String> readoutAt(double mx, double my) {
+        double step = xValue(x, mx);
+        List<String> lines = new java.util.ArrayList<>();
+        for (String r : runsWithData()) {
+            Decimated<TapStats> d = series(r);
+            int i = nearest(d, step);
+            if (i < 0) continue;
+            if (lines.isEmpty()) lines.add(String.format(java.util.Locale.ROOT, "step %,d", d.step(i)));
+            lines.add(history.label(r) + ": " + words.apply(d.get(i)));
+        }
+        return lines;
     }
 
     @Override

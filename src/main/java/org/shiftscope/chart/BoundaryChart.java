@@ -1,5 +1,7 @@
 package org.shiftscope.chart;
 
+import org.shiftscope.stats.RunRole;
+
 import java.nio.IntBuffer;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
@@ -41,11 +43,11 @@ public final class BoundaryChart extends ChartPane {
         markDirty();
     }
 
-    public void setBoundary(Boundary b) {
+    public void setBoundary(Boundary b, String runWords) {
         if (b != boundary) {
             boundary = b;
-            setTitle(b == null || b.run().equals("main") ? "Decision regions"
-                    : "Decision regions · " + ChartTheme.runLabel(b.run()));
+            setTitle(b == null || RunRole.of(b.run()) == RunRole.MAIN ? "Decision regions"
+                    : "Decision regions · " + runWords);
             markDirty();
         }
     }

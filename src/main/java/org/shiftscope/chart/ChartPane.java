@@ -6,13 +6,11 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import javafx.util.Duration;
 
 /**
  * A chart drawn on a Canvas: no scene-graph nodes per point and no auto-ranging layout, so it redraws in a
@@ -22,6 +20,14 @@ import javafx.util.Duration;
 public abstract class ChartPane extends Region {
     /** the drawing surface, sized to this region */
     protected final Canvas canvas = new Canvas();
+    /** the hover readout, drawn over the chart without redrawing it */
+    private final Canvas overlay = new Canvas();
+    /** what the chart shows, in plain words: shown when the pointer is over the title strip */
+    private final String help;
+    /** where the pointer is, or NaN when it is outside */
+    private double hoverX = Double.NaN, hoverY = Double.NaN;
+    /** the readout on screen now */
+    private List<String> shown = List.of();
     /** 1 normally, larger in presentation mode: fonts and lines scale with it */
     private final DoubleProperty fontScale = new SimpleDoubleProperty(1.0);
     /** colours */
@@ -35,14 +41,13 @@ public abstract class ChartPane extends Region {
 
     protected ChartPane(String title, String help) {
         this.title = title;
-        getChildren().add(canvas);
+        this.help = help;
+        overlay.setMouseTransparent(true);
+        getChildren().addAll(canvas, overlay);
         getStyleClass().add("chart-pane");
-        Tooltip tip = new Tooltip(help);
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        tip.setShowDelay(Duration.millis(400));
-        tip.setShowDuration(Duration.seconds(30));
-        Tooltip.install(this, tip);
+        setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+        setOnMouseDragged(e -> hover(e.getX(), e.getY()));
+        setOnMouseExited(e -> hover(Double.NaN, Double.NaN));
         fontScale.addListener((o, a, b) -> markDirty());
         setMinSize(160, 120);
         setPrefSize(320, 200);
@@ -54,6 +59,8 @@ public abstract class ChartPane extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            overlay.setWidth(w);
+            overlay.setHeight(h);
             dirty = true;
             refresh();
         }
@@ -83,7 +90,123 @@ public abstract class ChartPane extends Region {
         pw = Math.max(10, w - px - 12 * s);
         ph = Math.max(10, h - py - 34 * s);
         draw(g, w, h);
+        drawHover(); // the values under a resting pointer follow the data
         return true;
+    }
+
+    // ---- hover readout ----
+
+    /** Moves the pointer to (x, y) in this chart's coordinates (NaN: away) and shows what is under it. */
+    public void hover(double x, double y) {
+        hoverX = x;
+        hoverY = y;
+        drawHover();
+    }
+
+    /**
+     * What is under the pointer, one line each: over the title strip the chart's help in plain words, over the
+     * plot the values there (see {@link #readoutAt}); empty elsewhere.
+     */
+    public List<String> readout(double x, double y) {
+        if (Double.isNaN(x) || x < 0 || y < 0 || x > canvas.getWidth() || y > canvas.getHeight()) return List.of();
+        if (y < py) return wrap(help, 60);
+        if (x < px || x > px + pw || y > py + ph) return List.of();
+        return readoutAt(x, y);
+    }
+
+    /** the readout lines on screen now (empty when none) */
+    public List<String> shownReadout() {
+        return shown;
+    }
+
+    /** The values at a point inside the plot area (step and value per run, …); none by default. */
+    protected List<String> readoutAt(double x, double y) {
+        return List.of();
+    }
+
+    /** whether the readout marks the pointer's step with a vertical line (charts over steps) */
+    protected boolean stepLine() {
+        return false;
+    }
+
+    /** the value of an axis at a horizontal position of the plot */
+    protected double xValue(Axis a, double x) {
+        return a.lo() + (x - px) / pw * (a.hi() - a.lo());
+    }
+
+    /** the value of an axis at a vertical position of the plot */
+    protected double yValue(Axis a, double y) {
+        return a.lo() + (py + ph - y) / ph * (a.hi() - a.lo());
+    }
+
+    private void drawHover() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        List<String> lines = readout(hoverX, hoverY);
+        shown = lines;
+        if (lines.isEmpty()) return;
+        double s = scale();
+        if (stepLine() && hoverY >= py) {
+            g.setStroke(theme.text().deriveColor(0, 1, 1, 0.5));
+            g.setLineWidth(1);
+            g.strokeLine(Math.round(hoverX) + 0.5, py, Math.round(hoverX) + 0.5, py + ph);
+        }
+        Font f = Font.font(11.5 * s);
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(f);
+        double tw = 0;
+        for (String l : lines) {
+            probe.setText(l);
+            tw = Math.max(tw, probe.getLayoutBounds().getWidth());
+        }
+        double lh = 15 * s, bw = tw + 12 * s, bh = lines.size() * lh + 8 * s;
+        double bx = hoverX + 12 * s + bw > overlay.getWidth() ? hoverX - 12 * s - bw : hoverX + 12 * s;
+        double by = Math.min(Math.max(2, hoverY - bh / 2), overlay.getHeight() - bh - 2);
+        bx = Math.max(2, bx);
+        g.setFill(theme.background().deriveColor(0, 1, 1, 0.92));
+        g.fillRect(bx, by, bw, bh);
+        g.setStroke(theme.axis());
+        g.strokeRect(Math.round(bx) + 0.5, Math.round(by) + 0.5, bw, bh);
+        g.setFill(theme.text());
+        g.setFont(f);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i < lines.size(); i++) g.fillText(lines.get(i), bx + 6 * s, by + 4 * s + i * lh);
+    }
+
+    /** Breaks text into lines of at most about {@code width} characters. */
+    static List<String> wrap(String text, int width) {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + word.length() + 1 > width) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        if (line.length() > 0) out.add(line.toString());
+        return out;
+    }
+
+    /** a number for a readout: 3 significant digits */
+    protected static String num(double v) {
+        return Double.isFinite(v) ? org.shiftscope.export.Captions.number(v) : "—";
+    }
+
+    /** the index of the kept point nearest to a step, or -1 when the series is empty */
+    protected static int nearest(org.shiftscope.stats.Decimated<?> d, double step) {
+        int n = d.size();
+        if (n == 0) return -1;
+        int lo = 0, hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (d.step(mid) < step) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo > 0 && Math.abs(d.step(lo - 1) - step) <= Math.abs(d.step(lo) - step)) lo--;
+        return lo;
     }
 
     /** Draws the chart; {@link #px}, {@link #py}, {@link #pw}, {@link #ph} hold the plot area. */

@@ -1,5 +1,7 @@
 package org.shiftscope.chart;
 
+import org.shiftscope.stats.RunRole;
+
 import javafx.scene.paint.Color;
 
 /**
@@ -19,15 +21,7 @@ public record ChartTheme(Color background, Color axis, Color grid, Color text, C
 
     /** The colour of a run: BN twin blue, plain twin orange, a single run blue. */
     public static Color runColor(String run) {
-        return "plain".equals(run) ? Color.web("#e8710a") : Color.web("#1967d2");
+        return RunRole.of(run) == RunRole.PLAIN ? Color.web("#e8710a") : Color.web("#1967d2");
     }
 
-    /** Label shown for a run in legends. */
-    public static String runLabel(String run) {
-        return switch (run) {
-            case "bn" -> "with BN";
-            case "plain" -> "without BN";
-            default -> "this network";
-        };
-    }
 }

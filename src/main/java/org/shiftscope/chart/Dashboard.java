@@ -35,6 +35,10 @@ public final class Dashboard extends VBox {
     private ChartTheme theme = ChartTheme.LIGHT;
     /** font and line scale of every chart (presentation mode enlarges it) */
     private double fontScale = 1;
+    /** height of a layer row and of the training row (see {@link #setRowHeight}) */
+    private double layerHeight = 190, trainingHeight = 220;
+    /** the hidden layers (1-based) whose rows are shown; null = all */
+    private java.util.Set<Integer> shownRows;
 
     public Dashboard(History history, Consumer<ChartPane> onChart) {
         super(8);
@@ -70,7 +74,6 @@ public final class Dashboard extends VBox {
                 c.setSource(h, tap);
                 c.setTheme(theme);
                 c.fontScaleProperty().set(fontScale);
-                c.setPrefHeight(190 * Math.max(1, fontScale * 0.8));
                 HBox.setHgrow(c, Priority.ALWAYS);
                 onChart.accept(c);
                 box.getChildren().add(c);
@@ -79,6 +82,49 @@ public final class Dashboard extends VBox {
             box.setAlignment(Pos.CENTER_LEFT);
             layerRows.getChildren().add(box);
         }
+        applyRows();
+        applyHeights();
+    }
+
+    /** Shows only these hidden layers' rows (1-based; null or empty = all). */
+    public void showRows(java.util.Set<Integer> rows) {
+        shownRows = rows == null || rows.isEmpty() ? null : java.util.Set.copyOf(rows);
+        applyRows();
+    }
+
+    /** the hidden layers whose rows are shown, in order */
+    public List<Integer> shownRows() {
+        List<Integer> out = new ArrayList<>();
+        for (int h = 1; h <= Math.max(depth, 0); h++) if (shownRows == null || shownRows.contains(h)) out.add(h);
+        return out;
+    }
+
+    private void applyRows() {
+        for (int h = 1; h <= layerRows.getChildren().size(); h++) {
+            boolean on = shownRows == null || shownRows.contains(h) || shownRows.stream().allMatch(r -> r > depth);
+            var row = layerRows.getChildren().get(h - 1);
+            row.setVisible(on);
+            row.setManaged(on);
+        }
+        for (LayerChart c : layerCharts) c.markDirty();
+    }
+
+    /**
+     * Sets the height of the training row and of each layer row, e.g. so the rows a lesson names fit the window
+     * (never below a readable minimum, larger with presentation mode's larger type).
+     */
+    public void setRowHeight(double training, double layer) {
+        trainingHeight = training;
+        layerHeight = layer;
+        applyHeights();
+    }
+
+    private void applyHeights() {
+        double k = Math.max(1, fontScale * 0.8); // larger type needs taller charts
+        double training = Math.max(trainingHeight, 170 * k), layer = Math.max(layerHeight, 150 * k);
+        trainingChart.setPrefHeight(training);
+        boundaryChart.setPrefHeight(training);
+        for (LayerChart c : layerCharts) c.setPrefHeight(layer);
     }
 
     /** Colours and sizes for every chart, present and future. */
@@ -88,11 +134,10 @@ public final class Dashboard extends VBox {
         for (ChartPane c : charts()) {
             c.setTheme(theme);
             c.fontScaleProperty().set(fontScale);
-            if (c instanceof LayerChart) c.setPrefHeight(190 * Math.max(1, fontScale * 0.8));
         }
         boundaryChart.setTheme(theme);
         boundaryChart.fontScaleProperty().set(fontScale);
-        trainingChart.setPrefHeight(220 * Math.max(1, fontScale * 0.8));
+        applyHeights();
     }
 
     /** Shows another tap in every layer chart. */
@@ -114,7 +159,7 @@ public final class Dashboard extends VBox {
     }
 
     public void setBoundary(Boundary b) {
-        boundaryChart.setBoundary(b);
+        boundaryChart.setBoundary(b, b == null ? "" : history.label(b.run()));
     }
 
     /** New data: every chart redraws at the next refresh. */
@@ -133,8 +178,14 @@ public final class Dashboard extends VBox {
     public boolean refresh() {
         boolean drawn = trainingChart.refresh();
         drawn |= boundaryChart.refresh();
-        for (LayerChart c : layerCharts) drawn |= c.refresh();
+        for (LayerChart c : layerCharts) {
+            if (shown(c)) drawn |= c.refresh(); // hidden rows cost nothing; they redraw when shown again
+        }
         return drawn;
+    }
+
+    private static boolean shown(LayerChart c) {
+        return c.getParent() == null || c.getParent().isManaged();
     }
 
     /** every chart shown, training first */
@@ -142,7 +193,7 @@ public final class Dashboard extends VBox {
         List<ChartPane> all = new ArrayList<>();
         all.add(trainingChart);
         if (boundaryChart.isManaged()) all.add(boundaryChart);
-        all.addAll(layerCharts);
+        for (LayerChart c : layerCharts) if (shown(c)) all.add(c);
         return all;
     }
 }

@@ -57,52 +57,141 @@ public final class DistributionChart extends LayerChart {
             java.util.Arrays.fill(density[r], 0, iw * ih, 0f);
             paint(series(runs.get(r)), density[r], iw, ih);
         }
-        // both runs share one value axis: the second is laid under the first ("over" compositing)
+        // both runs share one value axis and blend symmetrically: neither hides the other, overlap mixes the two
+        // colours; a single run uses a perceptual sequential scale (light → dark as values pile up)
         int[] c0 = rgb(ChartTheme.runColor(runs.get(0))), c1 = nr > 1 ? rgb(ChartTheme.runColor(runs.get(1))) : c0;
         for (int i = 0; i < iw * ih; i++) {
             float a0 = density[0][i], a1 = nr > 1 ? density[1][i] : 0f;
-            float a = a0 + a1 * (1 - a0);
-            if (a <= 0) {
+            if (a0 <= 0 && a1 <= 0) {
                 pixels[i] = 0;
                 continue;
             }
-            float w1 = a1 * (1 - a0);
-            int rr = (int) (c0[0] * a0 + c1[0] * w1), gg = (int) (c0[1] * a0 + c1[1] * w1);
-            int bb = (int) (c0[2] * a0 + c1[2] * w1);
+            int rr, gg, bb;
+            float a;
+            if (nr == 1) {
+                int c = colour(a0);
+                a = Math.min(1f, 0.25f + a0);
+                rr = (int) (((c >> 16) & 255) * a);
+                gg = (int) (((c >> 8) & 255) * a);
+                bb = (int) ((c & 255) * a);
+            } else {
+                a = 1 - (1 - a0) * (1 - a1);
+                float w0 = a0 / (a0 + a1), w1 = 1 - w0;
+                rr = (int) ((c0[0] * w0 + c1[0] * w1) * a);
+                gg = (int) ((c0[1] * w0 + c1[1] * w1) * a);
+                bb = (int) ((c0[2] * w0 + c1[2] * w1) * a);
+            }
             pixels[i] = ((int) (a * 255) << 24) | (rr << 16) | (gg << 8) | bb; // premultiplied
         }
         image.getPixelWriter().setPixels(0, 0, iw, ih, PixelFormat.getIntArgbPreInstance(),
                 IntBuffer.wrap(pixels, 0, iw * ih), iw);
         g.drawImage(image, 0, 0, iw, ih, px, py, iw, ih);
+        if (nr == 1) scaleLegend(g);
         runLegend(g, runs);
+    }
+
+    @Override
+    protected boolean stepLine() {
+        return true;
+    }
+
+    /** the step and value under the pointer, and how dense each run is there (share of the column's peak) */
+    @Override
+    protected List<String> readoutAt(double mx, double my) {
+        double step = xValue(x, mx), value = yValue(y, my);
+        List<String> lines = new java.util.ArrayList<>();
+        for (String r : runsWithData()) {
+            Decimated<TapStats> d = series(r);
+            int i = nearest(d, step);
+            if (i < 0) continue;
+            TapStats t = d.get(i);
+            if (lines.isEmpty()) lines.add(String.format(java.util.Locale.ROOT, "step %,d · value %s", d.step(i),
+                    num(value)));
+            int b = (int) Math.floor((value - t.binLo()) / t.binWidth());
+            double share = b < 0 || b >= t.counts().length ? 0 : (double) t.counts()[b] / Math.max(1, t.total());
+            lines.add(history.label(r) + ": " + Math.round(share * 1000) / 10.0 + "% of values near here");
+        }
+        return lines;
     }
 
     private static int[] rgb(Color c) {
         return new int[] {(int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255)};
     }
 
-    /** Fills a run's opacity per pixel: each column is the histogram at that step, scaled to its peak. */
+    /**
+     * Fills a run's density per pixel, 0–1: each column averages the histograms of the steps near it (within two
+     * pixel widths), each scaled to its own peak and read between bin centres, so the picture is smooth at any
+     * width; a square root keeps the tails visible.
+     */
     private void paint(Decimated<TapStats> d, float[] alpha, int iw, int ih) {
         int n = d.size();
         if (n == 0) return;
+        double[] column = new double[ih];
+        // each column averages the steps within two pixel widths either side: smooth, not hatched
+        double span = 2 * (x.hi() - x.lo()) / iw;
         int k = 0;
         for (int col = 0; col < iw; col++) {
-            double step = x.lo() + (x.hi() - x.lo()) * (col + 0.5) / iw;
-            if (step > d.lastStep() + 1e-9) break;
-            while (k + 1 < n && d.step(k + 1) <= step) k++;
-            TapStats t = d.get(k);
-            if (d.step(k) > step || !Double.isFinite(t.binLo())) continue;
-            int[] counts = t.counts();
-            int peak = 0;
-            for (int v : counts) peak = Math.max(peak, v);
-            if (peak == 0) continue;
-            double bw = t.binWidth();
-            for (int row = 0; row < ih; row++) {
-                double value = y.lo() + (y.hi() - y.lo()) * (ih - row - 0.5) / ih;
-                int b = (int) Math.floor((value - t.binLo()) / bw);
-                if (b < 0 || b >= counts.length) continue;
-                alpha[row * iw + col] = (float) (0.9 * Math.sqrt((double) counts[b] / peak)); // sqrt: tails stay visible
+            double from = x.lo() + (x.hi() - x.lo()) * col / iw, to = x.lo() + (x.hi() - x.lo()) * (col + 1) / iw;
+            if (from > d.lastStep() + 1e-9) break;
+            while (k + 1 < n && d.step(k + 1) <= from - span) k++;
+            if (d.step(k) > to + span) continue; // before the first measurement
+            java.util.Arrays.fill(column, 0);
+            int used = 0;
+            for (int j = k; j < n && (j == k || d.step(j) < to + span); j++) {
+                if (addColumn(d.get(j), column, ih)) used++;
             }
+            if (used == 0) continue;
+            for (int row = 0; row < ih; row++) alpha[row * iw + col] = (float) Math.sqrt(column[row] / used);
         }
+    }
+
+    /** adds one histogram, scaled to its peak and interpolated between bin centres, to a pixel column */
+    private boolean addColumn(TapStats t, double[] column, int ih) {
+        if (!Double.isFinite(t.binLo())) return false;
+        int[] counts = t.counts();
+        int peak = 0;
+        for (int v : counts) peak = Math.max(peak, v);
+        if (peak == 0) return false;
+        double bw = t.binWidth();
+        for (int row = 0; row < ih; row++) {
+            double value = y.lo() + (y.hi() - y.lo()) * (ih - row - 0.5) / ih;
+            double pos = (value - t.binLo()) / bw - 0.5; // in bin-centre units
+            if (pos < -0.5 || pos > counts.length - 0.5) continue;
+            int b0 = (int) Math.floor(pos);
+            double f = pos - b0;
+            double lo = b0 >= 0 ? counts[b0] : counts[0], hi = b0 + 1 < counts.length ? counts[b0 + 1] : counts[b0];
+            column[row] += ((1 - f) * lo + f * hi) / peak;
+        }
+        return true;
+    }
+
+    /** a perceptual sequential colour scale (viridis-like stops), 0 → few values, 1 → the column's peak */
+    static int colour(float t) {
+        int[][] stops = {{253, 231, 37}, {94, 201, 98}, {33, 145, 140}, {59, 82, 139}, {68, 1, 84}};
+        double p = Math.max(0, Math.min(1, t)) * (stops.length - 1);
+        int i = Math.min(stops.length - 2, (int) p);
+        double f = p - i;
+        int r = (int) Math.round(stops[i][0] + f * (stops[i + 1][0] - stops[i][0]));
+        int g = (int) Math.round(stops[i][1] + f * (stops[i + 1][1] - stops[i][1]));
+        int b = (int) Math.round(stops[i][2] + f * (stops[i + 1][2] - stops[i][2]));
+        return (r << 16) | (g << 8) | b;
+    }
+
+    /** the colour scale's key in the title strip: "few … many" */
+    private void scaleLegend(GraphicsContext g) {
+        double s = scale(), w = 70 * s, h = 8 * s, right = canvas.getWidth() - 8 * s;
+        double x0 = right - w - 34 * s, y0 = 9 * s;
+        for (int i = 0; i < 35; i++) {
+            int c = colour(i / 34f);
+            g.setFill(Color.rgb((c >> 16) & 255, (c >> 8) & 255, c & 255));
+            g.fillRect(x0 + w * i / 35, y0, w / 35 + 0.6, h);
+        }
+        g.setFill(theme().muted());
+        g.setFont(javafx.scene.text.Font.font(10 * s));
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        g.fillText("few", x0 - 3 * s, y0 + h / 2);
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.fillText("many", x0 + w + 3 * s, y0 + h / 2);
     }
 }

@@ -16,6 +16,24 @@ public final class HistogramChart extends LayerChart {
                         + "saturated and barely learn.");
     }
 
+    /** the bin under the pointer and each run's share of values in it */
+    @Override
+    protected List<String> readoutAt(double mx, double my) {
+        double v = xValue(x, mx);
+        List<String> lines = new java.util.ArrayList<>();
+        for (String r : runsWithData()) {
+            TapStats t = series(r).last();
+            if (t == null || !Double.isFinite(t.binLo())) continue;
+            int b = (int) Math.floor((v - t.binLo()) / t.binWidth());
+            if (lines.isEmpty()) lines.add("value " + num(v));
+            double share = b < 0 || b >= t.counts().length ? 0 : (double) t.counts()[b] / Math.max(1, t.total());
+            String bin = b < 0 || b >= t.counts().length ? "outside its range"
+                    : num(t.binLo() + b * t.binWidth()) + " … " + num(t.binLo() + (b + 1) * t.binWidth());
+            lines.add(history.label(r) + ": " + Math.round(share * 1000) / 10.0 + "% of values in " + bin);
+        }
+        return lines;
+    }
+
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
         List<String> runs = runsWithData();

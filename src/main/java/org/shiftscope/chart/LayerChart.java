@@ -107,7 +107,7 @@ public abstract class LayerChart extends ChartPane {
         List<String> labels = new ArrayList<>();
         List<Color> colors = new ArrayList<>();
         for (String r : runs) {
-            labels.add(ChartTheme.runLabel(r) + (substituted(r) ? " (W·x+b)" : ""));
+            labels.add(history.label(r) + (substituted(r) ? " (W·x+b)" : ""));
             colors.add(ChartTheme.runColor(r));
         }
         legend(g, labels, colors);

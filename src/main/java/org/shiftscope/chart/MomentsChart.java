@@ -10,6 +10,7 @@ public final class MomentsChart extends BandChart {
                 "The line is the average value at this point of the layer, the shaded band one standard "
                         + "deviation either side, step by step. Without BatchNorm they wander while the layers "
                         + "below learn: that drift is internal covariate shift.",
-                t -> t.mean() - t.std(), TapStats::mean, t -> t.mean() + t.std(), false, 0.22);
+                t -> t.mean() - t.std(), TapStats::mean, t -> t.mean() + t.std(), false, 0.22,
+                t -> "mean " + num(t.mean()) + " ± " + num(t.std()));
     }
 }

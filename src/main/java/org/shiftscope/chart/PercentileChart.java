@@ -10,6 +10,7 @@ public final class PercentileChart extends BandChart {
                 "The middle line is the median value, the band holds the middle 70% of values (15th to 85th "
                         + "percentile). This is Figure 1 of the BatchNorm paper: with BN the band stays put, "
                         + "without it the band drifts as the earlier layers change.",
-                TapStats::p15, TapStats::p50, TapStats::p85, true, 0.25);
+                TapStats::p15, TapStats::p50, TapStats::p85, true, 0.25,
+                t -> "median " + num(t.p50()) + ", middle 70% " + num(t.p15()) + " … " + num(t.p85()));
     }
 }

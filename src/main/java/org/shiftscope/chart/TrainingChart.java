@@ -14,7 +14,9 @@ import org.shiftscope.stats.History;
 /** Training loss (left axis) and test accuracy (right axis, 0–1) over steps for every run. */
 public final class TrainingChart extends ChartPane {
     private final History history;
-    private final Axis x = new Axis(), loss = new Axis(), acc = new Axis();
+    /** steps (package-private for the hover test) */
+    final Axis x = new Axis();
+    private final Axis loss = new Axis(), acc = new Axis();
 
     public TrainingChart(History history) {
         super("Loss and test accuracy",
@@ -55,7 +57,7 @@ public final class TrainingChart extends ChartPane {
         // the legend goes beside the title when it fits, else on a line of its own
         List<String> names = new ArrayList<>();
         for (String r : runs) {
-            String who = runs.size() > 1 ? " " + ChartTheme.runLabel(r) : "";
+            String who = runs.size() > 1 ? " " + history.label(r) : "";
             names.add("loss" + who);
             names.add("test accuracy" + who);
         }
@@ -82,7 +84,7 @@ public final class TrainingChart extends ChartPane {
                     s -> Math.min(s.loss(), loss.hi()), lineWidth() * 0.5, false);
             smoothed(g, history.metrics(r), c);
             Bands.line(this, g, history.testAccuracy(r), x, acc, c, Snapshot::testAccuracy, lineWidth(), true);
-            String who = runs.size() > 1 ? " " + (shortNames ? r : ChartTheme.runLabel(r)) : "";
+            String who = runs.size() > 1 ? " " + (shortNames ? r : history.label(r)) : "";
             labels.add("loss" + who);
             colors.add(c);
             dashed.add(false);
@@ -102,6 +104,28 @@ public final class TrainingChart extends ChartPane {
             g.fillText("diverged at step " + diverged, xx - 4, py + ph - 4);
         }
         titleLegend(g, labels, colors, dashed, legendY);
+    }
+
+    @Override
+    protected boolean stepLine() {
+        return true;
+    }
+
+    /** the step under the pointer; each run's mini-batch loss there and its test accuracy at the nearest check */
+    @Override
+    protected List<String> readoutAt(double mx, double my) {
+        double step = xValue(x, mx);
+        List<String> lines = new ArrayList<>();
+        for (String r : history.runs()) {
+            Decimated<Snapshot> d = history.metrics(r), t = history.testAccuracy(r);
+            int i = nearest(d, step), j = nearest(t, step);
+            if (i < 0) continue;
+            if (lines.isEmpty()) lines.add(String.format(java.util.Locale.ROOT, "step %,d", d.step(i)));
+            String acc = j < 0 ? "" : String.format(java.util.Locale.ROOT, ", test accuracy %.1f%% (step %,d)",
+                    100 * t.get(j).testAccuracy(), t.step(j));
+            lines.add(history.label(r) + ": loss " + num(d.get(i).loss()) + acc);
+        }
+        return lines;
     }
 
     private double robustTop(List<String> runs) {

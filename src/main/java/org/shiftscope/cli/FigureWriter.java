@@ -71,6 +71,72 @@ public final class FigureWriter {
         return files;
     }
 
+    /**
+     * Frames of the dashboard while a headless run trains, for an animated GIF: one dashboard on the headless
+     * screen, redrawn from the history at each {@link #frame}. The training thread waits while a frame is drawn, so
+     * the history is never read and written at once.
+     */
+    public static final class Animation implements AutoCloseable {
+        private final Dashboard dashboard;
+        private final org.shiftscope.export.GifRecorder gif;
+
+        public Animation(Path file, double fps, History history, int depth, Dataset points) throws Exception {
+            startToolkit();
+            gif = new org.shiftscope.export.GifRecorder(file, fps);
+            dashboard = onFx(() -> {
+                Dashboard d = new Dashboard(history, c -> { });
+                d.setDepth(depth);
+                d.setPlanar(points != null && points.inputs() == 2);
+                if (points != null && points.inputs() == 2) d.setPoints(org.shiftscope.train.Points.of(points));
+                Scene scene = new Scene(d, 1500, 260 + 200 * depth);
+                org.shiftscope.chart.Styles.add(scene);
+                return d;
+            });
+        }
+
+        /** Draws the history as it is now, with a caption, and appends it to the GIF. */
+        public void frame(String caption, Boundary boundary) throws Exception {
+            javafx.scene.image.WritableImage img = onFx(() -> {
+                if (boundary != null) dashboard.setBoundary(boundary);
+                dashboard.applyCss();
+                dashboard.layout();
+                dashboard.markDirty();
+                dashboard.refresh();
+                return PngExporter.render(dashboard, 1, caption);
+            });
+            gif.add(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null));
+        }
+
+        public int frames() {
+            return gif.frames();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            gif.close();
+        }
+    }
+
+    /** Runs on the FX thread and waits for the result. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        AtomicReference<Object> result = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                result.set(work.call());
+            } catch (Throwable t) {
+                result.set(t);
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("rendering timed out");
+        if (result.get() instanceof Throwable t) throw new IllegalStateException("rendering failed: " + t, t);
+        @SuppressWarnings("unchecked")
+        T value = (T) result.get();
+        return value;
+    }
+
     private static List<Path> render(Path dir, History history, int depth, List<Tap> taps, String caption,
                                      Dataset points, Boundary boundary) throws Exception {
         Dashboard d = new Dashboard(history, c -> { });

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 public final class HeadlessRunner {
     /** parsed options */
     record Options(String scenario, Long steps, Long seed, Path out, Long every, boolean compare,
-                   List<KeyValue> sets, boolean png) { }
+                   List<KeyValue> sets, boolean png, boolean gif) { }
 
     /** one {@code --set key=value} */
     record KeyValue(String key, String value) { }
@@ -85,6 +85,10 @@ public final class HeadlessRunner {
         @Option(names = "--no-png", description = "skip the PNG figures (dashboard.png and one per chart)")
         boolean noPng;
 
+        @Option(names = "--gif", description = "also write dashboard.gif: the dashboard as it trained, "
+                + GIF_FRAMES + " frames at " + GIF_FPS + " frames/s, looping")
+        boolean gif;
+
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
         boolean help;
 
@@ -95,13 +99,13 @@ public final class HeadlessRunner {
         }
 
         Options options() {
-            return new Options(scenario, steps, seed, out, every, compare, List.copyOf(sets), !noPng);
+            return new Options(scenario, steps, seed, out, every, compare, List.copyOf(sets), !noPng, gif);
         }
 
         @Override
         public Integer call() {
             Options o = options();
-            return execute(resolve(o), o.out(), o.png(), err);
+            return execute(resolve(o), o.out(), o.png(), o.gif(), err);
         }
     }
 
@@ -139,7 +143,14 @@ public final class HeadlessRunner {
         return ScenarioIO.validate(sc, "--set");
     }
 
+    /** frames of the --gif animation, and how fast it plays */
+    static final int GIF_FRAMES = 40, GIF_FPS = 8;
+
     static int execute(Scenario sc, Path outDir, boolean png, PrintStream err) {
+        return execute(sc, outDir, png, false, err);
+    }
+
+    static int execute(Scenario sc, Path outDir, boolean png, boolean gif, PrintStream err) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException | SecurityException e) {
@@ -158,6 +169,9 @@ public final class HeadlessRunner {
         Progress progress = new Progress(err, steps);
         long t0 = System.nanoTime();
         History history = new History();
+        for (Run r : session.runs()) history.setLabel(r.name, Session.runLabel(sc, r.name));
+        FigureWriter.Animation animation = gif ? animation(outDir, history, sc, session, err) : null;
+        long frameEvery = Math.max(1, steps / GIF_FRAMES);
         try (CsvRecorder csv = new CsvRecorder(outDir)) {
             session.setListener(s -> {
                 csv.write(s);
@@ -166,9 +180,12 @@ public final class HeadlessRunner {
             while (session.stepCount() < steps && !session.allDiverged()) {
                 session.step();
                 progress.update(session.stepCount());
+                if (animation != null && session.stepCount() % frameEvery == 0) gifFrame(animation, sc, session);
             }
         } catch (IOException e) {
             throw new UsageException("cannot write the CSV files in '" + outDir + "': " + e.getMessage());
+        } finally {
+            if (animation != null) closeGif(animation, outDir, err);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         progress.done(session.stepCount(), wall);
@@ -181,6 +198,44 @@ public final class HeadlessRunner {
         if (png) writeFigures(sc, session, history, outDir, err);
         err.println("  wrote " + outDir.toAbsolutePath());
         return 0;
+    }
+
+    private static FigureWriter.Animation animation(Path outDir, History history, Scenario sc, Session session,
+                                                    PrintStream err) {
+        try {
+            return new FigureWriter.Animation(outDir.resolve("dashboard.gif"), GIF_FPS, history,
+                    sc.network().hidden().length, session.data());
+        } catch (Exception | LinkageError e) {
+            err.println("  warning: no GIF (" + e.getMessage() + "); the CSV files are complete.");
+            return null;
+        }
+    }
+
+    private static void gifFrame(FigureWriter.Animation a, Scenario sc, Session session) {
+        try {
+            Boundary b = null;
+            if (session.data().inputs() == 2) {
+                for (Run r : session.runs()) {
+                    if (!r.diverged()) {
+                        b = session.decisionSurface(r, 0, 48);
+                        break;
+                    }
+                }
+            }
+            a.frame(Captions.of(sc, session.stepCount()), b);
+        } catch (Exception e) {
+            throw new UsageException("cannot draw the GIF frame at step " + session.stepCount() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private static void closeGif(FigureWriter.Animation a, Path outDir, PrintStream err) {
+        try {
+            a.close();
+            err.println("  dashboard.gif: " + a.frames() + " frames at " + GIF_FPS + " frames/s");
+        } catch (IOException e) {
+            err.println("  warning: dashboard.gif could not be written (" + e.getMessage() + ")");
+        }
     }
 
     /** dashboard.png and one PNG per chart, drawn by the app's own chart code on a headless screen */

@@ -2,6 +2,7 @@ package org.shiftscope.export;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.shiftscope.nn.NormKind;
 import org.shiftscope.train.scenario.Scenario;
 
 /** The caption line under every exported figure: enough to make the same figure again. */
@@ -10,9 +11,11 @@ public final class Captions {
 
     /** e.g. "ShiftScope · default · step 1200 · BatchNorm on (before activation, learned γ/β) · …" */
     public static String of(Scenario s, long step) {
-        String bn = s.compare() ? "BN twin vs plain twin"
-                : s.network().batchnorm() ? "BatchNorm on (" + s.network().bnPlacement().key() + " activation, "
-                        + s.network().affine().key() + " γ/β)" : "BatchNorm off";
+        var n = s.network();
+        String bn = s.compare() ? (n.norm() == NormKind.BATCH || !n.batchnorm() ? "BN" : n.norm().label())
+                + " twin vs plain twin"
+                : n.batchnorm() ? n.norm().label() + " on (" + n.bnPlacement().key() + " activation, "
+                        + n.affine().key() + " γ/β)" : "BatchNorm off";
         return "ShiftScope · " + s.name() + " · step " + step + " · " + bn + " · learning rate "
                 + number(s.training().learningRate()) + " · batch " + s.training().batchSize() + " · "
                 + s.network().activation().key() + " " + Arrays.toString(s.network().hidden()) + " · "

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import org.shiftscope.nn.Tap;
 
-/** The course: lessons read from {@code /lessons/lessons.json} (assets/lessons on the classpath). */
+/**
+ * The course: lessons read from {@code /lessons/lessons.json} (assets/lessons on the classpath). Each entry has
+ * {@code number, title, scenario, tap, look, move, expect, why, action {label, key, value}, from, rows, summary,
+ * next}; {@code next} may be left out ("").
+ */
 public final class Lessons {
     private static List<Lesson> all;
 
@@ -27,21 +31,43 @@ public final class Lessons {
         throw new IllegalArgumentException("no lesson " + number);
     }
 
+    /** the lesson that teaches with this preset, or null */
+    public static Lesson ofScenario(String preset) {
+        for (Lesson l : all()) if (l.scenario().equals(preset)) return l;
+        return null;
+    }
+
     private static List<Lesson> load() {
         try (InputStream in = Lessons.class.getResourceAsStream("/lessons/lessons.json")) {
             if (in == null) return List.of();
             List<Lesson> list = new ArrayList<>();
-            for (JsonNode n : new ObjectMapper().readTree(in)) {
-                JsonNode a = n.path("action");
-                list.add(new Lesson(n.get("number").asInt(), n.get("title").asText(), n.get("scenario").asText(),
-                        Tap.valueOf(n.path("tap").asText("activation").toUpperCase(Locale.ROOT)),
-                        n.get("look").asText(), n.get("move").asText(), n.get("expect").asText(),
-                        n.get("why").asText(), a.path("label").asText(""), a.path("key").asText(""),
-                        a.path("value").asText("")));
-            }
+            for (JsonNode n : new ObjectMapper().readTree(in)) list.add(parse(n));
             return List.copyOf(list);
         } catch (IOException e) {
             throw new IllegalStateException("the lessons cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static Lesson parse(JsonNode n) {
+        String where = "lessons.json, lesson " + n.path("number").asText("?");
+        JsonNode a = n.path("action");
+        JsonNode r = n.path("rows");
+        if (!r.isArray() || r.isEmpty()) throw new IllegalStateException(where + ": rows must be a list of layers");
+        int[] rows = new int[r.size()];
+        for (int i = 0; i < rows.length; i++) rows[i] = r.get(i).asInt();
+        if (!n.path("from").canConvertToLong()) throw new IllegalStateException(where + ": from must be a step");
+        String summary = text(n, "summary", where);
+        LessonReport.check(summary); // a mistake in a template shows at start-up, not at a lesson's end
+        return new Lesson(n.get("number").asInt(), text(n, "title", where), text(n, "scenario", where),
+                Tap.valueOf(n.path("tap").asText("activation").toUpperCase(Locale.ROOT)),
+                text(n, "look", where), text(n, "move", where), text(n, "expect", where), text(n, "why", where),
+                a.path("label").asText(""), a.path("key").asText(""), a.path("value").asText(""),
+                n.get("from").asLong(), rows, summary, n.path("next").asText(""));
+    }
+
+    private static String text(JsonNode n, String key, String where) {
+        JsonNode v = n.get(key);
+        if (v == null || !v.isTextual()) throw new IllegalStateException(where + ": " + key + " must be a text");
+        return v.asText();
     }
 }

@@ -1,29 +1,20 @@
 package org.shiftscope.nn;
 
 import java.util.Arrays;
-import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Batch Normalization over the batch dimension, per feature (column). Training mode normalizes with the
- * mini-batch mean and biased variance and updates running averages; inference mode uses the running averages.
- * Its output is the {@link Tap#NORMALIZED} tap: X̂·γ + β.
+ * Batch Normalization (Ioffe & Szegedy 2015) over the batch dimension, per feature (column). Training mode
+ * normalizes with the mini-batch mean and biased variance and updates running averages; inference mode uses the
+ * running averages. γ/β, noisy BN and the output are {@link Normalization}'s.
  */
-public final class BatchNorm implements Layer {
-    /** scale γ, 1 × units */
-    public final Param gamma;
-    /** shift β, 1 × units */
-    public final Param beta;
-    /** number of features */
-    private final int units;
+public final class BatchNorm extends Normalization {
     /** running mean used at inference, per unit */
     private final double[] runningMean;
     /** running (unbiased) variance used at inference, per unit */
     private final double[] runningVar;
     /** fraction of the running averages replaced by each training batch (PyTorch convention) */
     private double momentum;
-    /** added to the variance before the square root */
-    private double eps;
     /** when true the next training batch sets the running averages outright (fresh start) */
     private boolean resetRunning = true;
     /** mean of the last batch per unit (or the running mean at inference) */
@@ -34,17 +25,9 @@ public final class BatchNorm implements Layer {
     private final double[] invStd;
     /** per-unit scratch sums for backward: Σ dX̂ and Σ dX̂·X̂ */
     private final double[] sumD, sumDX;
-    /** X̂ = (X − μ) / sqrt(σ² + ε), batch × units */
-    private final DMatrixRMaj xhat = new DMatrixRMaj(1, 1);
-    /** Y = γ·X̂ + β, batch × units */
-    private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
-    /** dL/dX, batch × units */
-    private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
 
     public BatchNorm(String name, int units, double momentum, double eps) {
-        this.units = units;
-        this.gamma = new Param("gamma" + name, 1, units);
-        this.beta = new Param("beta" + name, 1, units);
+        super(name, units, eps);
         this.runningMean = new double[units];
         this.runningVar = new double[units];
         this.mean = new double[units];
@@ -53,34 +36,21 @@ public final class BatchNorm implements Layer {
         this.sumD = new double[units];
         this.sumDX = new double[units];
         this.momentum = momentum;
-        this.eps = eps;
-        setAffine(1.0, 0.0, false);
         Arrays.fill(runningVar, 1.0);
     }
 
-    public int units() {
-        return units;
+    @Override
+    public NormKind kind() {
+        return NormKind.BATCH;
     }
 
-    /** Sets γ and β of every unit to the given values; frozen = fixed at them, else learned from them on. */
-    public void setAffine(double g, double b, boolean frozen) {
-        Arrays.fill(gamma.value.data, 0, units, g);
-        Arrays.fill(beta.value.data, 0, units, b);
-        Arrays.fill(gamma.velocity.data, 0, units, 0.0);
-        Arrays.fill(beta.velocity.data, 0, units, 0.0);
-        gamma.frozen = frozen;
-        beta.frozen = frozen;
-    }
-
+    @Override
     public void setMomentum(double momentum) {
         this.momentum = momentum;
     }
 
-    public void setEps(double eps) {
-        this.eps = eps;
-    }
-
     /** The next training batch will set the running averages outright instead of blending into them. */
+    @Override
     public void resetRunningStats() {
         resetRunning = true;
     }
@@ -103,17 +73,10 @@ public final class BatchNorm implements Layer {
         return var[unit];
     }
 
-    /** X̂ of the last forward, before γ and β */
-    public DMatrixRMaj normalizedBeforeAffine() {
-        return xhat;
-    }
-
     @Override
-    public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+    protected void normalize(DMatrixRMaj x, boolean training, DMatrixRMaj xhat) {
         final int m = x.numRows;
-        xhat.reshape(m, units);
-        y.reshape(m, units);
-        final double[] xd = x.data, hd = xhat.data, yd = y.data, g = gamma.value.data, b = beta.value.data;
+        final double[] xd = x.data, hd = xhat.data;
         if (training) {
             // μ = mean over the batch, σ² = biased variance over the batch
             Arrays.fill(mean, 0.0);
@@ -148,60 +111,30 @@ public final class BatchNorm implements Layer {
             }
         }
         final double[] mu = training ? mean : runningMean;
-        // X̂ = (X − μ)·invStd ;  Y = γ·X̂ + β
+        // X̂ = (X − μ)·invStd
         for (int r = 0, k = 0; r < m; r++) {
-            for (int c = 0; c < units; c++, k++) {
-                double h = (xd[k] - mu[c]) * invStd[c];
-                hd[k] = h;
-                yd[k] = g[c] * h + b[c];
-            }
+            for (int c = 0; c < units; c++, k++) hd[k] = (xd[k] - mu[c]) * invStd[c];
         }
-        return y;
     }
 
     @Override
-    public DMatrixRMaj backward(DMatrixRMaj dy) {
-        final int m = dy.numRows;
-        dx.reshape(m, units);
-        final double[] dyd = dy.data, hd = xhat.data, dxd = dx.data, g = gamma.value.data;
-        final double[] dg = gamma.grad.data, db = beta.grad.data;
-        Arrays.fill(dg, 0, units, 0.0);
-        Arrays.fill(db, 0, units, 0.0);
+    protected void normalizeBackward(DMatrixRMaj dxhat, DMatrixRMaj dx) {
+        final int m = dxhat.numRows;
+        final double[] dhd = dxhat.data, hd = xhat.data, dxd = dx.data;
         Arrays.fill(sumD, 0.0);
         Arrays.fill(sumDX, 0.0);
-        // dγ = Σ dY⊙X̂ ; dβ = Σ dY ; dX̂ = dY·γ
+        // per unit: Σ dX̂ and Σ dX̂⊙X̂ over the batch
         for (int r = 0, k = 0; r < m; r++) {
             for (int c = 0; c < units; c++, k++) {
-                double d = dyd[k];
-                dg[c] += d * hd[k];
-                db[c] += d;
-                double dh = d * g[c];
-                sumD[c] += dh;
-                sumDX[c] += dh * hd[k];
+                sumD[c] += dhd[k];
+                sumDX[c] += dhd[k] * hd[k];
             }
         }
         // dX = invStd/m · (m·dX̂ − Σ dX̂ − X̂·Σ(dX̂⊙X̂))
         for (int r = 0, k = 0; r < m; r++) {
             for (int c = 0; c < units; c++, k++) {
-                double dh = dyd[k] * g[c];
-                dxd[k] = invStd[c] / m * (m * dh - sumD[c] - hd[k] * sumDX[c]);
+                dxd[k] = invStd[c] / m * (m * dhd[k] - sumD[c] - hd[k] * sumDX[c]);
             }
         }
-        return dx;
-    }
-
-    @Override
-    public List<Param> parameters() {
-        return List.of(gamma, beta);
-    }
-
-    @Override
-    public DMatrixRMaj output() {
-        return y;
-    }
-
-    @Override
-    public Tap tap() {
-        return Tap.NORMALIZED;
     }
 }

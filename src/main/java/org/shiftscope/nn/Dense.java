@@ -46,6 +46,11 @@ public final class Dense implements Layer {
         return w.value.numCols;
     }
 
+    /** whether the bias is used (off right before a normalizer that cancels it) */
+    public boolean useBias() {
+        return useBias;
+    }
+
     public void setUseBias(boolean useBias) {
         this.useBias = useBias;
         b.frozen = !useBias;

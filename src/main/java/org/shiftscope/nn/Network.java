@@ -8,11 +8,13 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A multilayer perceptron as a list of layers and a loop. Each hidden layer h (1-based) is
- * Dense → [BatchNorm] → Activation (placement before) or Dense → Activation → [BatchNorm] (placement after);
- * the output is Dense → softmax cross-entropy.
+ * Dense → [normalizer] → Activation (placement before) or Dense → Activation → [normalizer] (placement after);
+ * the output is Dense → softmax cross-entropy. The normalizer is BatchNorm, LayerNorm, GroupNorm or Batch Renorm
+ * ({@link NormKind}), or none.
  *
- * <p>The BatchNorm layers always exist; switching BN on or off, or moving it, only re-lists the layers, so the
- * weights and the matrices survive. Only a change of shape (depth, width, activation, inputs) needs a new network.
+ * <p>The BatchNorm layers always exist and the other normalizers are made the first time they are chosen and then
+ * kept; switching normalizers, turning them off or moving them only re-lists the layers, so the weights and the
+ * matrices survive. Only a change of shape (depth, width, activation, inputs) needs a new network.
  * Not thread-safe: one thread (the trainer) owns a network and everything in it.
  */
 public final class Network {
@@ -28,6 +30,16 @@ public final class Network {
     private final Dense[] dense;
     /** hidden BatchNorm layers (used only while BN is on), index h−1 */
     private final BatchNorm[] bn;
+    /** the other normalizers' layers, per kind, made when first chosen; index h−1 */
+    private final java.util.EnumMap<NormKind, Normalization[]> others = new java.util.EnumMap<>(NormKind.class);
+    /** the normalizer in use (NONE: none) */
+    private NormKind norm;
+    /** GroupNorm's groups */
+    private int groups;
+    /** Batch Renorm's clips */
+    private double rMax, dMax;
+    /** the running averages' momentum and ε for normalizers made later */
+    private double bnMomentum, bnEps;
     /** hidden nonlinearities, index h−1 */
     private final Activation[] act;
     /** the output linear layer, producing logits */
@@ -40,8 +52,6 @@ public final class Network {
     private int[] hiddenOfLayer = new int[0];
     /** parameters of the listed layers */
     private final List<Param> params = new ArrayList<>();
-    /** whether BN layers are listed */
-    private boolean bnOn;
     /** where BN sits */
     private Placement placement = Placement.BEFORE;
     /** learned or fixed gamma/beta */
@@ -50,6 +60,10 @@ public final class Network {
     private double gamma = 1.0;
     /** the user's beta, applied to every unit when set, toggled on, or fixed */
     private double beta = 0.0;
+    /** magnitude of the noise after BN (noisy BN), 0 = none */
+    private double normNoise;
+    /** draws the noise after BN, seeded from the network's seed */
+    private final Random noiseRng;
 
     /**
      * Builds a network and draws its weights from {@code new Random(seed)}: hidden layers first, then the output
@@ -77,13 +91,53 @@ public final class Network {
         out = new Dense("out", in, classes, mm);
         out.init(rng, spec.init().std(in, classes, spec.initStd()));
         (depth == 0 ? out : dense[0]).setNeedInputGrad(false); // the data needs no gradient
-        this.bnOn = spec.batchnorm();
+        this.norm = spec.norm();
+        this.groups = spec.normGroups();
+        this.rMax = spec.renormRMax();
+        this.dMax = spec.renormDMax();
+        this.bnMomentum = spec.bnMomentum();
+        this.bnEps = spec.bnEps();
         this.placement = spec.bnPlacement();
         this.affine = spec.affine();
         this.gamma = spec.gamma();
         this.beta = spec.beta();
+        this.normNoise = spec.normNoise();
+        this.noiseRng = new Random(seed ^ 0x9E3779B97F4A7C15L);
         for (BatchNorm b : bn) b.setAffine(gamma, beta, affine == Affine.FIXED);
+        if (norm.hasLayer()) for (Normalization b : active()) b.setAffine(gamma, beta, affine == Affine.FIXED);
         relist();
+    }
+
+    /** the normalizer layers of the kind in use (made on first use), index h−1; not for NONE */
+    private Normalization[] active() {
+        if (norm == NormKind.BATCH) return bn;
+        return others.computeIfAbsent(norm, k -> {
+            Normalization[] made = new Normalization[hidden.length];
+            for (int h = 0; h < made.length; h++) {
+                made[h] = k.create(Integer.toString(h + 1), hidden[h], groupsFor(hidden[h], groups), bnMomentum, bnEps,
+                        rMax, dMax);
+                made[h].setAffine(gamma, beta, affine == Affine.FIXED);
+            }
+            return made;
+        });
+    }
+
+    /**
+     * GroupNorm's groups for a layer: the number asked for when it divides the width, else the largest number
+     * below it that does (so any setting works on any width; the layer says what it uses in
+     * {@link Normalization#statistics()}).
+     */
+    public static int groupsFor(int width, int asked) {
+        int g = Math.max(1, Math.min(asked, width));
+        while (width % g != 0) g--;
+        return g;
+    }
+
+    /** every normalizer layer made so far, BatchNorm's first */
+    private List<Normalization> allNorms() {
+        List<Normalization> all = new ArrayList<>(Arrays.asList(bn));
+        for (Normalization[] k : others.values()) all.addAll(Arrays.asList(k));
+        return all;
     }
 
     /** The same, every setting spelled out (tests). */
@@ -91,7 +145,7 @@ public final class Network {
                    long seed, MatMul mm, boolean batchNorm, Placement placement, Affine affine, double gamma,
                    double beta, double bnMomentum, double bnEps) {
         this(inputs, classes, new NetworkSpec(hidden, activation, init, initStd, batchNorm, placement, affine, gamma,
-                beta, bnMomentum, bnEps), seed, mm);
+                beta, bnMomentum, bnEps, 0), seed, mm);
     }
 
     /** Re-lists layers and parameters after a BN on/off or placement change. Allocates; not per step. */
@@ -99,19 +153,20 @@ public final class Network {
         layers.clear();
         List<Integer> owner = new ArrayList<>();
         for (int h = 0; h < dense.length; h++) {
-            boolean bnHere = bnOn;
+            boolean bnHere = norm.hasLayer();
+            Normalization[] nl = bnHere ? active() : null;
             layers.add(dense[h]);
             owner.add(h + 1);
-            // a bias right before BN is cancelled by the mean subtraction: the paper drops it
-            dense[h].setUseBias(!(bnHere && placement == Placement.BEFORE));
+            // a bias right before BN is cancelled by the mean subtraction over the batch: the paper drops it
+            dense[h].setUseBias(!(bnHere && norm.cancelsBias() && placement == Placement.BEFORE));
             if (bnHere && placement == Placement.BEFORE) {
-                layers.add(bn[h]);
+                layers.add(nl[h]);
                 owner.add(h + 1);
             }
             layers.add(act[h]);
             owner.add(h + 1);
             if (bnHere && placement == Placement.AFTER) {
-                layers.add(bn[h]);
+                layers.add(nl[h]);
                 owner.add(h + 1);
             }
         }
@@ -128,6 +183,10 @@ public final class Network {
      * @param training true: BN uses (and updates) batch statistics; false: BN uses its running averages
      */
     public double forward(DMatrixRMaj x, int[] y, boolean training) {
+        if (training && norm.hasLayer()) {
+            // noisy BN: every training step draws each unit's scale and offset anew (none at inference)
+            for (Normalization b : active()) b.drawNoise(normNoise, noiseRng);
+        }
         DMatrixRMaj a = x;
         for (int i = 0, n = layers.size(); i < n; i++) {
             a = layers.get(i).forward(a, training);
@@ -181,13 +240,21 @@ public final class Network {
 
     // ---- live settings: applied between two steps, weights kept ----
 
-    /** Turns BN on or off. Turning it on starts every BN layer from the user's gamma/beta, with running
-     * averages taken from the next batch. */
+    /** Turns normalization on (BatchNorm, unless another normalizer is in use) or off; see {@link #setNorm}. */
     public void setBatchNorm(boolean on) {
-        if (on == bnOn) return;
-        bnOn = on;
-        if (on) {
-            for (BatchNorm b : bn) {
+        if (on == norm.hasLayer()) return;
+        setNorm(on ? NormKind.BATCH : NormKind.NONE);
+    }
+
+    /**
+     * Chooses the hidden layers' normalizer (NONE: none). The chosen one starts from the user's gamma/beta, with
+     * running averages (where it keeps them) taken from the next batch.
+     */
+    public void setNorm(NormKind kind) {
+        if (kind == norm) return;
+        norm = kind;
+        if (kind.hasLayer()) {
+            for (Normalization b : active()) {
                 b.setAffine(gamma, beta, affine == Affine.FIXED);
                 b.resetRunningStats();
             }
@@ -195,11 +262,34 @@ public final class Network {
         relist();
     }
 
+    /** GroupNorm's groups (must divide every width): its layers are made anew. */
+    public void setGroups(int g) {
+        if (g == groups) return;
+        groups = g;
+        others.remove(NormKind.GROUP);
+        if (norm == NormKind.GROUP) {
+            for (Normalization b : active()) b.setAffine(gamma, beta, affine == Affine.FIXED);
+            relist();
+        }
+    }
+
+    /** Batch Renorm's bounds on r (≥ 1) and d (≥ 0), from the next step on. */
+    public void setRenorm(double rMax, double dMax) {
+        this.rMax = rMax;
+        this.dMax = dMax;
+        Normalization[] r = others.get(NormKind.RENORM);
+        if (r == null) return;
+        for (Normalization b : r) {
+            ((BatchRenorm) b).setRMax(rMax);
+            ((BatchRenorm) b).setDMax(dMax);
+        }
+    }
+
     /** Moves BN before or after the activation; running averages restart from the next batch. */
     public void setPlacement(Placement p) {
         if (p == placement) return;
         placement = p;
-        for (BatchNorm b : bn) b.resetRunningStats();
+        for (Normalization b : allNorms()) b.resetRunningStats();
         relist();
     }
 
@@ -208,19 +298,37 @@ public final class Network {
         this.affine = mode;
         this.gamma = gamma;
         this.beta = beta;
-        for (BatchNorm b : bn) b.setAffine(gamma, beta, mode == Affine.FIXED);
+        for (Normalization b : allNorms()) b.setAffine(gamma, beta, mode == Affine.FIXED);
     }
 
     public void setBnMomentum(double m) {
-        for (BatchNorm b : bn) b.setMomentum(m);
+        bnMomentum = m;
+        for (Normalization b : allNorms()) b.setMomentum(m);
+    }
+
+    /** Noise after BN from the next training step on (0 = none); see {@link BatchNorm#drawNoise}. */
+    public void setNormNoise(double magnitude) {
+        normNoise = magnitude;
     }
 
     public void setBnEps(double eps) {
-        for (BatchNorm b : bn) b.setEps(eps);
+        bnEps = eps;
+        for (Normalization b : allNorms()) b.setEps(eps);
     }
 
+    /** whether the hidden layers are normalized (by any normalizer) */
     public boolean batchNorm() {
-        return bnOn;
+        return norm.hasLayer();
+    }
+
+    /** the normalizer in use (NONE: none) */
+    public NormKind norm() {
+        return norm;
+    }
+
+    /** the normalizer layer of hidden layer h (1-based) in use, or null without normalization */
+    public Normalization normLayer(int h) {
+        return norm.hasLayer() ? active()[h - 1] : null;
     }
 
     public Placement placement() {
@@ -276,6 +384,7 @@ public final class Network {
     @Override
     public String toString() {
         return inputs + "→" + Arrays.toString(hidden) + "→" + classes + " " + activation.key()
-                + (bnOn ? " BN " + placement.key() + " " + affine.key() : " no BN");
+                + (norm == NormKind.BATCH ? " BN " : norm.hasLayer() ? " " + norm.label() + " " : " no BN")
+                + (norm.hasLayer() ? placement.key() + " " + affine.key() : "");
     }
 }

@@ -4,26 +4,47 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The shape of a network and its BatchNorm settings: everything {@link Network} needs besides the data's input
+ * The shape of a network and its normalization settings: everything {@link Network} needs besides the data's input
  * and class counts, the seed and the back-end. Immutable (the widths are copied in and out).
  *
  * @param hidden      hidden layer widths, input side first
  * @param activation  hidden nonlinearity
  * @param init        weight initialisation scheme
  * @param initStd     standard deviation for {@link Init#NORMAL}
- * @param batchnorm   whether BN is on
- * @param bnPlacement BN before or after the activation
+ * @param norm        the normalizer of every hidden layer (NONE: none)
+ * @param bnPlacement the normalizer before or after the activation
  * @param affine      gamma/beta learned (from the values below) or fixed at them
  * @param gamma       the user's gamma for every unit
  * @param beta        the user's beta for every unit
  * @param bnMomentum  fraction of the running averages replaced by each batch
  * @param bnEps       added to the variance before the square root
+ * @param normNoise   magnitude of the per-unit noise added after the normalizer at every training step (0 = none)
+ * @param normGroups  groups of GroupNorm (must divide every width)
+ * @param renormRMax  Batch Renorm's bound on r (≥ 1)
+ * @param renormDMax  Batch Renorm's bound on d (≥ 0)
  */
-public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, double initStd, boolean batchnorm,
+public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, double initStd, NormKind norm,
                           Placement bnPlacement, Affine affine, double gamma, double beta, double bnMomentum,
-                          double bnEps) {
+                          double bnEps, double normNoise, int normGroups, double renormRMax, double renormDMax) {
+    /** GroupNorm's groups, Batch Renorm's r_max and d_max when a spec does not say */
+    public static final int GROUPS = 4;
+    public static final double R_MAX = 3, D_MAX = 5;
+
     public NetworkSpec {
         hidden = hidden.clone();
+    }
+
+    /** BatchNorm on or off, the other normalizers' settings at their defaults */
+    public NetworkSpec(int[] hidden, ActivationKind activation, Init init, double initStd, boolean batchnorm,
+                       Placement bnPlacement, Affine affine, double gamma, double beta, double bnMomentum, double bnEps,
+                       double normNoise) {
+        this(hidden, activation, init, initStd, batchnorm ? NormKind.BATCH : NormKind.NONE, bnPlacement, affine,
+                gamma, beta, bnMomentum, bnEps, normNoise, GROUPS, R_MAX, D_MAX);
+    }
+
+    /** whether the hidden layers are normalized at all */
+    public boolean batchnorm() {
+        return norm.hasLayer();
     }
 
     @Override
@@ -39,23 +60,26 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
     @Override
     public boolean equals(Object o) {
         return o instanceof NetworkSpec n && Arrays.equals(hidden, n.hidden) && activation == n.activation
-                && init == n.init && Double.compare(initStd, n.initStd) == 0 && batchnorm == n.batchnorm
+                && init == n.init && Double.compare(initStd, n.initStd) == 0 && norm == n.norm
                 && bnPlacement == n.bnPlacement && affine == n.affine && Double.compare(gamma, n.gamma) == 0
                 && Double.compare(beta, n.beta) == 0 && Double.compare(bnMomentum, n.bnMomentum) == 0
-                && Double.compare(bnEps, n.bnEps) == 0;
+                && Double.compare(bnEps, n.bnEps) == 0 && Double.compare(normNoise, n.normNoise) == 0
+                && normGroups == n.normGroups && Double.compare(renormRMax, n.renormRMax) == 0
+                && Double.compare(renormDMax, n.renormDMax) == 0;
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(hidden) + Objects.hash(activation, init, initStd, batchnorm, bnPlacement, affine,
-                gamma, beta, bnMomentum, bnEps);
+        return 31 * Arrays.hashCode(hidden) + Objects.hash(activation, init, initStd, norm, bnPlacement, affine, gamma,
+                beta, bnMomentum, bnEps, normNoise, normGroups, renormRMax, renormDMax);
     }
 
     @Override
     public String toString() {
         return "NetworkSpec[hidden=" + Arrays.toString(hidden) + ", activation=" + activation + ", init=" + init
-                + ", initStd=" + initStd + ", batchnorm=" + batchnorm + ", bnPlacement=" + bnPlacement
+                + ", initStd=" + initStd + ", norm=" + norm + ", bnPlacement=" + bnPlacement
                 + ", affine=" + affine + ", gamma=" + gamma + ", beta=" + beta + ", bnMomentum=" + bnMomentum
-                + ", bnEps=" + bnEps + "]";
+                + ", bnEps=" + bnEps + ", normNoise=" + normNoise + ", normGroups=" + normGroups + ", renormRMax="
+                + renormRMax + ", renormDMax=" + renormDMax + "]";
     }
 }

@@ -24,6 +24,8 @@ public final class History {
     private final Map<String, Decimated<TapStats>> taps = new HashMap<>();
     /** newest snapshot per run that carried statistics */
     private final Map<String, Snapshot> latestStats = new HashMap<>();
+    /** legend words per run, where they differ from its role's (e.g. "with LayerNorm") */
+    private final Map<String, String> labels = new HashMap<>();
     /** hidden layers seen */
     private int depth;
     /** newest step seen */
@@ -56,6 +58,17 @@ public final class History {
 
     private static String key(String run, int layer, Tap tap) {
         return run + "/" + layer + "/" + tap.key();
+    }
+
+    /** Names a run in legends and readouts (e.g. "with LayerNorm" for the normalized twin). */
+    public void setLabel(String run, String words) {
+        labels.put(run, words);
+    }
+
+    /** a run's words in legends and readouts: as set, else its role's ("with BN", "without BN", …) */
+    public String label(String run) {
+        String l = labels.get(run);
+        return l != null ? l : RunRole.of(run).label;
     }
 
     /** run names: ["main"] or ["bn", "plain"] */

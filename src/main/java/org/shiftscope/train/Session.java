@@ -11,9 +11,11 @@ import org.shiftscope.nn.MatMuls;
 import org.shiftscope.nn.Network;
 import org.shiftscope.nn.Sgd;
 import org.shiftscope.stats.NetworkProbe;
+import org.shiftscope.stats.RunRole;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.stats.TapProbe;
 import org.shiftscope.nn.NetworkSpec;
+import org.shiftscope.nn.NormKind;
 import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.Setting;
 import org.shiftscope.train.scenario.Settings;
@@ -74,20 +76,20 @@ public final class Session {
         TrainingSpec t = sc.training();
         this.sampler = new BatchSampler(data.trainSize(), t.seed() ^ SAMPLER_SALT);
         if (sc.compare()) {
-            runs.add(newRun("bn", true));
-            runs.add(newRun("plain", false));
+            runs.add(newRun(RunRole.BN, true));
+            runs.add(newRun(RunRole.PLAIN, false));
         } else {
-            runs.add(newRun("main", sc.network().batchnorm()));
+            runs.add(newRun(RunRole.MAIN, sc.network().batchnorm()));
         }
         ensureBatch(t.batchSize());
     }
 
-    private Run newRun(String name, boolean bn) {
-        NetworkSpec n = scenario.with(Settings.BATCHNORM_ON, bn).network();
+    private Run newRun(RunRole role, boolean bn) {
+        NetworkSpec n = scenario.with(Settings.NORM, bn ? twinNorm(scenario) : NormKind.NONE).network();
         TrainingSpec t = scenario.training();
         int[] hidden = n.hidden();
         Network net = new Network(data.inputs(), data.classes(), n, t.seed(), mm);
-        return new Run(name, net, new Sgd(t.learningRate(), t.momentum()),
+        return new Run(role.key(), net, new Sgd(t.learningRate(), t.momentum()),
                 new NetworkProbe(hidden.length, TapProbe.DEFAULT_BINS));
     }
 
@@ -256,7 +258,15 @@ public final class Session {
         if (next.differs(old, Settings.MOMENTUM)) for (Run r : runs) r.sgd.setMomentum(t.momentum());
         if (next.differs(old, Settings.BATCH_SIZE)) ensureBatch(t.batchSize());
         // in compare mode the twins keep their roles: BN on/off concerns the single network only
-        if (next.differs(old, Settings.BATCHNORM_ON) && !next.compare()) runs.get(0).net.setBatchNorm(n.batchnorm());
+        if (next.differs(old, Settings.NORM)) {
+            // in compare mode only the normalized twin follows the choice; the plain twin stays plain
+            if (next.compare()) runs.get(0).net.setNorm(twinNorm(next));
+            else runs.get(0).net.setNorm(n.norm());
+        }
+        if (next.differs(old, Settings.NORM_GROUPS)) for (Run r : runs) r.net.setGroups(n.normGroups());
+        if (next.differs(old, Settings.RENORM_RMAX) || next.differs(old, Settings.RENORM_DMAX)) {
+            for (Run r : runs) r.net.setRenorm(n.renormRMax(), n.renormDMax());
+        }
         if (next.differs(old, Settings.BN_PLACEMENT)) for (Run r : runs) r.net.setPlacement(n.bnPlacement());
         if (next.differs(old, Settings.AFFINE) || next.differs(old, Settings.GAMMA)
                 || next.differs(old, Settings.BETA)) {
@@ -264,11 +274,25 @@ public final class Session {
         }
         if (next.differs(old, Settings.BN_MOMENTUM)) for (Run r : runs) r.net.setBnMomentum(n.bnMomentum());
         if (next.differs(old, Settings.BN_EPS)) for (Run r : runs) r.net.setBnEps(n.bnEps());
+        if (next.differs(old, Settings.NORM_NOISE)) for (Run r : runs) r.net.setNormNoise(n.normNoise());
         // stats_every, eval_every and speed are read from the scenario where they are used
     }
 
     private static <T> Scenario copy(Scenario to, Scenario from, Setting<T> k) {
         return to.with(k, from.get(k));
+    }
+
+    /** a run's words in legends: its role's, naming the normalized twin's normalizer where it is not BatchNorm */
+    public static String runLabel(Scenario s, String run) {
+        NormKind k = twinNorm(s);
+        return RunRole.of(run) == RunRole.BN && s.compare() && k != NormKind.BATCH ? "with " + k.label()
+                : RunRole.of(run).label;
+    }
+
+    /** the normalized twin's normalizer: the scenario's, BatchNorm when that is none */
+    private static NormKind twinNorm(Scenario s) {
+        NormKind k = s.network().norm();
+        return k.hasLayer() ? k : NormKind.BATCH;
     }
 
     /** Changes one live setting (see {@link #apply}). */

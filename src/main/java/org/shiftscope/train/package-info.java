@@ -11,8 +11,9 @@
  *       {@link org.shiftscope.train.Boundary} through atomic references, and
  *       {@link org.shiftscope.stats.Snapshot}s drained once per frame from a bounded queue (an
  *       {@code AnimationTimer} pulls them; the trainer never calls {@code Platform.runLater}).</li>
- *   <li>Only changes of shape (depth, width, activation, data set) rebuild a session; everything a slider
- *       touches is applied to the live session without losing the weights.</li>
+ *   <li>A change of a setting the {@link org.shiftscope.train.scenario.Settings} table marks REBUILD (shape,
+ *       data, seed, initial weights) builds a new session; a LIVE one is applied to the running session
+ *       ({@code Session.apply}) between two steps without losing the weights.</li>
  * </ul>
  */
 package org.shiftscope.train;

@@ -1,6 +1,7 @@
 package org.shiftscope.ui;
 
 import javafx.scene.control.Label;
+import org.shiftscope.stats.RunRole;
 import org.shiftscope.train.Status;
 
 /** A red line under the toolbar while a run has diverged: at which step, and what to try. */
@@ -19,8 +20,11 @@ final class Banner extends Label {
         long div = st.firstDivergence();
         boolean on = div >= 0;
         if (on) {
-            String who = st.runs().size() > 1 ? "The " + (st.divergedAt()[0] >= 0 ? "BN" : "plain") + " twin"
-                    : "Training";
+            String who = "Training";
+            for (int i = 0; i < st.runs().size(); i++) {
+                RunRole r = RunRole.of(st.runs().get(i));
+                if (st.divergedAt()[i] == div && r != RunRole.MAIN) who = "The twin " + r.label;
+            }
             setText(who + " diverged at step " + div + ": the loss became NaN or infinite. Lower the learning rate "
                     + "or turn BatchNorm on, then press Reset (R).");
         }

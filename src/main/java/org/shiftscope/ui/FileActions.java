@@ -126,6 +126,76 @@ final class FileActions {
         c.setOnContextMenuRequested(e -> menu.show(c, e.getScreenX(), e.getScreenY()));
     }
 
+    // ---------------------------------------------------------------- GIF
+
+    /** frames per second of a recording, and its longest length in seconds */
+    static final double GIF_FPS = 5, GIF_SECONDS = 60;
+    /** the recording in progress, or null */
+    private org.shiftscope.export.GifRecorder gif;
+    private Path gifFile;
+    private long lastFrame;
+
+    /** Starts recording the dashboard as an animated GIF into the export folder; false if it cannot. */
+    boolean startGif() {
+        Status st = model.statusProperty().get();
+        gifFile = exportDir.resolve(PngExporter.fileName(st.scenario().name(), st.step(), "dashboard", 1)
+                .replace("@1x.png", ".gif"));
+        try {
+            gif = new org.shiftscope.export.GifRecorder(gifFile, GIF_FPS);
+        } catch (IOException | RuntimeException e) {
+            model.notify("Could not record " + gifFile + ": " + e.getMessage(), true);
+            gif = null;
+            return false;
+        }
+        lastFrame = 0;
+        model.notify("Recording the dashboard as a GIF (" + (int) GIF_FPS + " frames/s, at most "
+                + (int) GIF_SECONDS + " s): press ⏺ GIF again to stop", false);
+        return true;
+    }
+
+    /** Adds a frame when one is due (called every screen frame); returns false once the recording stopped. */
+    boolean recordFrame(long now) {
+        if (gif == null) return false;
+        if (now - lastFrame < 1e9 / GIF_FPS) return true;
+        lastFrame = now;
+        try {
+            Picture p = picture(dashboard.get(), "dashboard", 1);
+            gif.add(javafx.embed.swing.SwingFXUtils.fromFXImage(p.image(), null));
+        } catch (IOException | RuntimeException e) {
+            model.notify("Could not record " + gifFile + ": " + e.getMessage(), true);
+            stopGif();
+            return false;
+        }
+        if (gif.frames() >= GIF_FPS * GIF_SECONDS) {
+            stopGif();
+            return false;
+        }
+        return true;
+    }
+
+    /** Finishes the recording and says where it is. */
+    void stopGif() {
+        if (gif == null) return;
+        int n = gif.frames();
+        try {
+            gif.close();
+            model.notify(n == 0 ? "No GIF: nothing was recorded" : "Saved " + gifFile.toAbsolutePath() + " (" + n
+                    + " frames)", false);
+        } catch (IOException e) {
+            model.notify("Could not save " + gifFile + ": " + e.getMessage(), true);
+        }
+        gif = null;
+    }
+
+    boolean recording() {
+        return gif != null;
+    }
+
+    /** frames recorded so far (0 when not recording) */
+    int gifFrames() {
+        return gif == null ? 0 : gif.frames();
+    }
+
     // ---------------------------------------------------------------- CSV
 
     /** Writes the kept statistics as stats.csv, metrics.csv and histograms.csv into a folder. */

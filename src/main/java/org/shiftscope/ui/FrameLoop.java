@@ -11,11 +11,16 @@ final class FrameLoop extends AnimationTimer {
     private final ScenarioModel model;
     private final ChartArea charts;
     private final StatusBar statusBar;
+    private final FileActions files;
+    private final javafx.scene.control.ToggleButton gif;
     private long frames, fpsT0 = System.nanoTime(), frameNanos, lastRedraw, redraws;
     private double fps, chartFps;
 
-    FrameLoop(ScenarioModel model, ChartArea charts, StatusBar statusBar) {
+    FrameLoop(ScenarioModel model, ChartArea charts, StatusBar statusBar, FileActions files,
+              javafx.scene.control.ToggleButton gif) {
         this.model = model;
+        this.files = files;
+        this.gif = gif;
         this.charts = charts;
         this.statusBar = statusBar;
     }
@@ -28,6 +33,7 @@ final class FrameLoop extends AnimationTimer {
             lastRedraw = now;
             redraws++; // frames in which charts were actually drawn
         }
+        if (files.recording() && !files.recordFrame(now)) gif.setSelected(false); // it stopped itself
         frames++;
         frameNanos += System.nanoTime() - t0;
         if (now - fpsT0 >= 500_000_000L) {

@@ -13,7 +13,8 @@ import org.shiftscope.lesson.Lesson;
 /**
  * The open lesson's card above the charts: what to look at, what to try, what will happen and why, a button
  * that makes the suggested change, and — once the lesson reaches its end step — what this run showed, in its own
- * numbers. It folds to its title line so the charts get the space. Bound to the {@link ScenarioModel}.
+ * numbers. It folds to its title and "Look at" lines so the charts get the space. Bound to the
+ * {@link ScenarioModel}.
  */
 final class LessonCard extends VBox {
     final Label title = new Label();
@@ -22,9 +23,15 @@ final class LessonCard extends VBox {
     final Button close = new Button("✕");
     /** "what you just saw": shown once the lesson reached its end */
     final Label summary = new Label();
+    /** what happens if the class keeps playing */
+    final Label next = new Label();
     private final VBox summaryBox = new VBox(2);
     private final VBox body = new VBox(6);
+    /** the "Look at" line, kept when the card is folded */
+    private final VBox look = new VBox();
     private boolean folded;
+    /** whether the user folded or unfolded this lesson's card (then it is not folded for them) */
+    private boolean userChose;
 
     LessonCard(ScenarioModel m) {
         super(6);
@@ -36,7 +43,7 @@ final class LessonCard extends VBox {
         action.setOnAction(e -> m.applyLessonAction());
         fold.setId("lessonFold");
         SettingControls.tip(fold, "Fold the lesson to one line so the charts get the space (Ctrl+L), or unfold it.");
-        fold.setOnAction(e -> setFolded(!folded));
+        fold.setOnAction(e -> toggleByUser());
         close.setId("lessonClose");
         SettingControls.tip(close, "Close the lesson (the settings stay).");
         close.setOnAction(e -> m.closeLesson());
@@ -44,15 +51,19 @@ final class LessonCard extends VBox {
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.getStyleClass().add("lesson-text");
+        next.setId("lessonNext");
+        next.setWrapText(true);
+        next.setMinHeight(Region.USE_PREF_SIZE);
+        next.getStyleClass().add("lesson-text");
         Label head = new Label("What you just saw");
         head.getStyleClass().add("lesson-head");
-        summaryBox.getChildren().setAll(head, summary);
+        summaryBox.getChildren().setAll(head, summary, next);
         summaryBox.getStyleClass().add("lesson-summary");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox top = new HBox(8, title, grow, fold, close);
         top.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(top, summaryBox, body);
+        getChildren().setAll(top, look, summaryBox, body);
         m.lessonProperty().addListener((o, a, l) -> show(l));
         m.lessonSummaryProperty().addListener((o, a, s) -> showSummary(s));
         show(m.lessonProperty().get());
@@ -63,12 +74,18 @@ final class LessonCard extends VBox {
         setVisible(l != null);
         setManaged(l != null);
         if (l == null) return;
-        title.setText("Lesson " + l.label());
+        title.setText("Lesson " + l.label() + String.format(java.util.Locale.ROOT, "   ·   about %.0f s, to step %,d",
+                l.seconds(), l.end()));
+        next.setText(l.next());
+        next.setVisible(!l.next().isBlank());
+        next.setManaged(!l.next().isBlank());
         action.setText("Try it: " + l.actionLabel());
         action.setVisible(!l.actionKey().isBlank());
-        body.getChildren().setAll(paragraph("Look at", l.look()), paragraph("Try", l.move()),
-                paragraph("What happens", l.expect()), paragraph("Why", l.why()), action);
+        look.getChildren().setAll(paragraph("Look at", l.look()));
+        body.getChildren().setAll(paragraph("Try", l.move()), paragraph("What happens", l.expect()),
+                paragraph("Why", l.why()), action);
         setFolded(false);
+        userChose = false;
     }
 
     private void showSummary(String text) {
@@ -78,7 +95,7 @@ final class LessonCard extends VBox {
         summaryBox.setManaged(on);
     }
 
-    /** Folds the card to its title line, or unfolds it. */
+    /** Folds the card to its title and "Look at" lines, or unfolds it. */
     void setFolded(boolean f) {
         folded = f;
         body.setVisible(!f);
@@ -88,6 +105,16 @@ final class LessonCard extends VBox {
 
     boolean folded() {
         return folded;
+    }
+
+    /** Folds or unfolds as the user asked (▴/▾, Ctrl+L): the window then leaves the card as it is. */
+    void toggleByUser() {
+        userChose = true;
+        setFolded(!folded);
+    }
+
+    boolean userChose() {
+        return userChose;
     }
 
     private static Node paragraph(String head, String text) {

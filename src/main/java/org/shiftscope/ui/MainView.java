@@ -41,8 +41,9 @@ public final class MainView extends BorderPane {
         controls = new ControlPanel(model, () -> Platform.runLater(charts::requestFocus));
         lessonCard = new LessonCard(model);
         statusBar = new StatusBar(model);
-        loop = new FrameLoop(model, charts, statusBar);
-        Shortcuts keys = new Shortcuts(model, files, () -> toolbar.presentation.fire(), lessonCard);
+        loop = new FrameLoop(model, charts, statusBar, files, toolbar.gif);
+        Shortcuts keys = new Shortcuts(model, files, () -> toolbar.presentation.fire(), () -> toolbar.panel.fire(),
+                lessonCard);
         getStyleClass().add("main-view");
         setTop(new VBox(toolbar, banner));
         setLeft(controls);
@@ -50,6 +51,18 @@ public final class MainView extends BorderPane {
         setCenter(new VBox(lessonCard, charts));
         setBottom(statusBar);
         files.acceptDrops(this);
+        // once a lesson plays, where the charts it names would not fit, its card folds to make room (▾ or Ctrl+L
+        // unfolds it, and then it stays as the user left it); before Play the whole card, with its Try-it button,
+        // is open
+        Runnable makeRoom = () -> {
+            if (model.playingProperty().get() && lessonCard.isVisible() && !lessonCard.folded()
+                    && !lessonCard.userChose() && charts.getViewportBounds().getHeight() < charts.neededHeight()) {
+                lessonCard.setFolded(true);
+            }
+        };
+        model.playingProperty().addListener((o, a, on) -> makeRoom.run());
+        charts.viewportBoundsProperty().addListener((o, a, b) -> makeRoom.run());
+        toolbar.panel.selectedProperty().addListener((o, a, on) -> setLeft(on ? controls : null));
         toolbar.dark.setSelected("dark".equals(Prefs.theme()));
         toolbar.dark.selectedProperty().addListener((o, a, on) -> applyLook());
         toolbar.presentation.selectedProperty().addListener((o, a, on) -> {
@@ -68,6 +81,7 @@ public final class MainView extends BorderPane {
 
     public void stop() {
         loop.stop();
+        files.stopGif(); // a recording still running is finished, not lost
     }
 
     /** the view model every part of the window works through */

@@ -14,10 +14,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.shiftscope.lesson.Lesson;
 import org.shiftscope.lesson.LessonReport;
+import org.shiftscope.nn.NormKind;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.stats.History;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.train.Boundary;
+import org.shiftscope.train.Session;
 import org.shiftscope.train.Status;
 import org.shiftscope.train.Trainer;
 import org.shiftscope.train.scenario.Scenario;
@@ -56,6 +58,7 @@ public final class ScenarioModel {
     private final ReadOnlyStringWrapper lessonSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(Notice.NONE);
     private final ReadOnlyObjectWrapper<Boundary> boundary = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper refusals = new ReadOnlyIntegerWrapper();
 
     /** the trainer's last message and error already passed on as notices */
     private String lastMessage = "", lastError = "";
@@ -78,53 +81,38 @@ public final class ScenarioModel {
     // ---------------------------------------------------------------- state
 
     /** the settings the controls show and Save writes; the trainer gets each change as it is made */
-    public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
-        return scenario.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<Scenario> scenarioProperty() { return scenario.getReadOnlyProperty(); }
 
     public Scenario scenario() {
         return scenario.get();
     }
 
     /** the trainer's latest status, read once per frame */
-    public ReadOnlyObjectProperty<Status> statusProperty() {
-        return status.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
 
     /** whether training runs continuously (the trainer pausing itself sets it back) */
-    public ReadOnlyBooleanProperty playingProperty() {
-        return playing.getReadOnlyProperty();
-    }
+    public ReadOnlyBooleanProperty playingProperty() { return playing.getReadOnlyProperty(); }
 
     /** bumped when a new session starts: the charts start over */
-    public ReadOnlyIntegerProperty generationProperty() {
-        return generation.getReadOnlyProperty();
-    }
+    public ReadOnlyIntegerProperty generationProperty() { return generation.getReadOnlyProperty(); }
 
     /** the tap every layer chart shows */
-    public ReadOnlyObjectProperty<Tap> tapProperty() {
-        return tap.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<Tap> tapProperty() { return tap.getReadOnlyProperty(); }
 
     /** the open lesson, or null */
-    public ReadOnlyObjectProperty<Lesson> lessonProperty() {
-        return lesson.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() { return lesson.getReadOnlyProperty(); }
 
     /** "what you just saw" once the open lesson reached its end step, else "" */
-    public ReadOnlyStringProperty lessonSummaryProperty() {
-        return lessonSummary.getReadOnlyProperty();
-    }
+    public ReadOnlyStringProperty lessonSummaryProperty() { return lessonSummary.getReadOnlyProperty(); }
 
     /** the last notice; a new one replaces it, nothing else does */
-    public ReadOnlyObjectProperty<Notice> noticeProperty() {
-        return notice.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
 
     /** the latest decision surface of 2-D data, or null */
-    public ReadOnlyObjectProperty<Boundary> boundaryProperty() {
-        return boundary.getReadOnlyProperty();
-    }
+    public ReadOnlyObjectProperty<Boundary> boundaryProperty() { return boundary.getReadOnlyProperty(); }
+
+    /** counts changes refused because of another setting (e.g. groups that do not divide a width) */
+    public ReadOnlyIntegerProperty refusalsProperty() { return refusals.getReadOnlyProperty(); }
 
     /** what the charts draw */
     public History history() {
@@ -173,6 +161,13 @@ public final class ScenarioModel {
     /** Sends a changed scenario to the trainer: live settings apply at the next step, others rebuild. */
     private void commit(Scenario next, String what) {
         Scenario now = scenario();
+        try {
+            ScenarioIO.validate(next, "the settings");
+        } catch (ScenarioException e) {
+            notify(e.getMessage(), true);
+            refusals.set(refusals.get() + 1); // the controls show what is in force again
+            return;
+        }
         scenario.set(next);
         boolean rebuild = Settings.all().stream()
                 .anyMatch(k -> k.apply() == Setting.Apply.REBUILD && next.differs(now, k));
@@ -183,6 +178,16 @@ public final class ScenarioModel {
             trainer.post(s -> s.apply(next));
             notify(what + " (applies at the next step)", false);
         }
+    }
+
+    /** the normalizer B turns back on */
+    private NormKind lastNorm = NormKind.BATCH;
+
+    /** Turns the normalizer off, or back on to the one used last (BatchNorm at first). */
+    public void toggleNorm() {
+        NormKind now = scenario().get(Settings.NORM);
+        if (now.hasLayer()) lastNorm = now;
+        set(Settings.NORM, now.hasLayer() ? NormKind.NONE : lastNorm);
     }
 
     /** Picks the tap the layer charts show. */
@@ -341,6 +346,7 @@ public final class ScenarioModel {
             if (p.snapshot().hasTestAccuracy()) checkpoints.add(p.snapshot());
             changed = true;
         }
+        for (String run : st.runs()) history.setLabel(run, Session.runLabel(st.scenario(), run));
         Boundary b = trainer.boundary();
         if (b != null && b != boundary.get() && b.generation() == st.generation()) boundary.set(b);
         reflect(st);

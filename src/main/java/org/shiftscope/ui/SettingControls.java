@@ -3,6 +3,7 @@ package org.shiftscope.ui;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -22,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.shiftscope.train.scenario.Control.Kind;
+import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.Setting;
 import org.shiftscope.train.scenario.Settings;
 
@@ -49,6 +51,15 @@ final class SettingControls {
         m.scenarioProperty().addListener((o, a, s) -> n.setDisable(!k.enabled(s)));
         n.setDisable(!k.enabled(m.scenario()));
         return n;
+    }
+
+    /**
+     * Runs a control's "show the model's value" both when the scenario changes and when the model refused a change
+     * (the control then shows again what is in force).
+     */
+    private static void shown(ScenarioModel m, Consumer<Scenario> show) {
+        m.scenarioProperty().addListener((o, a, s) -> show.accept(s));
+        m.refusalsProperty().addListener((o, a, n) -> show.accept(m.scenario()));
     }
 
     @SuppressWarnings("unchecked")
@@ -91,7 +102,7 @@ final class SettingControls {
             if (!now) field.setText(k.format(m.scenario().get(k))); // leaving without Enter: show what is in force
         });
         // model → control
-        m.scenarioProperty().addListener((o, a, sc) -> {
+        shown(m, sc -> {
             T v = sc.get(k);
             field.setText(k.format(v));
             double pos = c.position(number(v));
@@ -130,7 +141,7 @@ final class SettingControls {
         box.setSelected(m.scenario().get(k));
         tip(box, k.tooltip());
         box.selectedProperty().addListener((o, a, on) -> m.set(k, on));
-        m.scenarioProperty().addListener((o, a, s) -> box.setSelected(s.get(k)));
+        shown(m, s -> box.setSelected(s.get(k)));
         return box;
     }
 
@@ -144,6 +155,8 @@ final class SettingControls {
             b.setUserData(choice);
             b.setToggleGroup(group);
             tip(b, k.tooltip());
+            b.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(b, Priority.ALWAYS);
             buttons.add(b);
             box.getChildren().add(b);
         }
@@ -158,8 +171,10 @@ final class SettingControls {
             }
             m.set(k, k.cast(t.getUserData()));
         });
-        m.scenarioProperty().addListener((o, a, s) -> show.run());
-        return row(k, box);
+        shown(m, s -> show.run());
+        Label name = new Label(k.label());
+        tip(name, k.tooltip());
+        return new VBox(2, name, box); // the buttons get the whole width: their words are not cut
     }
 
     private static <T> Node choice(Setting<T> k, ScenarioModel m) {
@@ -184,7 +199,7 @@ final class SettingControls {
             m.set(k, k.cast(v));
             if (!v.equals(m.scenario().get(k))) box.setValue(m.scenario().get(k)); // refused: back to what is used
         });
-        m.scenarioProperty().addListener((o, a, s) -> box.setValue(s.get(k)));
+        shown(m, s -> box.setValue(s.get(k)));
         return row(k, box);
     }
 
@@ -199,7 +214,7 @@ final class SettingControls {
         field.focusedProperty().addListener((o, was, now) -> {
             if (!now) field.setText(k.format(m.scenario().get(k))); // leaving without Enter: show what is in force
         });
-        m.scenarioProperty().addListener((o, a, s) -> field.setText(k.format(s.get(k))));
+        shown(m, s -> field.setText(k.format(s.get(k))));
         return field;
     }
 
@@ -224,7 +239,7 @@ final class SettingControls {
         }
         tip(depth, "Number of hidden layers. Deeper nets are harder to train without BatchNorm.");
         tip(width, "Units in each hidden layer.");
-        m.scenarioProperty().addListener((o, a, s) -> {
+        shown(m, s -> {
             List<Integer> v = s.get(k);
             fromModel[0] = true;
             depth.getValueFactory().setValue(v.size());

@@ -11,19 +11,22 @@ import org.shiftscope.train.scenario.Settings;
 /**
  * The window's keyboard: Space play/pause · S one step · R reset · B BatchNorm on/off · F5 presentation ·
  * Ctrl+S save the dashboard PNG · Ctrl+Shift+S save the scenario · Ctrl+O open · Ctrl+E CSV · Ctrl+L fold the
- * lesson. Single letters are left to text fields, spinners and lists that have the focus, and Space to a check box
- * or button reached with the keyboard (Tab), which it then presses.
+ * lesson · Ctrl+B show or hide the controls. Single letters are left to text fields, spinners and lists that have
+ * the focus, and Space to a check box or button reached with the keyboard (Tab), which it then presses.
  */
 final class Shortcuts {
     private final ScenarioModel model;
     private final FileActions files;
     private final Runnable togglePresentation;
+    private final Runnable togglePanel;
     private final LessonCard card;
 
-    Shortcuts(ScenarioModel model, FileActions files, Runnable togglePresentation, LessonCard card) {
+    Shortcuts(ScenarioModel model, FileActions files, Runnable togglePresentation, Runnable togglePanel,
+              LessonCard card) {
         this.model = model;
         this.files = files;
         this.togglePresentation = togglePresentation;
+        this.togglePanel = togglePanel;
         this.card = card;
     }
 
@@ -42,7 +45,8 @@ final class Shortcuts {
                 }
                 case O -> files.openWithDialog();
                 case E -> files.exportCsvWithDialog();
-                case L -> card.setFolded(!card.folded());
+                case L -> card.toggleByUser();
+                case B -> togglePanel.run();
                 default -> {
                     return false;
                 }
@@ -73,11 +77,11 @@ final class Shortcuts {
     }
 
     private void toggleBatchNorm() {
-        if (!Settings.BATCHNORM_ON.enabled(model.scenario())) {
-            model.notify("B does nothing in compare mode: one twin always has BatchNorm and the other never. Turn "
-                    + "compare off to switch BatchNorm on and off.", false);
+        if (model.scenario().compare()) {
+            model.notify("B does nothing in compare mode: one twin always has its normalizer and the other never. "
+                    + "Turn compare off to switch normalization off and on.", false);
             return;
         }
-        model.set(Settings.BATCHNORM_ON, !model.scenario().get(Settings.BATCHNORM_ON));
+        model.toggleNorm();
     }
 }

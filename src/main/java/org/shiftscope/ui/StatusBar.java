@@ -40,8 +40,9 @@ final class StatusBar extends HBox {
     /** Shows the trainer's status with the window's frame rates. */
     void show(Status st, double fps, double chartFps) {
         Scenario s = st.scenario();
-        String bn = s.compare() ? "compare: BN vs plain"
-                : s.network().batchnorm() ? "BatchNorm on (" + s.network().bnPlacement().key() + ")" : "BatchNorm off";
+        var n = s.network();
+        String bn = s.compare() ? "compare: " + (n.norm().hasLayer() ? n.norm().label() : "BatchNorm") + " vs plain"
+                : n.batchnorm() ? n.norm().label() + " on (" + n.bnPlacement().key() + ")" : "no normalization";
         status.setText(String.format(Locale.ROOT, "Step %,d   ·   %,.0f steps/s   ·   %.0f fps (charts %.0f/s)   ·   "
                         + "%s   ·   learning rate %s   ·   batch %d   ·   %s", st.step(), st.stepsPerSecond(), fps,
                 chartFps, bn, Settings.LEARNING_RATE.format(s.training().learningRate()), s.training().batchSize(),

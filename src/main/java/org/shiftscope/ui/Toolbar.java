@@ -46,7 +46,9 @@ final class Toolbar extends HBox {
     final MenuItem exportPng = new MenuItem("Export dashboard as PNG…   (Ctrl+S saves without asking)");
     final ComboBox<String> exportScale = new ComboBox<>();
     final Button export = new Button("Export PNG…");
+    final ToggleButton gif = new ToggleButton("⏺ GIF");
     final ToggleButton dark = new ToggleButton("Dark");
+    final ToggleButton panel = new ToggleButton("◧ Controls");
     final ToggleButton presentation = new ToggleButton("Presentation");
 
     Toolbar(ScenarioModel m, FileActions files) {
@@ -61,7 +63,17 @@ final class Toolbar extends HBox {
         exportCsv.setId("exportCsv");
         exportScale.setId("exportScale");
         export.setId("export");
+        gif.setId("gif");
+        SettingControls.tip(gif, "Record the dashboard as an animated GIF for slides (5 frames a second, up to a "
+                + "minute, captioned like the PNGs), into the export folder; press again to stop.");
+        gif.setOnAction(e -> {
+            if (gif.isSelected()) gif.setSelected(files.startGif());
+            else files.stopGif();
+        });
         dark.setId("dark");
+        panel.setId("panel");
+        panel.setSelected(true);
+        SettingControls.tip(panel, "Show or hide the controls on the left so the charts get the whole width (Ctrl+B).");
         presentation.setId("presentation");
         SettingControls.tip(play, "Train continuously, or pause (Space).");
         SettingControls.tip(step, "Train exactly one mini-batch step, then pause (S).");
@@ -111,8 +123,9 @@ final class Toolbar extends HBox {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(play, step, reset, new Separator(Orientation.VERTICAL), new Label("Show:"), tapLinear,
-                tapNormalized, tapActivation, grow, file, exportScale, export, new Separator(Orientation.VERTICAL),
+        getChildren().addAll(panel, play, step, reset, new Separator(Orientation.VERTICAL), new Label("Show:"),
+                tapLinear,
+                tapNormalized, tapActivation, grow, file, exportScale, export, gif, new Separator(Orientation.VERTICAL),
                 dark, presentation);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 10, 8, 10));

@@ -32,7 +32,8 @@ class CliTest {
 
     @Test
     void headlessDefaults() {
-        assertEquals(new Options("default", null, null, Path.of("shiftscope-out"), null, false, List.of(), true),
+        assertEquals(new Options("default", null, null, Path.of("shiftscope-out"), null, false, List.of(), true,
+                false),
                 headless("--headless"));
     }
 
@@ -40,10 +41,10 @@ class CliTest {
     void headlessOptionsIntoTheRecord() {
         assertEquals(new Options("figure1", 40L, -3L, Path.of("out", "a"), 5L, true,
                         List.of(new KeyValue("network.hidden", "64,64"), new KeyValue("training.learning_rate", "0.5"),
-                                new KeyValue("network.hidden", "8")), false),
+                                new KeyValue("network.hidden", "8")), false, true),
                 headless("--headless", "--scenario", "figure1", "--steps", "40", "--seed", "-3", "--out", "out/a",
                         "--every", "5", "--compare", "--set", "network.hidden = 64,64", "--set",
-                        "training.learning_rate=0.5", "--no-png", "--set", "network.hidden=8"));
+                        "training.learning_rate=0.5", "--no-png", "--set", "network.hidden=8", "--gif"));
         // the mode flag may stand anywhere; an option given twice keeps its last value
         Options o = headless("--steps", "5", "--headless", "--steps", "6", "--scenario", "@not-a-file");
         assertEquals(6L, o.steps());

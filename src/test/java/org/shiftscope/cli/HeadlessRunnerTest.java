@@ -168,4 +168,16 @@ class HeadlessRunnerTest {
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
     }
+
+    @Test
+    void gifWritesAnAnimatedDashboardThatLoops() throws Exception {
+        Path out = tmp.resolve("gif");
+        Result r = run("--headless", "--scenario", "default", "--steps", "400", "--no-png", "--gif", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        var read = org.shiftscope.export.GifRecorderTest.read(out.resolve("dashboard.gif"));
+        assertEquals(HeadlessRunner.GIF_FRAMES, read.frames());
+        assertTrue(read.loops());
+        assertTrue(r.err().contains("dashboard.gif: " + HeadlessRunner.GIF_FRAMES + " frames"), r.err());
+    }
 }

@@ -141,4 +141,97 @@ class IdxDatasetTest {
         assertEquals(60000, d.trainSize());
         assertEquals(10000, d.testSize());
     }
+
+    /** pixel byte i of the files written by {@link #images}, as the loader scales it */
+    static double pixel(int i) {
+        return ((i * 37) % 256) / 255.0;
+    }
+
+    @Test
+    void everyAccessorReadsTheRightImageAndLabel() throws IOException {
+        write("train-images-idx3-ubyte", images(0x803, 3, 2, 2, 12), false);
+        write("train-labels-idx1-ubyte", labels(0x801, 0, 2, 1), false);
+        write("t10k-images-idx3-ubyte", images(0x803, 3, 2, 2, 12), false);
+        write("t10k-labels-idx1-ubyte", labels(0x801, 1, 2, 0), false);
+        IdxDataset d = IdxDataset.load("my-set", dir, 0);
+        assertEquals("my-set", d.name());
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 4; j++) assertEquals(pixel(4 * i + j), d.trainFeature(i, j), 1e-15, i + "," + j);
+        }
+        assertEquals(0, d.trainLabel(0));
+        assertEquals(2, d.trainLabel(1));
+        assertEquals(1, d.trainLabel(2));
+        // a byte ≥ 128 is an unsigned pixel: byte 4 is 4·37 = 148
+        assertEquals(148 / 255.0, d.trainFeature(1, 0), 1e-15);
+        DMatrixRMaj x = new DMatrixRMaj(7, 7);
+        int[] y = new int[3];
+        d.testBatch(1, 2, x, y);
+        assertEquals(2, x.numRows);
+        assertEquals(4, x.numCols);
+        for (int r = 0; r < 2; r++) {
+            for (int j = 0; j < 4; j++) assertEquals(pixel(4 * (r + 1) + j), x.get(r, j), 1e-15, "test row " + r);
+        }
+        assertEquals(2, y[0]);
+        assertEquals(0, y[1]);
+        d.testBatch(0, 3, x, y);
+        assertEquals(3, x.numRows);
+        assertEquals(pixel(0), x.get(0, 0), 1e-15);
+        assertEquals(pixel(11), x.get(2, 3), 1e-15);
+        assertEquals(1, y[0]);
+    }
+
+    @Test
+    void labelsUpTo99AreClassesBeyondAreRefused() throws IOException {
+        writeAll(false);
+        write("train-labels-idx1-ubyte", labels(0x801, 0, 99, 1), false);
+        assertEquals(100, IdxDataset.load("idx", dir, 0).classes());
+        write("train-labels-idx1-ubyte", labels(0x801, 0, 100, 1), false);
+        DatasetException e = failure();
+        assertTrue(e.getMessage().contains("label 100") && e.getMessage().contains("0..99"), e.getMessage());
+        write("train-labels-idx1-ubyte", labels(0x801, 0, 2, 1), false);
+        write("t10k-labels-idx1-ubyte", labels(0x801, 200, 2), false);
+        e = failure();
+        assertTrue(e.getMessage().contains("label 200"), "test labels count too: " + e.getMessage());
+    }
+
+    @Test
+    void anEmptyTestSetLoads() throws IOException {
+        writeAll(false);
+        write("t10k-images-idx3-ubyte", images(0x803, 0, 2, 2, 0), false);
+        write("t10k-labels-idx1-ubyte", labels(0x801), false);
+        IdxDataset d = IdxDataset.load("idx", dir, 0);
+        assertEquals(0, d.testSize());
+        assertEquals(3, d.trainSize());
+    }
+
+    @Test
+    void impossibleDimensionsAreRefusedBeforeAnythingIsAllocated() throws IOException {
+        int[][] dims = {{-1, 2, 2}, {3, 0, 2}, {3, 2, 0}, {3, -2, -2},
+            {1 << 16, 1 << 8, 1 << 9}}; // 2³³ bytes: more than an array holds
+        for (int[] nrc : dims) {
+            writeAll(false);
+            write("train-images-idx3-ubyte", images(0x803, nrc[0], nrc[1], nrc[2], 12), false);
+            DatasetException e = failure();
+            assertTrue(e.getMessage().contains("impossible dimensions " + nrc[0] + "×" + nrc[1] + "×" + nrc[2]),
+                    e.getMessage());
+        }
+        writeAll(false);
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, (byte) 0xff, (byte) 0xff,
+            (byte) 0xff, (byte) 0xfe});
+        DatasetException e = failure();
+        assertTrue(e.getMessage().contains("impossible label count -2"), e.getMessage());
+    }
+
+    @Test
+    void testImagesAndLabelsMustMatchInCountAndSize() throws IOException {
+        writeAll(false);
+        write("t10k-labels-idx1-ubyte", labels(0x801, 1, 2, 0), false);
+        DatasetException e = failure();
+        assertTrue(e.getMessage().contains("2 images") && e.getMessage().contains("3 labels")
+                && e.getMessage().contains("t10k-labels-idx1-ubyte"), e.getMessage());
+        writeAll(false);
+        write("t10k-images-idx3-ubyte", images(0x803, 2, 3, 2, 12), false);
+        e = failure();
+        assertTrue(e.getMessage().contains("3×2") && e.getMessage().contains("2×2"), e.getMessage());
+    }
 }

@@ -235,4 +235,48 @@ class BatchNormTest {
         // and inference afterwards stays finite
         for (double v : bn.forward(batch(10, 3, 4, 0, 1), false).data) assertTrue(Double.isFinite(v));
     }
+
+    @Test
+    void setAffineClearsTheMomentumOfGammaAndBeta() {
+        BatchNorm bn = new BatchNorm("1", 3, 0.1, 1e-5);
+        Sgd sgd = new Sgd(0.5, 0.9);
+        for (int i = 0; i < 3; i++) {
+            bn.forward(batch(60 + i, 8, 3, 1, 2), true);
+            bn.backward(batch(70 + i, 8, 3, 0.5, 1));
+            sgd.step(bn.parameters());
+        }
+        for (int c = 0; c < 3; c++) {
+            assertTrue(bn.gamma.velocity.get(0, c) != 0 && bn.beta.velocity.get(0, c) != 0, "moving");
+        }
+        bn.setAffine(1.5, 0.25, false);
+        // with zero gradients the next step must leave γ/β where the user put them: no leftover momentum
+        bn.gamma.grad.zero();
+        bn.beta.grad.zero();
+        sgd.step(bn.parameters());
+        for (int c = 0; c < 3; c++) {
+            assertEquals(1.5, bn.gamma.value.get(0, c), 0.0);
+            assertEquals(0.25, bn.beta.value.get(0, c), 0.0);
+        }
+    }
+
+    @Test
+    void withoutNoiseTheNoiseIsScaleOneShiftZero() {
+        BatchNorm bn = new BatchNorm("1", 3, 0.1, 1e-5);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(1.0, bn.noiseScale(c), 0.0, "a fresh layer");
+            assertEquals(0.0, bn.noiseShift(c), 0.0);
+        }
+        java.util.Random rng = new Random(1);
+        bn.drawNoise(0.5, rng);
+        for (int c = 0; c < 3; c++) assertTrue(bn.noiseScale(c) != 1.0 && bn.noiseShift(c) != 0.0, "noisy");
+        bn.drawNoise(0.0, rng);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(1.0, bn.noiseScale(c), 0.0, "noise turned off");
+            assertEquals(0.0, bn.noiseShift(c), 0.0);
+        }
+        // and magnitude 0 draws nothing from the generator
+        Random a = new Random(2), b = new Random(2);
+        bn.drawNoise(0.0, a);
+        assertEquals(b.nextLong(), a.nextLong());
+    }
 }

@@ -88,4 +88,30 @@ class LayerForwardTest {
         assertEquals(1000, l, 1e-9);
         assertEquals(1.0, ce.probabilities().get(0, 0), 0.0);
     }
+
+    @Test
+    void softmaxCountsCorrectPredictionsAndBreaksTiesTowardTheFirstClass() {
+        SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
+        DMatrixRMaj z = new DMatrixRMaj(new double[][] {{0, 3, 1}, {2, 2, 2}, {1, 5, 5}, {-1, -2, -3}});
+        // argmax: 1, 0 (tie: first), 1 (tie between 1 and 2: first), 0
+        ce.forward(z, new int[] {1, 0, 1, 0});
+        assertEquals(4, ce.correct());
+        ce.forward(z, new int[] {1, 1, 2, 0});
+        assertEquals(2, ce.correct(), "rows 0 and 3");
+        ce.forward(z, new int[] {0, 2, 0, 1});
+        assertEquals(0, ce.correct());
+    }
+
+    @Test
+    void reluPassesNoGradientAtExactlyZero() {
+        // like PyTorch: the derivative of max(0, z) at z = 0 is taken as 0 (the unit counts as off, see saturated)
+        Activation relu = new Activation(ActivationKind.RELU);
+        relu.forward(new DMatrixRMaj(new double[][] {{-1, 0, 1e-300, 2}}), true);
+        DMatrixRMaj dz = relu.backward(new DMatrixRMaj(new double[][] {{5, 7, 11, 13}}));
+        assertEquals(0.0, dz.get(0, 0));
+        assertEquals(0.0, dz.get(0, 1));
+        assertEquals(11.0, dz.get(0, 2));
+        assertEquals(13.0, dz.get(0, 3));
+        assertTrue(Activation.saturated(ActivationKind.RELU, relu.output().get(0, 1)));
+    }
 }

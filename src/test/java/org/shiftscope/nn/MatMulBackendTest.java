@@ -3,6 +3,8 @@ package org.shiftscope.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -182,5 +184,22 @@ class MatMulBackendTest {
         } else {
             assertThrows(IllegalArgumentException.class, () -> MatMuls.select("openblas"));
         }
+    }
+
+    @Test
+    void bundledNativesLoadAndRunOnOneThread() {
+        // the pom bundles OpenBLAS for the build platform: there it must load (else every OpenBLAS test above
+        // would be skipped by its assumption and prove nothing)
+        String platform = org.bytedeco.javacpp.Loader.getPlatform();
+        assumeTrue(OpenBlasMatMul.class.getResource("/org/bytedeco/openblas/" + platform + "/") != null,
+                "no OpenBLAS natives bundled for " + platform);
+        MatMul blas = OpenBlasMatMul.tryCreate();
+        assertNotNull(blas, "OpenBLAS natives for " + platform + " are bundled but did not load: "
+                + OpenBlasMatMul.loadError());
+        assertEquals("", OpenBlasMatMul.loadError());
+        assertEquals(1, org.bytedeco.openblas.global.openblas.blas_get_num_threads(),
+                "one thread: more were an order of magnitude slower for these small products");
+        assertNotSame(blas, OpenBlasMatMul.tryCreate(), "a fresh back-end each time, the natives loaded once");
+        assertEquals("openblas", MatMuls.select("auto").name());
     }
 }

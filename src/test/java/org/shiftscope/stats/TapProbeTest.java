@@ -1,12 +1,15 @@
 package org.shiftscope.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.shiftscope.nn.Activation;
 import org.shiftscope.nn.ActivationKind;
 import org.shiftscope.nn.Tap;
 
@@ -114,5 +117,136 @@ class TapProbeTest {
         p.measure(matrix(1, 4, new double[] {0, 0, 0, 3}), ActivationKind.TANH);
         assertEquals(1, first.counts()[1]);
         assertEquals(1.5, first.mean());
+    }
+
+    /** values at, just inside and just outside every saturation bound, and ordinary ones */
+    static final double[] SPECIAL = {Activation.SIGMOID_LOW, Activation.SIGMOID_HIGH, 0.0199, 0.9801, 0.5,
+        -Activation.TANH_BOUND, Activation.TANH_BOUND, -0.9601, 0.9601, -0.5, 0.0, -0.0, Double.MIN_VALUE, 1e-300,
+        -1e-300, 0.97, 0.03, 1.0, -1.0, 2.5};
+
+    @Test
+    void saturationCountsWhatActivationSaturatedSaysInEveryLaneAndTheTail() {
+        for (ActivationKind kind : ActivationKind.values()) {
+            TapProbe p = new TapProbe(1, Tap.ACTIVATION, 8);
+            // every special value in each of the four lanes of the main loop and in the tail loop
+            for (int n = SPECIAL.length * 4; n < SPECIAL.length * 4 + 4; n++) {
+                for (int offset = 0; offset < SPECIAL.length; offset++) {
+                    double[] v = new double[n];
+                    int expected = 0;
+                    for (int i = 0; i < n; i++) {
+                        v[i] = SPECIAL[(i + offset) % SPECIAL.length];
+                        if (Activation.saturated(kind, v[i])) expected++;
+                    }
+                    p.measure(matrix(1, n, v), kind);
+                    assertEquals((double) expected / n, p.snapshot().saturation(), 1e-15,
+                            kind + " n=" + n + " offset " + offset);
+                }
+            }
+        }
+    }
+
+    @Test
+    void saturatedKnownValues() {
+        assertTrue(Activation.saturated(ActivationKind.SIGMOID, 0.0199));
+        assertFalse(Activation.saturated(ActivationKind.SIGMOID, 0.02));
+        assertFalse(Activation.saturated(ActivationKind.SIGMOID, 0.98));
+        assertTrue(Activation.saturated(ActivationKind.SIGMOID, 0.9801));
+        assertTrue(Activation.saturated(ActivationKind.TANH, -0.9601));
+        assertFalse(Activation.saturated(ActivationKind.TANH, -0.96));
+        assertFalse(Activation.saturated(ActivationKind.TANH, 0.96));
+        assertTrue(Activation.saturated(ActivationKind.TANH, 0.9601));
+        assertFalse(Activation.saturated(ActivationKind.TANH, 0.0));
+        assertTrue(Activation.saturated(ActivationKind.RELU, 0.0), "a ReLU output of exactly 0 is off");
+        assertTrue(Activation.saturated(ActivationKind.RELU, -0.0));
+        assertFalse(Activation.saturated(ActivationKind.RELU, Double.MIN_VALUE));
+        assertFalse(Activation.saturated(ActivationKind.LINEAR, 1e9));
+        assertFalse(Activation.saturated(ActivationKind.LINEAR, -1e9));
+    }
+
+    /** population standard deviation, two passes */
+    static double referenceStd(double[] v) {
+        double mean = Arrays.stream(v).average().getAsDouble(), s = 0;
+        for (double x : v) s += (x - mean) * (x - mean);
+        return Math.sqrt(s / v.length);
+    }
+
+    @Test
+    void stdOfOddAndEvenCountsMatchesTheDefinition() {
+        Random r = new Random(9);
+        for (int n = 1; n <= 12; n++) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) v[i] = r.nextGaussian() * 2 - 3;
+            TapProbe p = new TapProbe(1, Tap.LINEAR, 40);
+            p.measure(matrix(1, n, v), ActivationKind.TANH);
+            assertEquals(referenceStd(v), p.std(), 1e-12, "n=" + n);
+            assertEquals(referenceStd(v), p.snapshot().std(), 1e-12);
+            assertEquals(Arrays.stream(v).average().getAsDouble(), p.mean(), 1e-12);
+            assertEquals(p.snapshot().p50(), p.p50());
+            assertEquals(n, p.snapshot().total());
+        }
+    }
+
+    @Test
+    void twoValuesGiveExactPercentiles() {
+        // with two values the order statistics are the minimum and the maximum themselves
+        TapProbe p = new TapProbe(1, Tap.LINEAR, 40);
+        p.measure(matrix(1, 2, new double[] {3.0, -1.0}), ActivationKind.TANH);
+        TapStats s = p.snapshot();
+        assertEquals(-1 + 0.15 * 4, s.p15(), 1e-12);
+        assertEquals(1.0, s.p50(), 1e-12);
+        assertEquals(-1 + 0.85 * 4, s.p85(), 1e-12);
+        p.measure(matrix(1, 3, new double[] {5.0, -7.0, 0.25}), ActivationKind.TANH);
+        s = p.snapshot();
+        assertEquals(-7.0, s.min());
+        assertEquals(5.0, s.max());
+        assertEquals(0.25, s.p50(), p.resolution(), "the median of three is the middle one");
+        assertEquals(-7.0 + 0.3 * (0.25 + 7.0), s.p15(), 0.3 * p.resolution(), "0.3 of the way to the middle");
+    }
+
+    @Test
+    void aConstantTapGetsAUnitWideRangeAroundItsValue() {
+        TapProbe p = new TapProbe(1, Tap.LINEAR, 4);
+        p.measure(matrix(1, 5, new double[] {-2.5, -2.5, -2.5, -2.5, -2.5}), ActivationKind.TANH);
+        TapStats s = p.snapshot();
+        assertEquals(-3.0, s.binLo());
+        assertEquals(-2.0, s.binHi());
+        assertEquals(0.25, s.binWidth());
+        assertEquals(List.of(-2.5, -2.5, -2.5), List.of(s.p15(), s.p50(), s.p85()));
+        assertEquals(5, s.counts()[2], "the value sits in the middle of the range");
+        assertEquals(5, s.total());
+    }
+
+    @Test
+    void theLargestValueFallsInTheLastBin() {
+        TapProbe p = new TapProbe(1, Tap.LINEAR, 5);
+        for (int n = 2; n <= 5; n++) {
+            for (boolean up : new boolean[] {true, false}) { // the maximum first, last, at even and odd positions
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) v[i] = up ? i : n - 1 - i;
+                p.measure(matrix(1, n, v), ActivationKind.TANH);
+                TapStats s = p.snapshot();
+                assertEquals(1, s.counts()[4], "n=" + n);
+                assertEquals(1, s.counts()[0], "n=" + n);
+                assertEquals(n, s.total());
+                assertEquals((n - 1) / 5.0, s.binWidth(), 1e-15);
+            }
+        }
+    }
+
+    @Test
+    void snapshotCarriesLayerTapAndAllFigures() {
+        TapProbe p = new TapProbe(3, Tap.NORMALIZED, 4);
+        assertEquals(3, p.layer);
+        assertEquals(Tap.NORMALIZED, p.tap);
+        p.measure(matrix(1, 4, new double[] {1, 2, 3, 4}), ActivationKind.SIGMOID);
+        TapStats s = p.snapshot();
+        assertEquals(3, s.layer());
+        assertEquals(Tap.NORMALIZED, s.tap());
+        assertEquals(2.5, s.mean());
+        assertEquals(1.0, s.min());
+        assertEquals(4.0, s.max());
+        assertEquals(reference(new double[] {1, 2, 3, 4}, 0.5), s.p50(), p.resolution());
+        assertTrue(Double.isNaN(s.saturation()));
+        assertEquals(3.0 / (4 * TapProbe.FINE_PER_BIN), p.resolution(), 1e-15);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,7 +71,7 @@ class SessionTest {
         s.set(Settings.LEARNING_RATE, 0.5);
         s.set(Settings.MOMENTUM, 0.0);
         s.set(Settings.BATCH_SIZE, 7L);
-        s.set(Settings.BATCHNORM_ON, false);
+        s.set(Settings.NORM, org.shiftscope.nn.NormKind.NONE);
         s.set(Settings.BN_PLACEMENT, Placement.AFTER);
         s.set(Settings.AFFINE, Affine.FIXED);
         s.set(Settings.GAMMA, 2.0);
@@ -95,7 +96,7 @@ class SessionTest {
     void turningBatchNormOnMidRunTakesRunningStatsFromTheNextBatch() {
         Session s = Session.create(scenario("network.batchnorm=false", "network.gamma=1.5", "network.beta=-0.25"));
         for (int i = 0; i < 3; i++) s.step();
-        s.set(Settings.BATCHNORM_ON, true);
+        s.set(Settings.NORM, org.shiftscope.nn.NormKind.BATCH);
         s.step();
         BatchNorm bn = s.runs().get(0).net.batchNormLayer(2);
         for (int u = 0; u < bn.units(); u++) {
@@ -172,5 +173,20 @@ class SessionTest {
             assertEquals(sa.get(i).loss(), sb.get(i).loss());
             assertEquals(sa.get(i).taps().size(), sb.get(i).taps().size());
         }
+    }
+
+    @Test
+    void noiseAfterBatchNormAppliesLiveAndOnlyWhileTraining() {
+        Session s = Session.create(scenario("training.stats_every=1"));
+        s.step();
+        BatchNorm bn = s.runs().get(0).net.batchNormLayer(1);
+        assertEquals(1.0, bn.noiseScale(0));
+        s.set(Settings.NORM_NOISE, 0.5);
+        s.step();
+        assertNotEquals(1.0, bn.noiseScale(0), "a new draw at the step after the change");
+        assertEquals(0.5, s.scenario().network().normNoise());
+        s.set(Settings.NORM_NOISE, 0.0);
+        s.step();
+        assertEquals(1.0, bn.noiseScale(0));
     }
 }

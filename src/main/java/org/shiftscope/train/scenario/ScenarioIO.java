@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.shiftscope.nn.NormKind;
 
 /**
  * Reads, checks and writes scenario JSON, following the {@link Settings} table: a file's sections are the keys'
@@ -123,6 +124,9 @@ public final class ScenarioIO {
 
     /** Applies {@code --set key=value}: the value is read according to the key's type. */
     public static Scenario withOverride(Scenario s, String dottedKey, String value) {
+        if (dottedKey.equals(LEGACY_BATCHNORM)) {
+            return legacyBatchnorm(s, new ValueType.Bool().fromText(value), value, "--set");
+        }
         Setting<?> k = Settings.byKey(dottedKey);
         if (k == null) throw unknown("--set", dottedKey);
         return setText(s, k, value, "--set"); // cross-key checks: validate() once all overrides are in
@@ -151,9 +155,23 @@ public final class ScenarioIO {
     }
 
     private static Scenario apply(Scenario s, String path, JsonNode v, String source) {
+        if (path.equals(LEGACY_BATCHNORM)) return legacyBatchnorm(s, v.isBoolean() ? v.asBoolean() : null, v, source);
         Setting<?> k = Settings.byKey(path);
         if (k == null) throw unknown(source, path);
         return applyJson(s, k, v, source);
+    }
+
+    /** the key older files use for BatchNorm on/off, read as {@code network.norm} (never written) */
+    static final String LEGACY_BATCHNORM = "network.batchnorm";
+
+    /** network.batchnorm = false means no normalizer; true means BatchNorm unless another one is chosen */
+    private static Scenario legacyBatchnorm(Scenario s, Boolean on, Object shown, String source) {
+        if (on == null) {
+            throw new ScenarioException(source + ": " + LEGACY_BATCHNORM + " = " + shown + " has the wrong type; "
+                    + "expected true or false (or use network.norm = " + Settings.NORM.type().allowed() + ").");
+        }
+        if (!on) return s.with(Settings.NORM, NormKind.NONE);
+        return s.get(Settings.NORM).hasLayer() ? s : s.with(Settings.NORM, NormKind.BATCH);
     }
 
     private static <T> Scenario applyJson(Scenario s, Setting<T> k, JsonNode v, String source) {

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -13,11 +14,13 @@ import java.util.function.Predicate;
  * allowed values, its default, the words the control panel shows (label, tooltip, option names), the control
  * that moves it, whether a change applies to the live network or builds a new one, and when its control is
  * enabled. Everything else — parsing, validation messages, writing, the panel's control and its binding, the
- * status message — is derived from this. Immutable once the table is built.
+ * status message — is derived from this. Immutable.
  *
  * @param <T> the value's type (see {@link ValueType})
  */
-public final class Setting<T> {
+public record Setting<T>(String key, ValueType<T> type, T defaultValue, String label, String tooltip, Apply apply,
+                         Group group, Control control, Predicate<Scenario> enabledWhen,
+                         Function<T, String> optionNames) {
     /** what a change does to a running session */
     public enum Apply {
         /** applied to the live networks at the next step, weights kept */
@@ -30,7 +33,7 @@ public final class Setting<T> {
 
     /** the panel section a setting appears in */
     public enum Group {
-        SCENARIO("Scenario"), DATA("Data"), NETWORK("Network"), BATCHNORM("BatchNorm"), TRAINING("Training"),
+        SCENARIO("Scenario"), DATA("Data"), NETWORK("Network"), BATCHNORM("Normalization"), TRAINING("Training"),
         /** not in the panel (files and {@code --set} only) */
         HIDDEN("");
 
@@ -41,116 +44,82 @@ public final class Setting<T> {
         }
     }
 
-    private final String key;
-    private final ValueType<T> type;
-    private final T defaultValue;
-    private String label = "";
-    private String tooltip = "";
-    private Apply apply = Apply.NONE;
-    private Group group = Group.HIDDEN;
-    private Control control;
-    private Predicate<Scenario> enabledWhen = s -> true;
-    private Function<T, String> optionLabel;
+    /**
+     * One line of the table being written: the words first ({@link #label}, {@link #tip}, {@link #options},
+     * {@link #enabledWhen}), then what a change does ({@link #live}, {@link #rebuild}, {@link #describe}), which
+     * makes the setting and enters it in the table.
+     */
+    static final class Line<T> {
+        private final String key;
+        private final ValueType<T> type;
+        private final T defaultValue;
+        private final Consumer<Setting<?>> table;
+        private String label = "", tooltip = "";
+        private Predicate<Scenario> enabledWhen = s -> true;
+        private Function<T, String> optionNames;
 
-    private Setting(String key, ValueType<T> type, T defaultValue) {
-        this.key = key;
-        this.type = type;
-        this.defaultValue = defaultValue;
-    }
+        Line(String key, ValueType<T> type, T defaultValue, Consumer<Setting<?>> table) {
+            this.key = key;
+            this.type = type;
+            this.defaultValue = defaultValue;
+            this.table = table;
+        }
 
-    static <T> Setting<T> of(String key, ValueType<T> type, T defaultValue) {
-        return new Setting<>(key, type, defaultValue);
-    }
+        Line<T> label(String l) {
+            label = l;
+            return this;
+        }
 
-    // ---- table-building steps (used only while Settings initializes) ----
+        Line<T> tip(String t) {
+            tooltip = t;
+            return this;
+        }
 
-    Setting<T> label(String l) {
-        label = l;
-        return this;
-    }
+        Line<T> enabledWhen(Predicate<Scenario> p) {
+            enabledWhen = p;
+            return this;
+        }
 
-    Setting<T> tip(String t) {
-        tooltip = t;
-        return this;
-    }
+        Line<T> options(Function<T, String> names) {
+            optionNames = names;
+            return this;
+        }
 
-    Setting<T> live(Group g, Control c) {
-        apply = Apply.LIVE;
-        group = g;
-        control = c;
-        return this;
-    }
+        /** applied to the running network at the next step, with a control in a panel section */
+        Setting<T> live(Group g, Control c) {
+            return make(Apply.LIVE, g, c);
+        }
 
-    Setting<T> rebuild(Group g, Control c) {
-        apply = Apply.REBUILD;
-        group = g;
-        control = c;
-        return this;
-    }
+        /** applied to the running network, files and {@code --set} only */
+        Setting<T> live() {
+            return make(Apply.LIVE, Group.HIDDEN, null);
+        }
 
-    /** applies as a rebuild but has no control in the panel */
-    Setting<T> rebuild() {
-        apply = Apply.REBUILD;
-        return this;
-    }
+        /** builds a new network, with a control in a panel section */
+        Setting<T> rebuild(Group g, Control c) {
+            return make(Apply.REBUILD, g, c);
+        }
 
-    /** applies live but has no control in the panel */
-    Setting<T> live() {
-        apply = Apply.LIVE;
-        return this;
-    }
+        /** builds a new network, files and {@code --set} only */
+        Setting<T> rebuild() {
+            return make(Apply.REBUILD, Group.HIDDEN, null);
+        }
 
-    Setting<T> enabledWhen(Predicate<Scenario> p) {
-        enabledWhen = p;
-        return this;
-    }
+        /** describes the scenario or the headless run */
+        Setting<T> describe() {
+            return make(Apply.NONE, Group.HIDDEN, null);
+        }
 
-    Setting<T> options(Function<T, String> names) {
-        optionLabel = names;
-        return this;
-    }
-
-    // ---- reading ----
-
-    /** dotted key, e.g. {@code training.learning_rate} */
-    public String key() {
-        return key;
+        private Setting<T> make(Apply a, Group g, Control c) {
+            Setting<T> s = new Setting<>(key, type, defaultValue, label, tooltip, a, g, c, enabledWhen, optionNames);
+            table.accept(s);
+            return s;
+        }
     }
 
     /** a node id for the panel's control: the key with '-' for '.' ({@code training-learning_rate}) */
     public String id() {
         return key.replace('.', '-');
-    }
-
-    public ValueType<T> type() {
-        return type;
-    }
-
-    public T defaultValue() {
-        return defaultValue;
-    }
-
-    /** the control's label, e.g. "Learning rate" */
-    public String label() {
-        return label;
-    }
-
-    /** the control's tooltip in plain words */
-    public String tooltip() {
-        return tooltip;
-    }
-
-    public Apply apply() {
-        return apply;
-    }
-
-    public Group group() {
-        return group;
-    }
-
-    /** the panel's control, or null when the setting is not in the panel */
-    public Control control() {
-        return control;
     }
 
     /** whether the control can be used with these settings (e.g. gamma only where BN can be) */
@@ -166,7 +135,7 @@ public final class Setting<T> {
     /** the words for one choice of an enum setting (e.g. "after activation") */
     @SuppressWarnings("unchecked")
     public String optionLabel(Object choice) {
-        if (optionLabel != null) return optionLabel.apply((T) choice);
+        if (optionNames != null) return optionNames.apply((T) choice);
         return choice instanceof Enum<?> e ? ValueType.Choice.key(e) : String.valueOf(choice);
     }
 
@@ -231,5 +200,16 @@ public final class Setting<T> {
     @Override
     public String toString() {
         return key;
+    }
+
+    /** settings are the table's entries: each equals only itself */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 }

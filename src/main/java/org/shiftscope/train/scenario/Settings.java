@@ -16,6 +16,8 @@ import org.shiftscope.nn.ActivationKind;
 import org.shiftscope.nn.Affine;
 import org.shiftscope.nn.Backend;
 import org.shiftscope.nn.Init;
+import org.shiftscope.nn.NetworkSpec;
+import org.shiftscope.nn.NormKind;
 import org.shiftscope.nn.Optimizer;
 import org.shiftscope.nn.Placement;
 import org.shiftscope.train.scenario.Control.Kind;
@@ -38,47 +40,50 @@ public final class Settings {
 
     private static final List<Setting<?>> ALL = new ArrayList<>();
 
-    private static <T> Setting<T> add(Setting<T> s) {
-        ALL.add(s);
-        return s;
+    private static <T> Setting.Line<T> line(String key, ValueType<T> type, T def) {
+        return new Setting.Line<>(key, type, def, ALL::add);
     }
 
-    private static Setting<Double> number(String key, double def, double lo, boolean loIn, double hi, boolean hiIn) {
-        return add(Setting.of(key, new Num(lo, loIn, hi, hiIn), def));
+    private static Setting.Line<Double> number(String key, double def, double lo, boolean loIn, double hi,
+                                               boolean hiIn) {
+        return line(key, new Num(lo, loIn, hi, hiIn), def);
     }
 
-    private static Setting<Long> integer(String key, long def, long lo, long hi) {
-        return add(Setting.of(key, new Int(lo, hi), def));
+    private static Setting.Line<Long> integer(String key, long def, long lo, long hi) {
+        return line(key, new Int(lo, hi), def);
     }
 
-    private static Setting<Boolean> bool(String key, boolean def) {
-        return add(Setting.of(key, new Bool(), def));
+    private static Setting.Line<Boolean> bool(String key, boolean def) {
+        return line(key, new Bool(), def);
     }
 
-    private static Setting<String> text(String key, String def, String what) {
-        return add(Setting.of(key, new Text(what), def));
+    private static Setting.Line<String> text(String key, String def, String what) {
+        return line(key, new Text(what), def);
     }
 
-    private static <E extends Enum<E>> Setting<E> choice(String key, Class<E> type, E def) {
-        return add(Setting.of(key, new Choice<>(type), def));
+    private static <E extends Enum<E>> Setting.Line<E> choice(String key, Class<E> type, E def) {
+        return line(key, new Choice<>(type), def);
     }
 
-    /** whether BN settings matter: BN on, or a BN twin in compare mode */
+    /** whether normalization settings matter: a normalizer on, or a normalized twin in compare mode */
     private static boolean bnPossible(Scenario s) {
-        return s.compare() || s.get(BATCHNORM_ON);
+        return s.compare() || s.get(NORM).hasLayer();
     }
 
     // ---------------------------------------------------------------- the scenario itself
 
-    public static final Setting<String> NAME = text("name", "default", "a text").label("Name");
-    public static final Setting<String> TITLE = text("title", "Spiral with BatchNorm", "a text").label("Title");
+    public static final Setting<String> NAME = text("name", "default", "a text").label("Name").describe();
+    public static final Setting<String> TITLE = text("title", "Spiral with BatchNorm", "a text").label("Title")
+            .describe();
     public static final Setting<String> DESCRIPTION = text("description",
             "Two interleaved spirals and a small tanh network with three hidden layers of 8 units. Turn BatchNorm "
-                    + "off and on and watch the middle layers' distributions.", "a text").label("Description");
+                    + "off and on and watch the middle layers' distributions.", "a text")
+            .label("Description").describe();
     public static final Setting<Boolean> COMPARE = bool("compare", false)
-            .label("Compare: BN twin vs plain twin")
+            .label("Compare with a plain twin")
             .tip("Train two copies side by side from the same starting weights on the same mini-batches: one with "
-                    + "BatchNorm (blue), one without (orange). Like Figure 1 of the BatchNorm paper.")
+                    + "the normalizer chosen below, BatchNorm unless you pick another (blue), one without (orange). "
+                    + "Like Figure 1 of the BatchNorm paper.")
             .rebuild(SCENARIO, Control.of(Kind.CHECK));
 
     // ---------------------------------------------------------------- data
@@ -88,14 +93,15 @@ public final class Settings {
             .tip("What the network learns to classify. Spiral, circles, xor and gaussians are 2-D point clouds "
                     + "(you see the decision regions); teacher has 20 features; fashion-mnist needs Debian's "
                     + "dataset-fashion-mnist package.")
+            .options(k -> k.planar ? k.key() + " (2-D)" : k.key())
             .rebuild(DATA, Control.of(Kind.CHOICE));
     public static final Setting<String> DATASET_PATH = text("dataset.path", "", "a folder path (text)")
             .label("Data folder").rebuild();
     public static final Setting<Double> NOISE = number("dataset.noise", 0.1, 0, true, 1, true)
             .label("Noise")
             .tip("How noisy the data are: the spread of the 2-D points, or the share of flipped teacher labels.")
-            .rebuild(DATA, Control.slider(0, 0.5, 2))
-            .enabledWhen(s -> s.get(Settings.DATASET).planar || s.get(Settings.DATASET) == DatasetKind.TEACHER);
+            .enabledWhen(s -> s.get(Settings.DATASET).planar || s.get(Settings.DATASET) == DatasetKind.TEACHER)
+            .rebuild(DATA, Control.slider(0, 0.5, 2));
     public static final Setting<Long> SAMPLES = integer("dataset.samples", 1000, 0, 10_000_000)
             .label("Samples").rebuild();
     public static final Setting<Double> TEST_FRACTION = number("dataset.test_fraction", 0.2, 0, false, 0.9, true)
@@ -103,8 +109,8 @@ public final class Settings {
 
     // ---------------------------------------------------------------- network
 
-    public static final Setting<List<Integer>> HIDDEN = add(Setting.of("network.hidden",
-            new IntList(1, 12, 1, 1024), IntList.of(8, 8, 8)))
+    public static final Setting<List<Integer>> HIDDEN = line("network.hidden", new IntList(1, 12, 1, 1024),
+            IntList.of(8, 8, 8))
             .label("Hidden layers")
             .tip("Number of hidden layers and units in each. Deeper nets are harder to train without BatchNorm.")
             .rebuild(NETWORK, new Control(Kind.LAYERS, Control.Scale.LINEAR, 2, 256, 0, false));
@@ -123,42 +129,74 @@ public final class Settings {
             .tip("Standard deviation of the starting weights (for 'normal' init). Too small or too large ruins a "
                     + "plain network; BatchNorm makes it matter much less.")
             .rebuild(NETWORK, Control.logSlider(0.001, 100, 3));
-    public static final Setting<Boolean> BATCHNORM_ON = bool("network.batchnorm", true)
-            .label("BatchNorm on  (B)")
-            .tip("Normalize each unit over the mini-batch (mean 0, std 1), then scale by gamma and shift by beta. "
-                    + "Takes effect at the next step, keeping the weights.")
-            .live(BATCHNORM, Control.of(Kind.CHECK))
-            .enabledWhen(s -> !s.compare());
+    public static final Setting<NormKind> NORM = choice("network.norm", NormKind.class, NormKind.BATCH)
+            .label("Normalizer  (B)")
+            .tip("How each unit is brought to mean 0 and std 1 before gamma and beta: BatchNorm over the mini-batch, "
+                    + "LayerNorm over the units of each example, GroupNorm over groups of units of each example, "
+                    + "Batch Renorm over the mini-batch corrected towards its running averages — or none. Takes "
+                    + "effect at the next step, keeping the weights; B turns it off and on. In compare mode it is the "
+                    + "normalized twin's (none counts as BatchNorm there). Old files' network.batchnorm = true/false "
+                    + "means batch/none.")
+            .options(NormKind::label)
+            .live(BATCHNORM, Control.of(Kind.CHOICE));
+    public static final Setting<Long> NORM_GROUPS = integer("network.norm_groups", NetworkSpec.GROUPS, 1, 1024)
+            .label("Groups (GroupNorm)")
+            .tip("GroupNorm splits each layer's units into this many groups and normalizes each group of each "
+                    + "example on its own: 1 group is LayerNorm, one unit per group normalizes every unit alone. A "
+                    + "layer whose width it does not divide uses the largest number of groups below it that does.")
+            .enabledWhen(s -> s.get(NORM) == NormKind.GROUP)
+            .live(BATCHNORM, Control.log2Slider(1, 64));
+    public static final Setting<Double> RENORM_RMAX = number("network.renorm_rmax", NetworkSpec.R_MAX, 1, true, 100,
+            true)
+            .label("r max (Batch Renorm)")
+            .tip("Batch Renorm rescales the batch's normalization by r = σ_batch/σ_running, kept within [1/r max, "
+                    + "r max]: 1 makes it plain BatchNorm; larger lets the running averages correct more.")
+            .enabledWhen(s -> s.get(NORM) == NormKind.RENORM)
+            .live(BATCHNORM, Control.slider(1, 10, 1));
+    public static final Setting<Double> RENORM_DMAX = number("network.renorm_dmax", NetworkSpec.D_MAX, 0, true, 100,
+            true)
+            .label("d max (Batch Renorm)")
+            .tip("Batch Renorm shifts by d = (μ_batch − μ_running)/σ_running, kept within [−d max, d max]: 0 makes it "
+                    + "plain BatchNorm.")
+            .enabledWhen(s -> s.get(NORM) == NormKind.RENORM)
+            .live(BATCHNORM, Control.slider(0, 10, 1));
     public static final Setting<Placement> BN_PLACEMENT = choice("network.bn_placement", Placement.class,
             Placement.BEFORE)
-            .label("Placement")
-            .tip("BatchNorm between the weights and the nonlinearity (as in the paper), or after the nonlinearity.")
+            .label("The normalizer sits")
+            .tip("Between the weights and the nonlinearity (as in the BatchNorm paper), or after the nonlinearity.")
             .options(p -> p.key() + " activation")
-            .live(BATCHNORM, Control.of(Kind.TOGGLES))
-            .enabledWhen(Settings::bnPossible);
+            .enabledWhen(Settings::bnPossible)
+            .live(BATCHNORM, Control.of(Kind.TOGGLES));
     public static final Setting<Affine> AFFINE = choice("network.affine", Affine.class, Affine.LEARNED)
             .label("γ/β")
             .tip("Learned: gamma and beta start at the slider values and are learned, so the network can undo the "
                     + "normalization if that helps. Fixed: they stay at the slider values for every unit, so the "
                     + "values after BN have exactly mean beta and standard deviation gamma.")
-            .live(BATCHNORM, Control.of(Kind.TOGGLES))
-            .enabledWhen(Settings::bnPossible);
+            .enabledWhen(Settings::bnPossible)
+            .live(BATCHNORM, Control.of(Kind.TOGGLES));
     public static final Setting<Double> GAMMA = number("network.gamma", 1.0, -100, true, 100, true)
             .label("gamma γ")
             .tip("Scale applied after normalizing. Moving it sets every unit's gamma to this value.")
-            .live(BATCHNORM, Control.slider(0, 5, 2))
-            .enabledWhen(Settings::bnPossible);
+            .enabledWhen(Settings::bnPossible)
+            .live(BATCHNORM, Control.slider(0, 5, 2));
     public static final Setting<Double> BETA = number("network.beta", 0.0, -100, true, 100, true)
             .label("beta β")
             .tip("Shift applied after normalizing. Moving it sets every unit's beta to this value.")
-            .live(BATCHNORM, Control.slider(-3, 3, 2))
-            .enabledWhen(Settings::bnPossible);
+            .enabledWhen(Settings::bnPossible)
+            .live(BATCHNORM, Control.slider(-3, 3, 2));
     public static final Setting<Double> BN_MOMENTUM = number("network.bn_momentum", 0.1, 0, true, 1, true)
-            .label("Running-average momentum")
+            .label("Running-avg. momentum")
             .tip("How much of BatchNorm's running averages each mini-batch replaces. The running averages are what "
                     + "the network uses at test time instead of batch statistics.")
-            .live(BATCHNORM, Control.slider(0, 1, 2))
-            .enabledWhen(Settings::bnPossible);
+            .enabledWhen(Settings::bnPossible)
+            .live(BATCHNORM, Control.slider(0, 1, 2));
+    public static final Setting<Double> NORM_NOISE = number("network.norm_noise", 0.0, 0, true, 10, true)
+            .label("Noise after BN")
+            .tip("Noisy BatchNorm (Santurkar et al. 2018): every step, each unit's output after BN is multiplied by a "
+                    + "random scale and shifted by a random offset, drawn anew, so the next layer's inputs keep "
+                    + "shifting on purpose. 0 = off; 1 = offsets up to ±1 and scales from ½ to 2.")
+            .enabledWhen(Settings::bnPossible)
+            .live(BATCHNORM, Control.slider(0, 3, 2));
     public static final Setting<Double> BN_EPS = number("network.bn_eps", 1e-5, 0, false, 1, true)
             .label("BatchNorm ε").live();
 
@@ -186,7 +224,7 @@ public final class Settings {
                     + "computer can.")
             .live(TRAINING, Control.capSlider(1, 10_000));
     public static final Setting<Long> STEPS = integer("training.steps", 3000, 1, 100_000_000)
-            .label("Steps (headless run, lesson end)");
+            .label("Steps (headless run, lesson end)").describe();
     public static final Setting<Long> SEED = integer("training.seed", 1, Long.MIN_VALUE, Long.MAX_VALUE)
             .label("Seed")
             .tip("The random seed: the same seed gives the same starting weights, data and mini-batches. Press "

@@ -24,10 +24,24 @@ public sealed interface ValueType<T> {
     /** the value written as text, or null when the text cannot be read as this type */
     T fromText(String text);
 
-    JsonNode toJson(T value);
+    /** the value as JSON: a number, true/false, a text (an enum's key) or an array */
+    default JsonNode toJson(T value) {
+        if (value instanceof Double d) return NODES.numberNode(d);
+        if (value instanceof Long l) return NODES.numberNode(l);
+        if (value instanceof Boolean b) return NODES.booleanNode(b);
+        if (value instanceof Enum<?> e) return NODES.textNode(Choice.key(e));
+        if (value instanceof List<?> list) {
+            ArrayNode a = NODES.arrayNode();
+            for (Object o : list) a.add((Integer) o);
+            return a;
+        }
+        return NODES.textNode(String.valueOf(value));
+    }
 
-    /** whether an already-typed value is allowed */
-    boolean allows(T value);
+    /** whether an already-typed value is allowed (any value of the type, unless a range says otherwise) */
+    default boolean allows(T value) {
+        return true;
+    }
 
     /** what is allowed, for messages: "a number ≥ 0 and ≤ 1" */
     String allowed();
@@ -49,11 +63,6 @@ public sealed interface ValueType<T> {
             } catch (NumberFormatException e) {
                 return null;
             }
-        }
-
-        @Override
-        public JsonNode toJson(Double v) {
-            return NODES.numberNode(v);
         }
 
         @Override
@@ -86,21 +95,15 @@ public sealed interface ValueType<T> {
         @Override
         public Long fromText(String text) {
             String t = text.trim();
-            try {
-                return Long.parseLong(t);
-            } catch (NumberFormatException e) {
+            if (t.matches("[+-]?\\d{1,19}")) {
                 try {
-                    double d = Double.parseDouble(t);
-                    return d == Math.rint(d) && Math.abs(d) < 9e15 ? (long) d : null;
-                } catch (NumberFormatException e2) {
+                    return Long.parseLong(t);
+                } catch (NumberFormatException tooLarge) {
                     return null;
                 }
             }
-        }
-
-        @Override
-        public JsonNode toJson(Long v) {
-            return NODES.numberNode(v);
+            Double d = new Num(0, true, 0, true).fromText(t); // 1e3 is a whole number too
+            return d != null && d == Math.rint(d) && Math.abs(d) < 9e15 ? (Long) (long) d.doubleValue() : null;
         }
 
         @Override
@@ -136,16 +139,6 @@ public sealed interface ValueType<T> {
         }
 
         @Override
-        public JsonNode toJson(Boolean v) {
-            return NODES.booleanNode(v);
-        }
-
-        @Override
-        public boolean allows(Boolean v) {
-            return true;
-        }
-
-        @Override
         public String allowed() {
             return "true or false";
         }
@@ -166,16 +159,6 @@ public sealed interface ValueType<T> {
         @Override
         public String fromText(String text) {
             return text;
-        }
-
-        @Override
-        public JsonNode toJson(String v) {
-            return NODES.textNode(v);
-        }
-
-        @Override
-        public boolean allows(String v) {
-            return true;
         }
 
         @Override
@@ -211,16 +194,6 @@ public sealed interface ValueType<T> {
         public E fromText(String text) {
             for (E e : type.getEnumConstants()) if (key(e).equals(text.trim())) return e;
             return null;
-        }
-
-        @Override
-        public JsonNode toJson(E v) {
-            return NODES.textNode(key(v));
-        }
-
-        @Override
-        public boolean allows(E v) {
-            return true;
         }
 
         @Override
@@ -263,13 +236,6 @@ public sealed interface ValueType<T> {
                 }
             }
             return List.copyOf(out);
-        }
-
-        @Override
-        public JsonNode toJson(List<Integer> v) {
-            ArrayNode a = NODES.arrayNode();
-            v.forEach(a::add);
-            return a;
         }
 
         @Override
