@@ -689,6 +689,29 @@ class ControlsTest {
         assertNewSessions(k, g0, expected.equals(before) ? 0 : 1, "one Try it");
     }
 
+    /** What the next training step uses is what the controls show (its snapshot records it): no normalizer too. */
+    @Test
+    void theNextStepTrainsWithTheValuesTheControlsShow() throws Exception {
+        TextField lr = PanelCheck.field(view, Settings.LEARNING_RATE);
+        reveal(lr);
+        hand.typeInto(lr, "0.2", true);
+        TextField batch = PanelCheck.field(view, Settings.BATCH_SIZE);
+        reveal(batch);
+        hand.typeInto(batch, "16", true);
+        ComboBox<Object> norm = PanelCheck.combo(view, Settings.NORM);
+        reveal(norm);
+        hand.click(norm);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Hand.fx(norm::isShowing));
+        hand.click(cell(norm, org.shiftscope.nn.NormKind.NONE));
+        agree(Settings.NORM, org.shiftscope.nn.NormKind.NONE, "three changes");
+        hand.click(PanelCheck.node(view, "step"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Hand.fx(() -> view.model().history().lastStep() == 1));
+        var snap = Hand.fx(() -> view.model().history().latest("main"));
+        assertEquals(0.2, snap.learningRate(), 0.0, "the step's learning rate");
+        assertEquals(16, snap.batchSize(), "the step's batch");
+        assertFalse(snap.batchNorm(), "the step ran without BatchNorm");
+    }
+
     // ---------------------------------------------------------------- agreement
 
     /**

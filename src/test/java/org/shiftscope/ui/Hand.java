@@ -16,9 +16,10 @@ import javafx.scene.robot.Robot;
 
 /**
  * A person's hand on the window, for robot tests: real mouse and key events through JavaFX's {@link Robot}
- * (Monocle's headless screen in tests), each action done in one go on the FX thread and followed by
- * {@link #sync()}, so an action costs a round trip instead of TestFX's animated moves and repeated waits.
- * Works from the test thread only.
+ * (Monocle's headless screen in tests), each action (a click, a drag, keys, typing into a field) done in one go
+ * on the FX thread, so it costs a round trip instead of TestFX's animated moves and repeated waits. A hand from
+ * {@link #create()} then waits until the FX thread has handled the action's events; one from {@link #quick()}
+ * does not (and may then also be used on the FX thread itself, several actions in one go).
  */
 final class Hand {
     private final Robot robot;
@@ -52,6 +53,8 @@ final class Hand {
         if (Platform.isFxApplicationThread()) {
             try {
                 return c.call();
+            } catch (RuntimeException e) {
+                throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -150,6 +153,13 @@ final class Hand {
         robot.mouseMove(p.getX(), p.getY());
         robot.mousePress(MouseButton.PRIMARY);
         robot.mouseRelease(MouseButton.PRIMARY);
+    }
+
+    /** Moves the mouse over a node without pressing (menus open their submenus so). */
+    void hover(Node n) {
+        Point2D p = centre(n);
+        run(() -> robot.mouseMove(p.getX(), p.getY()));
+        done();
     }
 
     /** Presses at one point, moves to another in a few steps (a drag), and releases there. */

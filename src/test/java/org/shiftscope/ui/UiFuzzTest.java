@@ -480,7 +480,7 @@ class UiFuzzTest {
         Node recentItem = waitForPopupNode(n -> n.getStyleClass().contains("menu")
                 && "Open recent".equals(text(n)));
         if (recentItem == null) return closePopups("File menu did not open");
-        Hand.run(() -> hand.click(recentItem));
+        Hand.run(() -> hand.hover(recentItem)); // the submenu opens under the mouse (a click could close it again)
         String first = Hand.fx(() -> view.toolbar.recent.getItems().isEmpty() ? null
                 : view.toolbar.recent.getItems().get(0).getText());
         Node item = first == null ? null : waitForPopupNode(n -> n.getStyleClass().contains("menu-item")
