@@ -41,7 +41,9 @@ public final class GifRecorder implements AutoCloseable {
         target = file.toAbsolutePath();
         Path parent = target.getParent();
         if (parent != null) Files.createDirectories(parent);
-        partial = Files.createTempFile(parent, ".shiftscope-", ".gif.part");
+        // createFile, not createTempFile: the GIF gets a new file's usual permissions, not owner-only ones
+        partial = Files.createFile(target.resolveSibling(".shiftscope-"
+                + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".gif.part"));
         Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("gif");
         if (!it.hasNext()) throw new IOException("this Java has no GIF writer");
         writer = it.next();

@@ -67,6 +67,11 @@ public class GifRecorderTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left");
         }
+        if (Files.getFileStore(gif).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            var perms = Files.getPosixFilePermissions(gif);
+            Path plain = Files.createFile(dir.resolve("plain.txt"));
+            assertEquals(Files.getPosixFilePermissions(plain), perms, "a new file's usual permissions, not owner-only");
+        }
     }
 
     @Test
