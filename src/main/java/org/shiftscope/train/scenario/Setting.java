@@ -168,6 +168,8 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
     public String format(T v) {
         if (v instanceof Double d) {
             if (control != null && control.topMeansZero() && d <= 0) return "max";
+            // a value off the control's step (from a file or --set) is shown as it is: what is shown trains
+            if (control != null && !round(v).equals(v)) return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
             if (control != null && control.scale() == Control.Scale.LINEAR) {
                 return String.format(Locale.ROOT, "%." + control.digits() + "f", d);
             }

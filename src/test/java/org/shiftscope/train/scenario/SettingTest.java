@@ -93,7 +93,7 @@ class SettingTest {
     @CsvSource(delimiter = '|', value = {
         "0.03|0.03",
         "0.2|0.2",
-        "0.123456|0.123",
+        "0.123456|0.123456",
         "1|1",
         "10|10",
         "100|100",
@@ -127,7 +127,7 @@ class SettingTest {
         assertEquals("5000", SPEED.format(5000.0));
         assertEquals("1200", SPEED.format(1200.0));
         assertEquals("10000", SPEED.format(10_000.0));
-        assertEquals("1000", SPEED.format(999.7)); // typed, so not rounded to the slider's step
+        assertEquals("999.7", SPEED.format(999.7)); // off the slider's step (from a file): shown as it trains
     }
 
     @Test
