@@ -25,25 +25,11 @@ import org.ejml.data.DMatrixRMaj;
  * 25k steps. {@link #warmupRMax} and {@link #warmupDMax} give such a linear schedule, to call once per step before
  * {@link #setRMax}/{@link #setDMax}; nothing here applies it by itself.
  */
-public final class BatchRenorm extends Normalization {
-    /** running mean, per unit */
-    private final double[] runningMean;
-    /** running (unbiased) variance, per unit */
-    private final double[] runningVar;
-    /** fraction of the running averages replaced by each training batch (PyTorch convention) */
-    private double momentum;
-    /** when true the next training batch sets the running averages outright (fresh start) */
-    private boolean resetRunning = true;
+public final class BatchRenorm extends BatchStatistics {
     /** r is clipped to [1/rMax, rMax], rMax ≥ 1 */
     private double rMax;
     /** d is clipped to [−dMax, dMax], dMax ≥ 0 */
     private double dMax;
-    /** mean μ_B of the last training batch per unit */
-    private final double[] mean;
-    /** biased variance of the last training batch per unit */
-    private final double[] var;
-    /** 1/σ_B per unit in training (1/σ at inference) */
-    private final double[] invStd;
     /** r of the last training step per unit */
     private final double[] r;
     /** d of the last training step per unit */
@@ -58,18 +44,11 @@ public final class BatchRenorm extends Normalization {
      * @param dMax d is clipped to [−dMax, dMax] (≥ 0; 0 = no correction of the mean)
      */
     public BatchRenorm(String name, int units, double momentum, double eps, double rMax, double dMax) {
-        super(name, units, eps);
-        this.runningMean = new double[units];
-        this.runningVar = new double[units];
-        this.mean = new double[units];
-        this.var = new double[units];
-        this.invStd = new double[units];
+        super(name, units, momentum, eps);
         this.r = new double[units];
         this.d = new double[units];
         this.sumD = new double[units];
         this.sumDU = new double[units];
-        this.momentum = momentum;
-        Arrays.fill(runningVar, 1.0);
         Arrays.fill(r, 1.0);
         setRMax(rMax);
         setDMax(dMax);
@@ -134,35 +113,6 @@ public final class BatchRenorm extends Normalization {
         return (double) step / rampSteps;
     }
 
-    @Override
-    public void setMomentum(double momentum) {
-        this.momentum = momentum;
-    }
-
-    /** The next training batch sets the running averages outright (and uses r = 1, d = 0). */
-    @Override
-    public void resetRunningStats() {
-        resetRunning = true;
-    }
-
-    public double runningMean(int unit) {
-        return runningMean[unit];
-    }
-
-    public double runningVar(int unit) {
-        return runningVar[unit];
-    }
-
-    /** mean of the last training batch for a unit */
-    public double batchMean(int unit) {
-        return mean[unit];
-    }
-
-    /** biased variance of the last training batch for a unit */
-    public double batchVar(int unit) {
-        return var[unit];
-    }
-
     /** r of the last training step for a unit (1 before the first) */
     public double r(int unit) {
         return r[unit];
@@ -180,7 +130,7 @@ public final class BatchRenorm extends Normalization {
         final double[] xd = x.data, ud = u.data, hd = xhat.data;
         if (!training) {
             // X̂ = (X − μ)/σ with the running averages (U = X̂, so that backward stays defined)
-            for (int c = 0; c < units; c++) invStd[c] = 1.0 / Math.sqrt(runningVar[c] + eps);
+            runningInvStd();
             for (int i = 0, k = 0; i < m; i++) {
                 for (int c = 0; c < units; c++, k++) {
                     double h = (xd[k] - runningMean[c]) * invStd[c];
@@ -190,40 +140,20 @@ public final class BatchRenorm extends Normalization {
             }
             return;
         }
-        // μ_B = mean over the batch, σ_B² = biased variance over the batch
-        Arrays.fill(mean, 0.0);
-        Arrays.fill(var, 0.0);
-        for (int i = 0, k = 0; i < m; i++) {
-            for (int c = 0; c < units; c++, k++) mean[c] += xd[k];
-        }
-        for (int c = 0; c < units; c++) mean[c] /= m;
-        for (int i = 0, k = 0; i < m; i++) {
-            for (int c = 0; c < units; c++, k++) {
-                double dev = xd[k] - mean[c];
-                var[c] += dev * dev;
-            }
-        }
-        final double unbias = m > 1 ? (double) m / (m - 1) : 1.0;
+        final double unbias = batchMoments(x); // μ_B, σ_B² (biased) and 1/σ_B
         for (int c = 0; c < units; c++) {
-            var[c] /= m;
-            invStd[c] = 1.0 / Math.sqrt(var[c] + eps);
             if (resetRunning) {
-                // a fresh start: this batch is its own reference
+                // a fresh start: this batch is its own reference (it then sets the running averages)
                 r[c] = 1.0;
                 d[c] = 0.0;
-                runningMean[c] = mean[c];
-                runningVar[c] = var[c] * unbias;
             } else {
                 // r = clip(σ_B/σ, 1/r_max, r_max) ; d = clip((μ_B − μ)/σ, −d_max, d_max)  (σ before this batch)
                 double sigma = Math.sqrt(runningVar[c] + eps);
                 r[c] = clip(Math.sqrt(var[c] + eps) / sigma, 1 / rMax, rMax);
                 d[c] = clip((mean[c] - runningMean[c]) / sigma, -dMax, dMax);
-                // running ← (1−momentum)·running + momentum·batch  (unbiased variance, as BatchNorm)
-                runningMean[c] += momentum * (mean[c] - runningMean[c]);
-                runningVar[c] += momentum * (var[c] * unbias - runningVar[c]);
             }
         }
-        resetRunning = false;
+        updateRunning(unbias); // BatchNorm's running averages, after r and d
         // U = (X − μ_B)/σ_B ;  X̂ = U·r + d
         for (int i = 0, k = 0; i < m; i++) {
             for (int c = 0; c < units; c++, k++) {
