@@ -5,43 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.export.GifRecorderTest;
-import org.shiftscope.train.Trainer;
-import org.shiftscope.train.scenario.Scenario;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** ⏺ GIF records the dashboard while it trains; pressing it again writes a looping GIF a slide can use. */
-@ExtendWith(ApplicationExtension.class)
-class GifRecordingTest {
-    private MainView view;
-    private Trainer trainer;
-
+class GifRecordingTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        trainer = new Trainer(Scenario.defaults());
-        view = new MainView(trainer);
-        Scene scene = new Scene(view, 1400, 900);
-        org.shiftscope.chart.Styles.add(scene);
-        stage.setScene(scene);
-        stage.show();
-        view.start();
+        open(stage);
     }
 
-    @AfterEach
-    void stop() {
-        trainer.close();
-    }
+
+
 
     @Test
     void recordingWritesAnAnimatedGif(FxRobot robot, @TempDir Path dir) throws Exception {

@@ -4,40 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.shiftscope.train.Trainer;
-import org.shiftscope.train.scenario.Scenario;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Room for the charts: the control panel folds away (button or Ctrl+B) and comes back. */
-@ExtendWith(ApplicationExtension.class)
-class LayoutTest {
-    private MainView view;
-    private Trainer trainer;
-
+class LayoutTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        trainer = new Trainer(Scenario.defaults());
-        view = new MainView(trainer);
-        Scene scene = new Scene(view, 1280, 720);
-        org.shiftscope.chart.Styles.add(scene);
-        stage.setScene(scene);
-        stage.show();
-        view.start();
+        open(stage);
     }
 
-    @AfterEach
-    void stop() {
-        trainer.close();
+    @Override
+    protected int width() {
+        return 1280;
     }
+
+    @Override
+    protected int height() {
+        return 720;
+    }
+
+
+
 
     @Test
     void theControlPanelFoldsAwayAndComesBack(FxRobot robot) {

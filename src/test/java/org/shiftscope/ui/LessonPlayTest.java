@@ -14,23 +14,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.cli.HeadlessRunner;
 import org.shiftscope.lesson.Lesson;
 import org.shiftscope.lesson.LessonReport;
 import org.shiftscope.lesson.Lessons;
 import org.shiftscope.stats.Snapshot;
-import org.shiftscope.train.Trainer;
-import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.Settings;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -39,28 +33,26 @@ import org.testfx.util.WaitForAsyncUtils;
  * names, paused at its end step with a summary whose numbers are this run's — the same as the headless runner's
  * metrics.csv for the lesson's scenario.
  */
-@ExtendWith(ApplicationExtension.class)
-class LessonPlayTest {
-    /** small mini-batches: a compare lesson whose summary reads test accuracies */
-    static final int LESSON = 8;
-    private MainView view;
-    private Trainer trainer;
-
+class LessonPlayTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        trainer = new Trainer(Scenario.defaults());
-        view = new MainView(trainer);
-        Scene scene = new Scene(view, 1600, 1000);
-        org.shiftscope.chart.Styles.add(scene);
-        stage.setScene(scene);
-        stage.show();
-        view.start();
+        open(stage);
     }
 
-    @AfterEach
-    void stop() {
-        trainer.close();
+    @Override
+    protected int width() {
+        return 1600;
     }
+
+    @Override
+    protected int height() {
+        return 1000;
+    }
+
+    /** small mini-batches: a compare lesson whose summary reads test accuracies */
+    static final int LESSON = 8;
+
+
 
     @Test
     void aLessonPlaysToItsEndAndSaysWhatThisRunShowed(FxRobot robot, @TempDir Path dir) throws Exception {

@@ -13,63 +13,34 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.train.Session;
-import org.shiftscope.train.Trainer;
 import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.ScenarioIO;
 import org.shiftscope.chart.ChartPane;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The window through its real controls, headless (Monocle). */
-@ExtendWith(ApplicationExtension.class)
-class MainViewTest {
-    private static String prefsNode;
-    private MainView view;
-    private Trainer trainer;
-
-    @BeforeAll
-    static void ownPreferences() {
-        prefsNode = TestPrefs.useOwnNode(MainViewTest.class); // not PrefsTest's, nor another build's
-    }
-
-    @AfterAll
-    static void removePreferences() throws Exception {
-        TestPrefs.remove(prefsNode);
-    }
-
+class MainViewTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        trainer = new Trainer(Scenario.defaults());
-        view = new MainView(trainer);
-        Scene scene = new Scene(view, 1400, 900);
-        org.shiftscope.chart.Styles.add(scene);
-        stage.setScene(scene);
-        stage.show();
-        view.start();
+        open(stage);
     }
 
-    @AfterEach
-    void stop() {
-        trainer.close();
-    }
+
+
+
 
     static void waitFor(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
