@@ -7,7 +7,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.shiftscope.lesson.Lesson;
 import org.shiftscope.lesson.Lessons;
 import org.shiftscope.train.scenario.ScenarioIO;
@@ -26,17 +25,7 @@ final class ControlPanel extends ScrollPane {
         lesson.setId("lesson");
         lesson.getItems().setAll(Lessons.all());
         lesson.setPromptText("Choose a lesson…");
-        lesson.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Lesson l) {
-                return l == null ? "" : l.label();
-            }
-
-            @Override
-            public Lesson fromString(String s) {
-                return null;
-            }
-        });
+        lesson.setConverter(SettingControls.showing(Lesson::label));
         SettingControls.tip(lesson, "One idea of BatchNorm at a time: opens a ready-made set-up and says what to "
                 + "watch, what to try, what will happen and why.");
         lesson.valueProperty().addListener((o, a, l) -> {

@@ -182,17 +182,7 @@ final class SettingControls {
         box.setId(k.id());
         box.getItems().setAll(k.choices());
         box.setValue(m.scenario().get(k));
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Object o) {
-                return o == null ? "" : k.optionLabel(o);
-            }
-
-            @Override
-            public Object fromString(String s) {
-                return null;
-            }
-        });
+        box.setConverter(showing(k::optionLabel));
         tip(box, k.tooltip());
         box.valueProperty().addListener((o, a, v) -> {
             if (v == null) return;
@@ -295,6 +285,21 @@ final class SettingControls {
         HBox.setHgrow(control, Priority.ALWAYS);
         if (control instanceof Control c) c.setMaxWidth(Double.MAX_VALUE);
         return box;
+    }
+
+    /** a converter for a list that only shows its items (in these words; nothing is typed into it) */
+    static <T> StringConverter<T> showing(java.util.function.Function<T, String> words) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : words.apply(item);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
     }
 
     static void tip(Control c, String text) {
