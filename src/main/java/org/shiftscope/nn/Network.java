@@ -34,6 +34,8 @@ public final class Network {
     private final java.util.EnumMap<NormKind, Normalization[]> others = new java.util.EnumMap<>(NormKind.class);
     /** the normalizer in use (NONE: none) */
     private NormKind norm;
+    /** its layers, index h−1 (null for NONE); kept so a training step looks nothing up */
+    private Normalization[] current;
     /** GroupNorm's groups */
     private int groups;
     /** Batch Renorm's clips */
@@ -110,6 +112,12 @@ public final class Network {
 
     /** the normalizer layers of the kind in use (made on first use), index h−1; not for NONE */
     private Normalization[] active() {
+        if (current != null) return current;
+        current = lookUp();
+        return current;
+    }
+
+    private Normalization[] lookUp() {
         if (norm == NormKind.BATCH) return bn;
         return others.computeIfAbsent(norm, k -> {
             Normalization[] made = new Normalization[hidden.length];
@@ -253,6 +261,7 @@ public final class Network {
     public void setNorm(NormKind kind) {
         if (kind == norm) return;
         norm = kind;
+        current = null;
         if (kind.hasLayer()) {
             for (Normalization b : active()) {
                 b.setAffine(gamma, beta, affine == Affine.FIXED);
@@ -267,6 +276,7 @@ public final class Network {
         if (g == groups) return;
         groups = g;
         others.remove(NormKind.GROUP);
+        current = null;
         if (norm == NormKind.GROUP) {
             for (Normalization b : active()) b.setAffine(gamma, beta, affine == Affine.FIXED);
             relist();
