@@ -70,7 +70,7 @@ abstract class BandChart extends LayerChart {
         }
         for (String r : runs) {
             Decimated<TapStats> d = series(r);
-            Color c = ChartTheme.runColor(r);
+            Color c = ChartTheme.runColor(history, r);
             Bands.band(this, g, d, x, y, c, low, high, alpha);
             if (edges) {
                 Bands.line(this, g, d, x, y, c.deriveColor(0, 1, 1, 0.6), low, lineWidth() * 0.5, false);

@@ -1,6 +1,6 @@
 package org.shiftscope.chart;
 
-import org.shiftscope.stats.RunRole;
+import org.shiftscope.stats.History;
 
 import javafx.scene.paint.Color;
 
@@ -19,9 +19,18 @@ public record ChartTheme(Color background, Color axis, Color grid, Color text, C
     public static final ChartTheme DARK = new ChartTheme(Color.web("#1b1d22"), Color.web("#bbb"), Color.web("#33363d"),
             Color.web("#eee"), Color.web("#999"));
 
-    /** The colour of a run: BN twin blue, plain twin orange, a single run blue. */
-    public static Color runColor(String run) {
-        return RunRole.of(run) == RunRole.PLAIN ? Color.web("#e8710a") : Color.web("#1967d2");
+    /** The colour of a run, as its history says (its variant's: bn blue, plain orange, …). */
+    public static Color runColor(History h, String run) {
+        String c = h.color(run);
+        Color made = CACHE.get(c);
+        if (made == null) {
+            made = Color.web(c);
+            CACHE.put(c, made);
+        }
+        return made;
     }
+
+    /** parsed colours, so a frame parses none (FX thread only) */
+    private static final java.util.Map<String, Color> CACHE = new java.util.HashMap<>();
 
 }

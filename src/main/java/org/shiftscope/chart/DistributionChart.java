@@ -18,8 +18,10 @@ import org.shiftscope.stats.History;
 public final class DistributionChart extends LayerChart {
     /** pixel buffer reused between frames (reallocated only when the plot grows) */
     private int[] pixels = new int[0];
-    /** per run (at most two), opacity per pixel */
-    private float[][] density = new float[2][0];
+    /** per run (at most four), opacity per pixel */
+    private float[][] density = new float[4][0];
+    /** the runs' colours this frame, r, g, b per run */
+    private final int[][] rgb = new int[4][3];
     private WritableImage image;
 
     public DistributionChart(History history) {
@@ -49,37 +51,52 @@ public final class DistributionChart extends LayerChart {
         if (iw < 2 || ih < 2) return;
         if (pixels.length < iw * ih) {
             pixels = new int[iw * ih];
-            density = new float[2][iw * ih];
+            density = new float[4][iw * ih];
         }
         if (image == null || image.getWidth() < iw || image.getHeight() < ih) image = new WritableImage(iw, ih);
-        int nr = Math.min(2, runs.size());
+        int nr = Math.min(4, runs.size());
         for (int r = 0; r < nr; r++) {
             java.util.Arrays.fill(density[r], 0, iw * ih, 0f);
             paint(series(runs.get(r)), density[r], iw, ih);
+            Color c = ChartTheme.runColor(history, runs.get(r));
+            rgb[r][0] = (int) (c.getRed() * 255);
+            rgb[r][1] = (int) (c.getGreen() * 255);
+            rgb[r][2] = (int) (c.getBlue() * 255);
         }
-        // both runs share one value axis and blend symmetrically: neither hides the other, overlap mixes the two
-        // colours; a single run uses a perceptual sequential scale (light → dark as values pile up)
-        int[] c0 = rgb(ChartTheme.runColor(runs.get(0))), c1 = nr > 1 ? rgb(ChartTheme.runColor(runs.get(1))) : c0;
+        // the runs share one value axis and blend symmetrically: none hides another, overlap mixes their colours
+        // in proportion to their densities; a single run uses a perceptual sequential scale (light → dark as
+        // values pile up)
         for (int i = 0; i < iw * ih; i++) {
-            float a0 = density[0][i], a1 = nr > 1 ? density[1][i] : 0f;
-            if (a0 <= 0 && a1 <= 0) {
+            float clear = 1, sum = 0;
+            for (int r = 0; r < nr; r++) {
+                clear *= 1 - density[r][i];
+                sum += density[r][i];
+            }
+            if (sum <= 0) {
                 pixels[i] = 0;
                 continue;
             }
             int rr, gg, bb;
             float a;
             if (nr == 1) {
+                float a0 = density[0][i];
                 int c = colour(a0);
                 a = Math.min(1f, 0.25f + a0);
                 rr = (int) (((c >> 16) & 255) * a);
                 gg = (int) (((c >> 8) & 255) * a);
                 bb = (int) ((c & 255) * a);
             } else {
-                a = 1 - (1 - a0) * (1 - a1);
-                float w0 = a0 / (a0 + a1), w1 = 1 - w0;
-                rr = (int) ((c0[0] * w0 + c1[0] * w1) * a);
-                gg = (int) ((c0[1] * w0 + c1[1] * w1) * a);
-                bb = (int) ((c0[2] * w0 + c1[2] * w1) * a);
+                a = 1 - clear;
+                float fr = 0, fg = 0, fb = 0;
+                for (int r = 0; r < nr; r++) {
+                    float share = density[r][i] / sum;
+                    fr += rgb[r][0] * share;
+                    fg += rgb[r][1] * share;
+                    fb += rgb[r][2] * share;
+                }
+                rr = (int) (fr * a);
+                gg = (int) (fg * a);
+                bb = (int) (fb * a);
             }
             pixels[i] = ((int) (a * 255) << 24) | (rr << 16) | (gg << 8) | bb; // premultiplied
         }
@@ -112,10 +129,6 @@ public final class DistributionChart extends LayerChart {
             lines.add(history.label(r) + ": " + Math.round(share * 1000) / 10.0 + "% of values near here");
         }
         return lines;
-    }
-
-    private static int[] rgb(Color c) {
-        return new int[] {(int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255)};
     }
 
     /**

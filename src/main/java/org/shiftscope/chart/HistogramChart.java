@@ -55,7 +55,7 @@ public final class HistogramChart extends LayerChart {
         for (String r : runs) {
             TapStats t = series(r).last();
             if (t == null || !Double.isFinite(t.binLo())) continue;
-            Color c = ChartTheme.runColor(r);
+            Color c = ChartTheme.runColor(history, r);
             int n = t.counts().length, total = Math.max(1, t.total());
             double bw = t.binWidth();
             g.beginPath();

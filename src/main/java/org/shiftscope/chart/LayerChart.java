@@ -97,7 +97,7 @@ public abstract class LayerChart extends ChartPane {
     /** runs that have data for this layer and tap */
     protected List<String> runsWithData() {
         List<String> runs = new ArrayList<>();
-        for (String r : history.runs()) if (!series(r).isEmpty()) runs.add(r);
+        for (String r : history.shown()) if (!series(r).isEmpty()) runs.add(r);
         return runs;
     }
 
@@ -108,13 +108,13 @@ public abstract class LayerChart extends ChartPane {
         List<Color> colors = new ArrayList<>();
         for (String r : runs) {
             labels.add(history.label(r) + (substituted(r) ? " (W·x+b)" : ""));
-            colors.add(ChartTheme.runColor(r));
+            colors.add(ChartTheme.runColor(history, r));
         }
         legend(g, labels, colors);
     }
 
     protected String emptyText() {
-        if (tap == Tap.NORMALIZED && !history.runs().isEmpty()) return "BatchNorm is off: nothing after BN";
+        if (tap == Tap.NORMALIZED && !history.shown().isEmpty()) return "BatchNorm is off: nothing after BN";
         return "Press Play (Space) to start training";
     }
 }

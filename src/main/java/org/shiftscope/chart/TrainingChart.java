@@ -41,7 +41,7 @@ public final class TrainingChart extends ChartPane {
 
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
-        List<String> runs = history.runs();
+        List<String> runs = history.shown();
         long diverged = -1;
         // the loss axis follows a robust top (the 98th percentile of the kept losses), snapped to nice steps:
         // one huge first loss must not flatten the whole curve, and the range only moves step by step
@@ -78,7 +78,7 @@ public final class TrainingChart extends ChartPane {
         List<Color> colors = new ArrayList<>();
         List<Boolean> dashed = new ArrayList<>();
         for (String r : runs) {
-            Color c = ChartTheme.runColor(r);
+            Color c = ChartTheme.runColor(history, r);
             // raw mini-batch loss faint, its exponential moving average (TensorBoard's smoothing 0.9) bold
             Bands.line(this, g, history.metrics(r), x, loss, c.deriveColor(0, 1, 1, 0.3),
                     s -> Math.min(s.loss(), loss.hi()), lineWidth() * 0.5, false);
@@ -116,7 +116,7 @@ public final class TrainingChart extends ChartPane {
     protected List<String> readoutAt(double mx, double my) {
         double step = xValue(x, mx);
         List<String> lines = new ArrayList<>();
-        for (String r : history.runs()) {
+        for (String r : history.shown()) {
             Decimated<Snapshot> d = history.metrics(r), t = history.testAccuracy(r);
             int i = nearest(d, step), j = nearest(t, step);
             if (i < 0) continue;

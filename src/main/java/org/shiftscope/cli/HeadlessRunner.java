@@ -20,6 +20,7 @@ import org.shiftscope.train.Run;
 import org.shiftscope.train.Session;
 import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.ScenarioIO;
+import org.shiftscope.train.scenario.VariantPreset;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
  */
 public final class HeadlessRunner {
     /** parsed options */
-    record Options(String scenario, Long steps, Long seed, Path out, Long every, boolean compare,
+    record Options(String scenario, Long steps, Long seed, Path out, Long every, boolean compare, String variants,
                    List<KeyValue> sets, boolean png, boolean gif) { }
 
     /** one {@code --set key=value} */
@@ -75,8 +76,15 @@ public final class HeadlessRunner {
                 description = "statistics every K steps, 1 to 10000000 (sets training.stats_every)")
         Long every;
 
-        @Option(names = "--compare", description = "train a BN twin and a plain twin side by side")
+        @Option(names = "--compare", description = "train a BN twin and a plain twin side by side (= --variants "
+                + "bn-vs-plain)")
         boolean compare;
+
+        @Option(names = "--variants", paramLabel = "NAME", description = "train these variants side by side: "
+                + "bn-vs-plain, normalizers (BN, LayerNorm, GroupNorm, Batch Renorm), noisy (BN, noisy BN, plain), "
+                + "small-batch (batch size 2: BN, Batch Renorm, LayerNorm, plain), or none; then change one with "
+                + "--set variants[i].key=value")
+        String variants;
 
         @Option(names = "--set", paramLabel = "key=value", converter = KeyValueConverter.class,
                 description = "override any scenario key, e.g. --set network.hidden=64,64 (repeatable)")
@@ -99,7 +107,8 @@ public final class HeadlessRunner {
         }
 
         Options options() {
-            return new Options(scenario, steps, seed, out, every, compare, List.copyOf(sets), !noPng, gif);
+            return new Options(scenario, steps, seed, out, every, compare, variants, List.copyOf(sets), !noPng,
+                    gif);
         }
 
         @Override
@@ -135,6 +144,7 @@ public final class HeadlessRunner {
 
     static Scenario resolve(Options o) {
         Scenario sc = ScenarioIO.resolve(o.scenario());
+        if (o.variants() != null) sc = VariantPreset.fromKey(o.variants()).applyTo(sc);
         for (KeyValue kv : o.sets()) sc = ScenarioIO.withOverride(sc, kv.key(), kv.value());
         if (o.steps() != null) sc = ScenarioIO.withOverride(sc, "training.steps", o.steps().toString());
         if (o.seed() != null) sc = ScenarioIO.withOverride(sc, "training.seed", o.seed().toString());
@@ -161,15 +171,17 @@ public final class HeadlessRunner {
             throw new UsageException("the output folder '" + outDir + "' is not writable; choose another with --out.");
         }
         Session session = Session.create(sc);
-        session.setParallelTwins(true); // compare twins on both cores when a step is big enough
+        // the variants on every core when a step is big enough
+        session.setParallelRuns(Runtime.getRuntime().availableProcessors());
         long steps = sc.training().steps();
         err.printf(Locale.ROOT, "shiftscope: %s — %s, %d steps, seed %d, back-end %s%n", sc.name(),
-                session.runs().size() == 2 ? "compare (bn vs plain)" : "single run", steps, sc.training().seed(),
+                sc.variants().isEmpty() ? "single run" : "variants " + String.join(", ",
+                        sc.variants().stream().map(v -> v.name()).toList()), steps, sc.training().seed(),
                 session.backend().name());
         Progress progress = new Progress(err, steps);
         long t0 = System.nanoTime();
         History history = new History();
-        for (Run r : session.runs()) history.setLabel(r.name, Session.runLabel(sc, r.name));
+        for (int i = 0; i < sc.runCount(); i++) history.setStyle(sc.runName(i), sc.runLabel(i), sc.runColor(i));
         FigureWriter.Animation animation = gif ? animation(outDir, history, sc, session, err) : null;
         long frameEvery = Math.max(1, steps / GIF_FRAMES);
         try (CsvRecorder csv = new CsvRecorder(outDir)) {

@@ -26,6 +26,12 @@ public final class History {
     private final Map<String, Snapshot> latestStats = new HashMap<>();
     /** legend words per run, where they differ from its role's (e.g. "with LayerNorm") */
     private final Map<String, String> labels = new HashMap<>();
+    /** colour per run ("#rrggbb"), where set */
+    private final Map<String, String> colors = new HashMap<>();
+    /** runs the user hid from the charts (still recorded) */
+    private final java.util.Set<String> hidden = new java.util.HashSet<>();
+    /** the runs shown, in order (recomputed when runs or hidden change) */
+    private final List<String> shown = new ArrayList<>();
     /** hidden layers seen */
     private int depth;
     /** newest step seen */
@@ -33,7 +39,10 @@ public final class History {
 
     public void add(Snapshot s) {
         String run = s.run();
-        if (!runs.contains(run)) runs.add(run);
+        if (!runs.contains(run)) {
+            runs.add(run);
+            reshow();
+        }
         lastStep = Math.max(lastStep, s.step());
         metrics.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
         if (s.hasTestAccuracy()) tests.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
@@ -48,6 +57,7 @@ public final class History {
 
     public void clear() {
         runs.clear();
+        shown.clear();
         metrics.clear();
         tests.clear();
         taps.clear();
@@ -63,6 +73,38 @@ public final class History {
     /** Names a run in legends and readouts (e.g. "with LayerNorm" for the normalized twin). */
     public void setLabel(String run, String words) {
         labels.put(run, words);
+    }
+
+    /** Names and colours a run ("#rrggbb"). */
+    public void setStyle(String run, String words, String color) {
+        labels.put(run, words);
+        colors.put(run, color);
+    }
+
+    /** a run's colour, "#rrggbb": as set, else blue (orange for "plain") */
+    public String color(String run) {
+        String c = colors.get(run);
+        return c != null ? c : RunRole.of(run) == RunRole.PLAIN ? "#e8710a" : "#1967d2";
+    }
+
+    /** Hides a run from the charts (its data are still recorded) or shows it again. */
+    public void setHidden(String run, boolean hide) {
+        if (hide ? hidden.add(run) : hidden.remove(run)) reshow();
+    }
+
+    /** whether the user hid this run */
+    public boolean isHidden(String run) {
+        return hidden.contains(run);
+    }
+
+    /** the runs the charts draw: every run not hidden, in order */
+    public List<String> shown() {
+        return shown;
+    }
+
+    private void reshow() {
+        shown.clear();
+        for (String r : runs) if (!hidden.contains(r)) shown.add(r);
     }
 
     /** a run's words in legends and readouts: as set, else its role's ("with BN", "without BN", …) */

@@ -11,19 +11,18 @@ import org.shiftscope.nn.MatMuls;
 import org.shiftscope.nn.Network;
 import org.shiftscope.nn.Sgd;
 import org.shiftscope.stats.NetworkProbe;
-import org.shiftscope.stats.RunRole;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.stats.TapProbe;
 import org.shiftscope.nn.NetworkSpec;
-import org.shiftscope.nn.NormKind;
 import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.Setting;
 import org.shiftscope.train.scenario.Settings;
 import org.shiftscope.train.scenario.TrainingSpec;
 
 /**
- * A training session: one data set, one mini-batch sequence and one run (or, in compare mode, a BN twin and a
- * plain twin that share initial weights and batches). {@link #step()} trains every live run by one mini-batch,
+ * A training session: one data set, one mini-batch sequence and one run per variant of the scenario (one run,
+ * "main", when it has none): the runs share initial weights (their layer sizes are shared) and mini-batches and
+ * differ only in their variants' settings. {@link #step()} trains every live run by one mini-batch,
  * measures statistics every {@code stats_every} steps and test accuracy every {@code eval_every} steps, and hands
  * immutable {@link Snapshot}s to a listener. Owned by one thread; the setters are meant to be called between
  * steps by that thread (the {@link Trainer} applies commands from other threads that way).
@@ -38,9 +37,9 @@ public final class Session {
     private Scenario scenario;
     /** the data */
     private final Dataset data;
-    /** draws mini-batch indices; shared by the twins */
+    /** draws mini-batch indices; shared by the runs */
     private final BatchSampler sampler;
-    /** the runs: one, or "bn" then "plain" in compare mode */
+    /** the runs, in the scenario's variant order */
     private final List<Run> runs = new ArrayList<>();
     /** the matrix back-end */
     private final MatMul mm;
@@ -52,10 +51,17 @@ public final class Session {
     private int[] idx = new int[1];
     /** grid points for the decision surface, size² × 2 */
     private final DMatrixRMaj grid = new DMatrixRMaj(1, 1);
-    /** whether compare twins may train on two threads (see {@link #setParallelTwins}) */
-    private boolean parallelTwins;
-    /** the helper thread for the second twin, made on first use */
-    private java.util.concurrent.ExecutorService twinThread;
+    /** how many runs may train at the same time (see {@link #setParallelRuns}) */
+    private int parallel = 1;
+    /** the helper threads for runs 2…, made on first use */
+    private java.util.concurrent.ExecutorService helpers;
+    /** the helpers' pending steps, one per run (index 0 unused: run 1 trains on the calling thread) */
+    private final List<java.util.concurrent.Future<Snapshot>> pending = new ArrayList<>();
+    /** each helper's step of one run, made once so a step allocates no lambda */
+    private final List<java.util.concurrent.Callable<Snapshot>> jobs = new ArrayList<>();
+    /** this step's batch size and what it measures, read by the helpers' jobs */
+    private int stepBatch;
+    private boolean stepStats, stepEval;
     /** steps done */
     private long step;
     /** gets every snapshot */
@@ -75,21 +81,22 @@ public final class Session {
         this.mm = mm;
         TrainingSpec t = sc.training();
         this.sampler = new BatchSampler(data.trainSize(), t.seed() ^ SAMPLER_SALT);
-        if (sc.compare()) {
-            runs.add(newRun(RunRole.BN, true));
-            runs.add(newRun(RunRole.PLAIN, false));
-        } else {
-            runs.add(newRun(RunRole.MAIN, sc.network().batchnorm()));
+        for (int i = 0; i < sc.runCount(); i++) {
+            runs.add(newRun(sc.runName(i), sc.run(i)));
+            final int r = i;
+            jobs.add(() -> train(runs.get(r), stepBatch, stepStats, stepEval));
+            pending.add(null);
         }
         ensureBatch(t.batchSize());
     }
 
-    private Run newRun(RunRole role, boolean bn) {
-        NetworkSpec n = scenario.with(Settings.NORM, bn ? twinNorm(scenario) : NormKind.NONE).network();
-        TrainingSpec t = scenario.training();
+    private Run newRun(String name, Scenario sc) {
+        NetworkSpec n = sc.network();
+        TrainingSpec t = sc.training();
         int[] hidden = n.hidden();
+        // the same seed for every run: the same starting weights
         Network net = new Network(data.inputs(), data.classes(), n, t.seed(), mm);
-        return new Run(role.key(), net, new Sgd(t.learningRate(), t.momentum()),
+        return new Run(name, net, new Sgd(t.learningRate(), t.momentum()),
                 new NetworkProbe(hidden.length, TapProbe.DEFAULT_BINS));
     }
 
@@ -105,11 +112,12 @@ public final class Session {
     }
 
     /**
-     * Trains the compare twins on two threads when each step is big enough to pay for the hand-over (headless
-     * runs; results are identical either way: each twin's arithmetic stays on one thread and in order).
+     * Trains up to this many runs at the same time, on helper threads, when each step is big enough to pay for the
+     * hand-over (results are identical either way: each run's arithmetic stays on one thread and in order). 1 = all
+     * on the calling thread.
      */
-    public void setParallelTwins(boolean on) {
-        parallelTwins = on;
+    public void setParallelRuns(int threads) {
+        parallel = Math.max(1, threads);
     }
 
     /** Trains every run that has not diverged by one mini-batch. */
@@ -121,25 +129,30 @@ public final class Session {
         data.trainBatch(idx, n, x, y);
         final boolean statsNow = step == 1 || step % t.statsEvery() == 0;
         final boolean evalNow = step % t.evalEvery() == 0;
-        if (runs.size() == 2 && parallelTwins && worthParallel(n)) {
-            // the second twin on the helper thread, the first here; snapshots published in run order after both
-            java.util.concurrent.Future<Snapshot> second = twinThread().submit(
-                    () -> train(runs.get(1), n, statsNow, evalNow));
+        final int nr = runs.size();
+        if (nr > 1 && parallel > 1 && worthParallel(n)) {
+            // runs 2… on the helpers (at most `parallel` at once, run 1 here); snapshots published in run order
+            stepBatch = n;
+            stepStats = statsNow;
+            stepEval = evalNow;
+            for (int r = 1; r < nr; r++) pending.set(r, helpers().submit(jobs.get(r)));
             Snapshot first = train(runs.get(0), n, statsNow, evalNow);
-            Snapshot other;
-            try {
-                other = second.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the twin trained", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("the twin's step failed", e.getCause());
-            }
             if (first != null) listener.accept(first);
-            if (other != null) listener.accept(other);
+            for (int r = 1; r < nr; r++) {
+                Snapshot other;
+                try {
+                    other = pending.get(r).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while run " + runs.get(r).name + " trained", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("run " + runs.get(r).name + "'s step failed", e.getCause());
+                }
+                if (other != null) listener.accept(other);
+            }
             return;
         }
-        for (int r = 0, nr = runs.size(); r < nr; r++) {
+        for (int r = 0; r < nr; r++) {
             Snapshot snap = train(runs.get(r), n, statsNow, evalNow);
             if (snap != null) listener.accept(snap);
         }
@@ -171,20 +184,20 @@ public final class Session {
                 statsNow ? run.probe.snapshot() : List.of());
     }
 
-    /** whether a step does enough arithmetic (≈ parameters × batch) to split the twins over two threads */
+    /** whether a step does enough arithmetic (≈ parameters × batch) to split the runs over threads */
     private boolean worthParallel(int batch) {
         return (long) runs.get(0).net.parameterCount() * batch >= 1_000_000L;
     }
 
-    private java.util.concurrent.ExecutorService twinThread() {
-        if (twinThread == null) {
-            twinThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread th = new Thread(r, "shiftscope-twin");
+    private java.util.concurrent.ExecutorService helpers() {
+        if (helpers == null) {
+            helpers = java.util.concurrent.Executors.newFixedThreadPool(Math.min(parallel - 1, runs.size() - 1), r -> {
+                Thread th = new Thread(r, "shiftscope-run");
                 th.setDaemon(true);
                 return th;
             });
         }
-        return twinThread;
+        return helpers;
     }
 
     /** Accuracy of a run on the whole test split in inference mode (BN uses its running averages). */
@@ -243,56 +256,58 @@ public final class Session {
     // ---- live changes, applied between steps ----
 
     /**
-     * Takes the live settings ({@link Setting.Apply#LIVE}) of another scenario, keeping the weights: each changed
-     * one takes effect at the next step. Its other settings are ignored: they need a new session.
+     * Takes the live settings ({@link Setting.Apply#LIVE}) of another scenario, and its variants' overrides when it
+     * has the same variants (names, in order), keeping the weights: each changed one takes effect at the next step
+     * in the runs it concerns. Its other settings are ignored: they need a new session.
      */
     public void apply(Scenario other) {
         Scenario old = scenario, next = old;
         for (Setting<?> k : Settings.all()) {
             if (k.apply() == Setting.Apply.LIVE) next = copy(next, other, k);
         }
+        if (sameRuns(old, other)) next = next.withVariants(other.variants());
         scenario = next;
+        if (next.differs(old, Settings.BATCH_SIZE)) ensureBatch(next.training().batchSize());
+        for (int i = 0; i < runs.size(); i++) apply(runs.get(i), old.run(i), next.run(i));
+        // stats_every, eval_every and speed are read from the scenario where they are used
+    }
+
+    /** whether two scenarios train the same runs (the same variant names in the same order) */
+    public static boolean sameRuns(Scenario a, Scenario b) {
+        if (a.runCount() != b.runCount()) return false;
+        for (int i = 0; i < a.runCount(); i++) if (!a.runName(i).equals(b.runName(i))) return false;
+        return true;
+    }
+
+    /** one run's live changes: one line per live setting a run's network or optimizer holds */
+    private static void apply(Run r, Scenario old, Scenario next) {
         TrainingSpec t = next.training();
         NetworkSpec n = next.network();
-        if (next.differs(old, Settings.LEARNING_RATE)) for (Run r : runs) r.sgd.setLearningRate(t.learningRate());
-        if (next.differs(old, Settings.MOMENTUM)) for (Run r : runs) r.sgd.setMomentum(t.momentum());
-        if (next.differs(old, Settings.BATCH_SIZE)) ensureBatch(t.batchSize());
-        // in compare mode the twins keep their roles: BN on/off concerns the single network only
-        if (next.differs(old, Settings.NORM)) {
-            // in compare mode only the normalized twin follows the choice; the plain twin stays plain
-            if (next.compare()) runs.get(0).net.setNorm(twinNorm(next));
-            else runs.get(0).net.setNorm(n.norm());
-        }
-        if (next.differs(old, Settings.NORM_GROUPS)) for (Run r : runs) r.net.setGroups(n.normGroups());
+        if (next.differs(old, Settings.LEARNING_RATE)) r.sgd.setLearningRate(t.learningRate());
+        if (next.differs(old, Settings.MOMENTUM)) r.sgd.setMomentum(t.momentum());
+        if (next.differs(old, Settings.NORM)) r.net.setNorm(n.norm());
+        if (next.differs(old, Settings.NORM_GROUPS)) r.net.setGroups(n.normGroups());
         if (next.differs(old, Settings.RENORM_RMAX) || next.differs(old, Settings.RENORM_DMAX)) {
-            for (Run r : runs) r.net.setRenorm(n.renormRMax(), n.renormDMax());
+            r.net.setRenorm(n.renormRMax(), n.renormDMax());
         }
-        if (next.differs(old, Settings.BN_PLACEMENT)) for (Run r : runs) r.net.setPlacement(n.bnPlacement());
+        if (next.differs(old, Settings.BN_PLACEMENT)) r.net.setPlacement(n.bnPlacement());
         if (next.differs(old, Settings.AFFINE) || next.differs(old, Settings.GAMMA)
                 || next.differs(old, Settings.BETA)) {
-            for (Run r : runs) r.net.setAffine(n.affine(), n.gamma(), n.beta());
+            r.net.setAffine(n.affine(), n.gamma(), n.beta());
         }
-        if (next.differs(old, Settings.BN_MOMENTUM)) for (Run r : runs) r.net.setBnMomentum(n.bnMomentum());
-        if (next.differs(old, Settings.BN_EPS)) for (Run r : runs) r.net.setBnEps(n.bnEps());
-        if (next.differs(old, Settings.NORM_NOISE)) for (Run r : runs) r.net.setNormNoise(n.normNoise());
-        // stats_every, eval_every and speed are read from the scenario where they are used
+        if (next.differs(old, Settings.BN_MOMENTUM)) r.net.setBnMomentum(n.bnMomentum());
+        if (next.differs(old, Settings.BN_EPS)) r.net.setBnEps(n.bnEps());
+        if (next.differs(old, Settings.NORM_NOISE)) r.net.setNormNoise(n.normNoise());
     }
 
     private static <T> Scenario copy(Scenario to, Scenario from, Setting<T> k) {
         return to.with(k, from.get(k));
     }
 
-    /** a run's words in legends: its role's, naming the normalized twin's normalizer where it is not BatchNorm */
+    /** a run's words in legends: its variant's ("with BN", "with LayerNorm + noise 1", …), "this network" alone */
     public static String runLabel(Scenario s, String run) {
-        NormKind k = twinNorm(s);
-        return RunRole.of(run) == RunRole.BN && s.compare() && k != NormKind.BATCH ? "with " + k.label()
-                : RunRole.of(run).label;
-    }
-
-    /** the normalized twin's normalizer: the scenario's, BatchNorm when that is none */
-    private static NormKind twinNorm(Scenario s) {
-        NormKind k = s.network().norm();
-        return k.hasLayer() ? k : NormKind.BATCH;
+        int i = s.runIndex(run);
+        return i < 0 ? run : s.runLabel(i);
     }
 
     /** Changes one live setting (see {@link #apply}). */

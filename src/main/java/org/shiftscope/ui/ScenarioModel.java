@@ -169,7 +169,7 @@ public final class ScenarioModel {
             return;
         }
         scenario.set(next);
-        boolean rebuild = Settings.all().stream()
+        boolean rebuild = !Session.sameRuns(now, next) || Settings.all().stream()
                 .anyMatch(k -> k.apply() == Setting.Apply.REBUILD && next.differs(now, k));
         if (rebuild) {
             trainer.rebuild(next, "new network: " + what);
@@ -346,7 +346,10 @@ public final class ScenarioModel {
             if (p.snapshot().hasTestAccuracy()) checkpoints.add(p.snapshot());
             changed = true;
         }
-        for (String run : st.runs()) history.setLabel(run, Session.runLabel(st.scenario(), run));
+        Scenario trained = st.scenario();
+        for (int i = 0; i < trained.runCount(); i++) {
+            history.setStyle(trained.runName(i), trained.runLabel(i), trained.runColor(i));
+        }
         Boundary b = trainer.boundary();
         if (b != null && b != boundary.get() && b.generation() == st.generation()) boundary.set(b);
         reflect(st);

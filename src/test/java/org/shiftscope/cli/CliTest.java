@@ -32,14 +32,14 @@ class CliTest {
 
     @Test
     void headlessDefaults() {
-        assertEquals(new Options("default", null, null, Path.of("shiftscope-out"), null, false, List.of(), true,
+        assertEquals(new Options("default", null, null, Path.of("shiftscope-out"), null, false, null, List.of(), true,
                 false),
                 headless("--headless"));
     }
 
     @Test
     void headlessOptionsIntoTheRecord() {
-        assertEquals(new Options("figure1", 40L, -3L, Path.of("out", "a"), 5L, true,
+        assertEquals(new Options("figure1", 40L, -3L, Path.of("out", "a"), 5L, true, null,
                         List.of(new KeyValue("network.hidden", "64,64"), new KeyValue("training.learning_rate", "0.5"),
                                 new KeyValue("network.hidden", "8")), false, true),
                 headless("--headless", "--scenario", "figure1", "--steps", "40", "--seed", "-3", "--out", "out/a",

@@ -180,4 +180,79 @@ class HeadlessRunnerTest {
         assertTrue(read.loops());
         assertTrue(r.err().contains("dashboard.gif: " + HeadlessRunner.GIF_FRAMES + " frames"), r.err());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "bn-vs-plain|bn,plain",
+        "normalizers|bn,layer,group,renorm",
+        "noisy|bn,noisy-bn,plain",
+        "small-batch|bn,renorm,layer,plain",
+    })
+    void eachVariantIsOneRunInEveryCsv(String preset, String names) throws IOException {
+        Path out = tmp.resolve(preset);
+        Result r = run("--headless", "--variants", preset, "--steps", "20", "--every", "10", "--no-png", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        Set<String> expected = Set.of(names.split(","));
+        for (String csv : List.of("stats.csv", "metrics.csv", "histograms.csv")) {
+            Set<String> runs = Files.readAllLines(out.resolve(csv)).stream().skip(1).map(l -> l.split(",")[0])
+                    .collect(Collectors.toSet());
+            assertEquals(expected, runs, csv);
+        }
+        JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(expected, iterable(json.get("runs").fieldNames()));
+        assertEquals(expected.size(), json.get("scenario").get("variants").size());
+        assertTrue(r.err().contains("variants " + names.replace(",", ", ")), r.err());
+    }
+
+    private static Set<String> iterable(java.util.Iterator<String> it) {
+        Set<String> s = new java.util.HashSet<>();
+        it.forEachRemaining(s::add);
+        return s;
+    }
+
+    @Test
+    void setChangesOneVariant() throws IOException {
+        Path out = tmp.resolve("set");
+        Result r = run("--headless", "--variants", "normalizers", "--set", "variants[1].network.norm=none",
+                "--set", "variants[1].name=plain", "--steps", "10", "--no-png", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(Set.of("bn", "plain", "group", "renorm"), iterable(json.get("runs").fieldNames()));
+        // no normalizer in "plain": no "normalized" tap rows for it
+        assertTrue(Files.readAllLines(out.resolve("stats.csv")).stream()
+                .noneMatch(l -> l.startsWith("plain,") && l.contains(",normalized,")));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "--variants|everything|--variants everything is not a preset",
+        "--set|variants[0].network.norm=instance|variants[0].network.norm = instance is not allowed",
+        "--set|variants[0].network.renorm_rmax=0.5|variants[0].network.renorm_rmax = 0.5 is out of range",
+        "--set|variants[2].network.norm_groups=3|variants[2].network.norm_groups = 3 does not divide",
+        "--set|variants[4].network.norm=layer|there is no variant 4",
+        "--set|variants[0].training.batch_size=2|cannot differ between variants",
+    })
+    void badVariantInputExitsTwoNamingTheKeyAndWritesNothing(String option, String value, String message) {
+        Path out = tmp.resolve("bad");
+        Result r = option.equals("--variants")
+                ? run("--headless", option, value, "--steps", "5", "--out", out.toString())
+                : run("--headless", "--variants", "normalizers", option, value, "--steps", "5", "--out",
+                        out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(message), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void fiveVariantsInAFileAreRefused() throws IOException {
+        Path file = tmp.resolve("five.json");
+        Files.writeString(file, "{\"variants\": [{\"name\": \"a\"}, {\"name\": \"b\"}, {\"name\": \"c\"}, "
+                + "{\"name\": \"d\"}, {\"name\": \"e\"}]}");
+        Path out = tmp.resolve("five");
+        Result r = run("--headless", "--scenario", file.toString(), "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("variants has 5 entries; at most 4"), r.err());
+        assertFalse(Files.exists(out));
+    }
 }

@@ -18,6 +18,9 @@ import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.ScenarioException;
 import org.shiftscope.train.scenario.ScenarioIO;
 import org.shiftscope.train.scenario.Settings;
+import org.shiftscope.train.scenario.Scenario;
+import org.shiftscope.train.scenario.VariantPreset;
+import java.util.List;
 
 /** network.norm chooses the hidden layers' normalizer, live, keeping the weights; old files' batchnorm still read. */
 class NormalizerChoiceTest {
@@ -50,7 +53,12 @@ class NormalizerChoiceTest {
 
     @Test
     void aLayerWhoseWidthTheGroupsDoNotDivideUsesTheLargestNumberBelowThatDoes() {
-        Session s = Session.create(scenario("network.hidden=8,12,7", "network.norm=group", "network.norm_groups=8"));
+        // files and the panel refuse such groups (ScenarioJsonTest); the engine still copes with one made in code
+        assertThrows(ScenarioException.class,
+                () -> scenario("network.hidden=8,12,7", "network.norm=group", "network.norm_groups=8"));
+        Scenario unchecked = Scenario.defaults().with(Settings.HIDDEN, List.of(8, 12, 7))
+                .with(Settings.NORM, NormKind.GROUP).with(Settings.NORM_GROUPS, 8L);
+        Session s = Session.create(unchecked);
         Network net = s.runs().get(0).net;
         assertEquals(8, ((GroupNorm) net.normLayer(1)).groups());
         assertEquals(6, ((GroupNorm) net.normLayer(2)).groups());
@@ -92,15 +100,42 @@ class NormalizerChoiceTest {
     }
 
     @Test
-    void inCompareModeTheNormalizedTwinUsesTheChoiceAndThePlainTwinStaysPlain() {
-        Session s = Session.create(scenario("compare=true", "network.norm=layer"));
+    void oldCompareFilesTwinTheChosenNormalizerWithAPlainNetwork() {
+        Session s = Session.create(scenario("network.norm=layer", "compare=true"));
         assertInstanceOf(LayerNorm.class, s.runs().get(0).net.normLayer(1));
         assertNull(s.runs().get(1).net.normLayer(1));
-        s.set(Settings.NORM, NormKind.NONE); // none counts as BatchNorm for the normalized twin
-        assertEquals(NormKind.BATCH, s.runs().get(0).net.norm());
+        s.set(Settings.NORM, NormKind.NONE); // the shared value: both variants set their own
+        assertEquals(NormKind.LAYER, s.runs().get(0).net.norm());
         assertEquals(NormKind.NONE, s.runs().get(1).net.norm());
-        // both twins still start from the same weights
-        Session t = Session.create(scenario("compare=true", "network.norm=group"));
+        // the twins still start from the same weights
+        Session t = Session.create(scenario("network.norm=group", "compare=true"));
         assertArrayEquals(t.runs().get(0).net.dense(1).w.value.data, t.runs().get(1).net.dense(1).w.value.data);
+        // a normalizer off counts as BatchNorm for the normalized twin
+        Session u = Session.create(scenario("network.norm=none", "compare=true"));
+        assertEquals(NormKind.BATCH, u.runs().get(0).net.norm());
+    }
+
+    @Test
+    void aVariantsNormalizerChangesAtTheNextStepKeepingItsWeightsAndTheOthersAlone() {
+        Scenario sc = VariantPreset.NORMALIZERS.applyTo(scenario());
+        Session s = Session.create(sc);
+        assertEquals(List.of(NormKind.BATCH, NormKind.LAYER, NormKind.GROUP, NormKind.RENORM),
+                s.runs().stream().map(r -> r.net.norm()).toList());
+        assertEquals(List.of("bn", "layer", "group", "renorm"), s.runs().stream().map(r -> r.name).toList());
+        for (int i = 0; i < 3; i++) s.step();
+        double[] w = s.runs().get(1).net.dense(2).w.value.data.clone();
+        double[] others = s.runs().get(0).net.dense(2).w.value.data.clone();
+        s.apply(sc.withVariant(1, sc.variants().get(1).with(Settings.NORM, NormKind.NONE)));
+        assertEquals(NormKind.NONE, s.runs().get(1).net.norm());
+        assertEquals(NormKind.BATCH, s.runs().get(0).net.norm());
+        assertArrayEquals(w, s.runs().get(1).net.dense(2).w.value.data, "weights kept");
+        assertArrayEquals(others, s.runs().get(0).net.dense(2).w.value.data);
+        s.step();
+        assertEquals(4, s.stepCount());
+        assertFalse(java.util.Arrays.equals(w, s.runs().get(1).net.dense(2).w.value.data), "it trains on");
+        // a variant's learning rate is its own
+        s.apply(s.scenario().withVariant(2, s.scenario().variants().get(2).with(Settings.LEARNING_RATE, 0.5)));
+        assertEquals(0.5, s.runs().get(2).sgd.learningRate());
+        assertEquals(sc.training().learningRate(), s.runs().get(3).sgd.learningRate());
     }
 }

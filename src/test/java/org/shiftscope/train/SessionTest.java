@@ -140,7 +140,7 @@ class SessionTest {
         String[] big = {"compare=true", "dataset.name=teacher", "network.hidden=128,128", "training.batch_size=64",
             "training.stats_every=5", "training.eval_every=20"};
         Session seq = Session.create(scenario(big)), par = Session.create(scenario(big));
-        par.setParallelTwins(true);
+        par.setParallelRuns(2);
         List<Snapshot> a = record(seq), b = record(par);
         for (int i = 0; i < 60; i++) {
             seq.step();

@@ -3,6 +3,7 @@ package org.shiftscope.train.scenario;
 import static org.shiftscope.train.scenario.Settings.*;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.shiftscope.nn.NetworkSpec;
@@ -20,9 +21,16 @@ public final class Scenario {
     private final DatasetSpec dataset;
     private final NetworkSpec network;
     private final TrainingSpec training;
+    /** the variants trained side by side (0–4; none = one network named "main") */
+    private final List<Variant> variants;
+    /** what each run trains: the shared settings with its variant's overrides (this scenario when none) */
+    private final Scenario[] runs;
+    /** each run's words in legends, made once */
+    private final String[] labels;
 
-    private Scenario(Map<Setting<?>, Object> values) {
+    private Scenario(Map<Setting<?>, Object> values, List<Variant> variants) {
         this.values = values;
+        this.variants = variants;
         this.dataset = new DatasetSpec(get(DATASET), get(DATASET_PATH), get(NOISE), get(SAMPLES).intValue(),
                 get(TEST_FRACTION));
         this.network = new NetworkSpec(IntList.toArray(get(HIDDEN)), get(ACTIVATION), get(INIT), get(INIT_STD),
@@ -31,6 +39,17 @@ public final class Scenario {
         this.training = new TrainingSpec(get(OPTIMIZER), get(LEARNING_RATE), get(MOMENTUM),
                 get(BATCH_SIZE).intValue(), get(STEPS), get(SEED), get(EVAL_EVERY).intValue(),
                 get(STATS_EVERY).intValue(), get(BACKEND), get(SPEED));
+        if (variants.isEmpty()) {
+            runs = new Scenario[] {this};
+        } else {
+            Scenario shared = new Scenario(values, List.of());
+            runs = new Scenario[variants.size()];
+            for (int i = 0; i < runs.length; i++) runs[i] = variants.get(i).applyTo(shared);
+        }
+        labels = new String[runs.length];
+        for (int i = 0; i < runs.length; i++) {
+            labels[i] = variants.isEmpty() ? "this network" : variants.get(i).label(runs[i]);
+        }
     }
 
     /** Every setting at its default: the fast synthetic spiral with a 3-layer tanh network and BN. */
@@ -38,7 +57,7 @@ public final class Scenario {
         return DEFAULTS;
     }
 
-    private static final Scenario DEFAULTS = new Scenario(Map.of());
+    private static final Scenario DEFAULTS = new Scenario(Map.of(), List.of());
 
     /** a setting's value */
     public <T> T get(Setting<T> s) {
@@ -61,7 +80,71 @@ public final class Scenario {
         Map<Setting<?>, Object> next = new HashMap<>(values);
         if (v.equals(s.defaultValue())) next.remove(s);
         else next.put(s, v);
-        return new Scenario(Map.copyOf(next));
+        return new Scenario(Map.copyOf(next), variants);
+    }
+
+    /**
+     * The same settings with other variants (0–{@link Variant#MAX}, unique names). Refused with a
+     * {@link ScenarioException} naming what is wrong.
+     */
+    public Scenario withVariants(List<Variant> vs) {
+        if (vs.size() > Variant.MAX) {
+            throw new ScenarioException("variants: " + vs.size() + " variants; at most " + Variant.MAX
+                    + " train side by side.");
+        }
+        for (int i = 0; i < vs.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (vs.get(i).name().equals(vs.get(j).name())) {
+                    throw new ScenarioException("variants[" + i + "].name = " + vs.get(i).name()
+                            + " is taken by variants[" + j + "]; each variant needs its own name.");
+                }
+            }
+        }
+        if (vs.equals(variants)) return this;
+        return new Scenario(values, List.copyOf(vs));
+    }
+
+    /** The same scenario with variant i replaced. */
+    public Scenario withVariant(int i, Variant v) {
+        List<Variant> next = new java.util.ArrayList<>(variants);
+        next.set(i, v);
+        return withVariants(next);
+    }
+
+    /** the variants trained side by side; empty for one network */
+    public List<Variant> variants() {
+        return variants;
+    }
+
+    /** how many networks train: the variants', or 1 */
+    public int runCount() {
+        return runs.length;
+    }
+
+    /** the name of run i in snapshots and CSV files: its variant's, or "main" */
+    public String runName(int i) {
+        return variants.isEmpty() ? "main" : variants.get(i).name();
+    }
+
+    /** what run i trains: the shared settings with its variant's overrides */
+    public Scenario run(int i) {
+        return runs[i];
+    }
+
+    /** the index of the run with this name, or -1 */
+    public int runIndex(String name) {
+        for (int i = 0; i < runs.length; i++) if (runName(i).equals(name)) return i;
+        return -1;
+    }
+
+    /** run i's colour, "#rrggbb" */
+    public String runColor(int i) {
+        return variants.isEmpty() ? Variant.colorOf("main", 0) : variants.get(i).colorAt(i);
+    }
+
+    /** run i's words in legends and captions ("with BN", "with LayerNorm + noise 1", …) */
+    public String runLabel(int i) {
+        return labels[i];
     }
 
     /** whether two scenarios differ in a setting */
@@ -83,8 +166,9 @@ public final class Scenario {
         return get(DESCRIPTION);
     }
 
+    /** whether several networks train side by side */
     public boolean compare() {
-        return get(COMPARE);
+        return variants.size() > 1;
     }
 
     public DatasetSpec dataset() {
@@ -107,14 +191,14 @@ public final class Scenario {
     public boolean equals(Object o) {
         if (!(o instanceof Scenario other)) return false;
         for (Setting<?> s : Settings.all()) if (differs(other, s)) return false;
-        return true;
+        return variants.equals(other.variants);
     }
 
     @Override
     public int hashCode() {
         int h = 1;
         for (Setting<?> s : Settings.all()) h = 31 * h + get(s).hashCode();
-        return h;
+        return 31 * h + variants.hashCode();
     }
 
     @Override
@@ -123,6 +207,7 @@ public final class Scenario {
         for (Setting<?> s : Settings.all()) {
             if (values.containsKey(s)) b.append(s.key()).append('=').append(values.get(s)).append(", ");
         }
+        for (Variant v : variants) b.append("variant ").append(v.name()).append(v.overrides()).append(", ");
         return b.append("defaults otherwise]").toString();
     }
 }

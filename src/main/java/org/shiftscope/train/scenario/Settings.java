@@ -65,9 +65,11 @@ public final class Settings {
         return line(key, new Choice<>(type), def);
     }
 
-    /** whether normalization settings matter: a normalizer on, or a normalized twin in compare mode */
+    /** whether normalization settings matter: a normalizer on in this scenario or in one of its variants */
     private static boolean bnPossible(Scenario s) {
-        return s.compare() || s.get(NORM).hasLayer();
+        if (s.get(NORM).hasLayer()) return true;
+        for (int i = 0; i < s.runCount(); i++) if (s.run(i).get(NORM).hasLayer()) return true;
+        return false;
     }
 
     // ---------------------------------------------------------------- the scenario itself
@@ -79,12 +81,6 @@ public final class Settings {
             "Two interleaved spirals and a small tanh network with three hidden layers of 8 units. Turn BatchNorm "
                     + "off and on and watch the middle layers' distributions.", "a text")
             .label("Description").describe();
-    public static final Setting<Boolean> COMPARE = bool("compare", false)
-            .label("Compare with a plain twin")
-            .tip("Train two copies side by side from the same starting weights on the same mini-batches: one with "
-                    + "the normalizer chosen below, BatchNorm unless you pick another (blue), one without (orange). "
-                    + "Like Figure 1 of the BatchNorm paper.")
-            .rebuild(SCENARIO, Control.of(Kind.CHECK));
 
     // ---------------------------------------------------------------- data
 
@@ -239,10 +235,34 @@ public final class Settings {
 
     private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();
 
+    /** the settings that only matter where a normalizer is on */
+    public static final List<Setting<?>> NORM_SETTINGS = List.of(NORM_GROUPS, RENORM_RMAX, RENORM_DMAX,
+            BN_PLACEMENT, AFFINE, GAMMA, BETA, BN_MOMENTUM, NORM_NOISE, BN_EPS);
+
+    /**
+     * The settings a {@link Variant} may change; every other one is shared by the variants so they train in
+     * lockstep (same data, mini-batches, layer sizes and starting weights). All of them apply live.
+     */
+    private static final List<Setting<?>> PER_VARIANT = List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX,
+            BN_PLACEMENT, AFFINE, GAMMA, BETA, BN_MOMENTUM, NORM_NOISE, BN_EPS, LEARNING_RATE, MOMENTUM);
+
     static {
         for (Setting<?> s : ALL) {
             if (BY_KEY.put(s.key(), s) != null) throw new IllegalStateException("two settings named " + s.key());
         }
+        for (Setting<?> s : PER_VARIANT) {
+            if (s.apply() != Setting.Apply.LIVE) throw new IllegalStateException(s.key() + " must apply live");
+        }
+    }
+
+    /** the settings a variant may change, in table order */
+    public static List<Setting<?>> perVariant() {
+        return PER_VARIANT;
+    }
+
+    /** their keys, comma-separated, for messages */
+    public static String perVariantKeys() {
+        return String.join(", ", PER_VARIANT.stream().map(Setting::key).toList());
     }
 
     /** every setting, in file order */

@@ -82,8 +82,9 @@ class ScenarioJsonTest {
         String json = ScenarioIO.toJson(D.with(LEARNING_RATE, 0.5).with(HIDDEN, List.of(64, 32)));
         assertTrue(json.endsWith("}\n"), json);
         JsonNode root = JSON.readTree(json);
-        assertEquals(List.of("name", "title", "description", "compare", "dataset", "network", "training"),
-                names(root));
+        assertEquals(List.of("name", "title", "description", "dataset", "network", "training"), names(root));
+        assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "variants"),
+                names(JSON.readTree(ScenarioIO.toJson(VariantPreset.NOISY.applyTo(D)))));
         assertEquals(List.of("name", "path", "noise", "samples", "test_fraction"), names(root.get("dataset")));
         assertEquals(List.of("hidden", "activation", "init", "init_std", "norm", "norm_groups", "renorm_rmax",
                 "renorm_dmax", "bn_placement", "affine", "gamma", "beta", "bn_momentum", "norm_noise", "bn_eps"),
@@ -147,7 +148,19 @@ class ScenarioJsonTest {
         "{\"training\": {\"batch_size\": 2.5}}|training.batch_size = 2.5 has the wrong type; expected a whole number from 1 to 4096.",
         "{\"training\": {\"seed\": 12345678901234567890}}|training.seed = 12345678901234567890 has the wrong type; expected a whole number from -9223372036854775808 to 9223372036854775807.",
         // true/false
-        "{\"compare\": 1}|compare = 1 has the wrong type; expected true or false.",
+        "{\"compare\": 1}|compare = 1 has the wrong type; expected true or false (or a variants list).",
+        // variants
+        "{\"variants\": {}}|variants = {} is not allowed; expected a list of variants, e.g. [{\"name\": \"bn\", \"network\": {\"norm\": \"batch\"}}].",
+        "{\"variants\": [{\"name\": \"a\"}, {\"name\": \"b\"}, {\"name\": \"c\"}, {\"name\": \"d\"}, {\"name\": \"e\"}]}|variants has 5 entries; at most 4 train side by side.",
+        "{\"variants\": [{\"network\": {\"norm\": \"batch\"}}]}|variants[0].name is missing; expected 1–20 lower-case letters, digits or '-' (e.g. bn, plain, layer).",
+        "{\"variants\": [{\"name\": \"BN\"}]}|variants[0]: variant name 'BN' is not allowed; expected 1–20 lower-case letters, digits or '-', starting with a letter or digit.",
+        "{\"variants\": [{\"name\": \"a\"}, {\"name\": \"a\"}]}|variants[1].name = a is taken by variants[0]; each variant needs its own name.",
+        "{\"variants\": [{\"name\": \"a\", \"color\": \"blue\"}]}|variants[0]: variant a: color = blue is not allowed; expected #rrggbb (e.g. #1967d2).",
+        "{\"variants\": [{\"name\": \"a\", \"network\": {\"norm\": \"instance\"}}]}|variants[0].network.norm = \"instance\" is not allowed; expected one of none, batch, layer, group, renorm.",
+        "{\"variants\": [{\"name\": \"a\", \"network\": {\"renorm_rmax\": 0.5}}]}|variants[0].network.renorm_rmax = 0.5 is out of range; expected a number ≥ 1 and ≤ 100.",
+        "{\"variants\": [{\"name\": \"a\", \"training\": {\"batch_size\": 2}}]}|variants[0].training.batch_size cannot differ between variants: they share it (same data, batches and layers). A variant may set network.norm, network.norm_groups, network.renorm_rmax, network.renorm_dmax, network.bn_placement, network.affine, network.gamma, network.beta, network.bn_momentum, network.norm_noise, network.bn_eps, training.learning_rate, training.momentum.",
+        "{\"network\": {\"hidden\": [8, 6]}, \"variants\": [{\"name\": \"g\", \"network\": {\"norm\": \"group\", \"norm_groups\": 4}}]}|variants[0].network.norm_groups = 4 does not divide hidden layer 2's 6 units; GroupNorm needs a number of groups that divides every layer's width: 1, 2.",
+        "{\"network\": {\"norm\": \"group\", \"norm_groups\": 3}}|network.norm_groups = 3 does not divide hidden layer 1's 8 units; GroupNorm needs a number of groups that divides every layer's width: 1, 2, 4, 8.",
         "{\"network\": {\"batchnorm\": \"true\"}}|network.batchnorm = \"true\" has the wrong type; expected true or false (or use network.norm = one of none, batch, layer, group, renorm).",
         // text
         "{\"name\": 5}|name = 5 has the wrong type; expected a text.",
@@ -163,6 +176,68 @@ class ScenarioJsonTest {
     })
     void refusalsNameTheKeyTheValueAndWhatIsAllowed(String json, String message) {
         assertEquals("bad.json: " + message, refusal(json));
+    }
+
+    @Test
+    void variantsSaveAndReopenIdentically() {
+        for (VariantPreset p : VariantPreset.values()) {
+            Scenario s = p.applyTo(D.with(LEARNING_RATE, 0.2));
+            Scenario back = ScenarioIO.parse(ScenarioIO.toJson(s), "t");
+            assertEquals(s, back, p.key);
+            assertEquals(s.variants(), back.variants(), p.key);
+            assertEquals(ScenarioIO.toJson(s), ScenarioIO.toJson(back), p.key);
+        }
+        Scenario own = ScenarioIO.parse("""
+                {"training": {"learning_rate": 0.1},
+                 "variants": [{"name": "fast", "color": "#ff0000", "training": {"learning_rate": 1.0}},
+                              {"name": "slow", "network": {"norm": "layer", "bn_placement": "after"}}]}
+                """, "t");
+        assertEquals(List.of("fast", "slow"), own.variants().stream().map(Variant::name).toList());
+        assertEquals(1.0, own.run(0).training().learningRate());
+        assertEquals(0.1, own.run(1).training().learningRate());
+        assertEquals(NormKind.LAYER, own.run(1).network().norm());
+        assertEquals("#ff0000", own.runColor(0));
+        assertEquals("#e8710a", own.runColor(1), "a colour by position when its name has none");
+        assertEquals("with BN, learning rate 1", own.runLabel(0));
+        assertEquals("with LayerNorm, after activation", own.runLabel(1));
+        assertEquals(own, ScenarioIO.parse(ScenarioIO.toJson(own), "again"));
+    }
+
+    @Test
+    void oldCompareFilesMeanTheBnVsPlainVariants() {
+        Scenario s = ScenarioIO.parse("{\"compare\": true, \"network\": {\"norm\": \"layer\"}}", "old");
+        assertEquals(List.of("bn", "plain"), List.of(s.runName(0), s.runName(1)));
+        assertEquals(NormKind.LAYER, s.run(0).network().norm());
+        assertEquals(NormKind.NONE, s.run(1).network().norm());
+        assertEquals(VariantPreset.BN_VS_PLAIN.applyTo(D.with(NORM, NormKind.LAYER)), s);
+        assertEquals(D, ScenarioIO.parse("{\"compare\": false}", "old"));
+        assertEquals(List.of("with LayerNorm", "without BN"), List.of(s.runLabel(0), s.runLabel(1)));
+    }
+
+    @Test
+    void setReachesEachVariant() {
+        Scenario s = VariantPreset.NORMALIZERS.applyTo(D);
+        s = ScenarioIO.withOverride(s, "variants[2].network.norm_groups", "2");
+        s = ScenarioIO.withOverride(s, "variants[0].name", "batch");
+        s = ScenarioIO.withOverride(s, "variants[3].color", "#00ff00");
+        s = ScenarioIO.withOverride(s, "variants[1].network.batchnorm", "false");
+        assertEquals(2, s.run(2).network().normGroups());
+        assertEquals("batch", s.runName(0));
+        assertEquals("#00ff00", s.runColor(3));
+        assertEquals(NormKind.NONE, s.run(1).network().norm());
+        assertEquals("--set variants[4].network.norm: there is no variant 4; this scenario has 4 (0–3).",
+                assertThrows(ScenarioException.class,
+                        () -> ScenarioIO.withOverride(VariantPreset.NORMALIZERS.applyTo(D),
+                                "variants[4].network.norm", "layer")).getMessage());
+        assertEquals("--set variants[0].network.norm = instance is not allowed; expected one of none, batch, layer, "
+                + "group, renorm.", assertThrows(ScenarioException.class,
+                        () -> ScenarioIO.withOverride(VariantPreset.NORMALIZERS.applyTo(D), "variants[0].network.norm",
+                                "instance")).getMessage());
+        assertTrue(assertThrows(ScenarioException.class, () -> ScenarioIO.withOverride(D, "variants[0].network.norm",
+                "layer")).getMessage().contains("this scenario has none (add some with --variants"));
+        assertTrue(assertThrows(ScenarioException.class, () -> ScenarioIO.withOverride(
+                VariantPreset.NOISY.applyTo(D), "variants[1].training.seed", "3")).getMessage()
+                .contains("cannot differ between variants"));
     }
 
     @Test

@@ -62,7 +62,7 @@ class SettingTest {
         assertEquals(1.23456e-5, BN_EPS.round(1.23456e-5)); // no control
         assertEquals(0.123456, TEST_FRACTION.round(0.123456)); // no control
         assertEquals(-7L, SEED.round(-7L)); // a text field
-        assertEquals(true, COMPARE.round(true));
+        assertEquals(true, AFFINE.round(Affine.FIXED) == Affine.FIXED);
         List<Integer> hidden = List.of(7, 9);
         assertSame(hidden, HIDDEN.round(hidden));
         assertSame(DatasetKind.XOR, DATASET.round(DatasetKind.XOR));
@@ -134,8 +134,6 @@ class SettingTest {
     void otherKindsAreShownInWords() {
         assertEquals("32", BATCH_SIZE.format(32L));
         assertEquals("-7", SEED.format(-7L));
-        assertEquals("on", COMPARE.format(true));
-        assertEquals("off", COMPARE.format(false));
         assertEquals("LayerNorm", NORM.format(NormKind.LAYER));
         assertEquals("none", NORM.format(NormKind.NONE));
         assertEquals("4", NORM_GROUPS.format(4L));
@@ -187,7 +185,7 @@ class SettingTest {
     void idIsTheKeyWithDashes() {
         assertEquals("training-learning_rate", LEARNING_RATE.id());
         assertEquals("network-bn_placement", BN_PLACEMENT.id());
-        assertEquals("compare", COMPARE.id());
+        assertEquals("name", NAME.id());
         assertEquals("training.learning_rate", LEARNING_RATE.toString());
     }
 
@@ -197,7 +195,6 @@ class SettingTest {
         assertEquals(List.of(Placement.BEFORE, Placement.AFTER), BN_PLACEMENT.choices());
         assertEquals(List.of(Affine.LEARNED, Affine.FIXED), AFFINE.choices());
         assertEquals(List.of(), GAMMA.choices());
-        assertEquals(List.of(), COMPARE.choices());
         assertEquals(List.of(), HIDDEN.choices());
     }
 
@@ -259,7 +256,7 @@ class SettingTest {
             assertEquals(n == NormKind.RENORM, RENORM_RMAX.enabled(with), n.key());
             assertEquals(n == NormKind.RENORM, RENORM_DMAX.enabled(with), n.key());
             assertTrue(NORM.enabled(with), n.key());
-            assertTrue(NORM.enabled(with.with(COMPARE, true)), n.key());
+            assertTrue(NORM.enabled(twins(with)), n.key());
         }
     }
 
@@ -272,17 +269,17 @@ class SettingTest {
                 if (n.hasLayer()) assertTrue(k.enabled(on.with(NORM, n)), k.key() + " with " + n.key());
             }
             assertFalse(k.enabled(off), k.key());
-            assertTrue(k.enabled(off.with(COMPARE, true)), k.key()); // the normalized twin
-            assertTrue(k.enabled(on.with(COMPARE, true)), k.key());
+            assertTrue(k.enabled(twins(off)), k.key()); // the normalized twin
+            assertTrue(k.enabled(twins(on)), k.key());
         }
     }
 
     @Test
     void otherSettingsAreAlwaysEnabled() {
-        Scenario odd = Scenario.defaults().with(COMPARE, true).with(NORM, NormKind.NONE)
+        Scenario odd = twins(Scenario.defaults()).with(NORM, NormKind.NONE)
                 .with(DATASET, DatasetKind.MNIST);
         for (Setting<?> k : List.of(LEARNING_RATE, BATCH_SIZE, MOMENTUM, SPEED, HIDDEN, ACTIVATION, INIT, INIT_STD,
-                DATASET, SEED, COMPARE)) {
+                DATASET, SEED)) {
             assertTrue(k.enabled(odd), k.key());
             assertTrue(k.enabled(Scenario.defaults()), k.key());
         }
@@ -308,7 +305,7 @@ class SettingTest {
         assertEquals(Group.TRAINING, s.group());
         assertSame(c, s.control());
         assertFalse(s.enabled(Scenario.defaults()));
-        assertTrue(s.enabled(Scenario.defaults().with(COMPARE, true)));
+        assertTrue(s.enabled(twins(Scenario.defaults())));
         assertEquals("v0.25", s.optionLabel(0.25));
     }
 
@@ -351,5 +348,10 @@ class SettingTest {
         assertEquals("Normalization", Group.BATCHNORM.title);
         assertEquals("Training", Group.TRAINING.title);
         assertEquals("", Group.HIDDEN.title);
+    }
+
+    /** the scenario with BN-vs-plain twins, as old files' compare = true */
+    private static Scenario twins(Scenario s) {
+        return VariantPreset.BN_VS_PLAIN.applyTo(s);
     }
 }

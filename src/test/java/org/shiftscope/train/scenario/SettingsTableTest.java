@@ -29,7 +29,7 @@ class SettingsTableTest {
             assertSame(s, Settings.byKey(s.key()));
             assertTrue(s.key().matches("[a-z_]+(\\.[a-z_]+)?"), s.key());
         }
-        assertEquals(34, keys.size());
+        assertEquals(33, keys.size());
         assertEquals(ScenarioIO.keys(), Settings.all().stream().map(Setting::key).toList());
         assertSame(LEARNING_RATE, Settings.byKey("training.learning_rate"));
         assertSame(NAME, Settings.byKey("name"));
@@ -42,7 +42,7 @@ class SettingsTableTest {
     @Test
     void theTableIsInFileOrderAndReadOnly() {
         List<Setting<?>> all = Settings.all();
-        assertEquals(List.of(NAME, TITLE, DESCRIPTION, COMPARE, DATASET), all.subList(0, 5));
+        assertEquals(List.of(NAME, TITLE, DESCRIPTION, DATASET), all.subList(0, 4));
         assertSame(BACKEND, all.get(all.size() - 1));
         // sections are contiguous: dataset, then network, then training
         List<String> sections = new ArrayList<>();
@@ -106,7 +106,7 @@ class SettingsTableTest {
 
     @Test
     void sectionsListTheirSettingsInTableOrder() {
-        assertEquals(List.of(COMPARE, SEED), Settings.inGroup(Group.SCENARIO));
+        assertEquals(List.of(SEED), Settings.inGroup(Group.SCENARIO));
         assertEquals(List.of(DATASET, NOISE), Settings.inGroup(Group.DATA));
         assertEquals(List.of(HIDDEN, ACTIVATION, INIT, INIT_STD), Settings.inGroup(Group.NETWORK));
         assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, BN_PLACEMENT, AFFINE, GAMMA, BETA,
@@ -127,8 +127,15 @@ class SettingsTableTest {
         assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, BN_PLACEMENT, AFFINE, GAMMA, BETA,
                 BN_MOMENTUM, NORM_NOISE, BN_EPS, LEARNING_RATE, BATCH_SIZE, MOMENTUM, SPEED, EVAL_EVERY, STATS_EVERY), withApply(Apply.LIVE));
         assertEquals(List.of(NAME, TITLE, DESCRIPTION, STEPS), withApply(Apply.NONE));
-        assertEquals(List.of(COMPARE, DATASET, DATASET_PATH, NOISE, SAMPLES, TEST_FRACTION, HIDDEN, ACTIVATION,
+        assertEquals(List.of(DATASET, DATASET_PATH, NOISE, SAMPLES, TEST_FRACTION, HIDDEN, ACTIVATION,
                 INIT, INIT_STD, OPTIMIZER, SEED, BACKEND), withApply(Apply.REBUILD));
+    }
+
+    @Test
+    void variantsChangeOnlyLiveSettingsOfTheNormalizerAndTheOptimizer() {
+        assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, BN_PLACEMENT, AFFINE, GAMMA, BETA,
+                BN_MOMENTUM, NORM_NOISE, BN_EPS, LEARNING_RATE, MOMENTUM), Settings.perVariant());
+        for (Setting<?> s : Settings.perVariant()) assertEquals(Apply.LIVE, s.apply(), s.key());
     }
 
     private static List<Setting<?>> withApply(Apply a) {
