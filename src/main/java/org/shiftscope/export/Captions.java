@@ -2,7 +2,6 @@ package org.shiftscope.export;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.shiftscope.nn.NormKind;
 import org.shiftscope.train.scenario.Scenario;
 
 /** The caption line under every exported figure: enough to make the same figure again. */
@@ -11,11 +10,33 @@ public final class Captions {
 
     /** e.g. "ShiftScope · default · step 1200 · BatchNorm on (before activation, learned γ/β) · …" */
     public static String of(Scenario s, long step) {
+        return of(s, step, java.util.Set.of());
+    }
+
+    /**
+     * The caption, naming each variant shown and what it changes ("bn: with BN vs noisy-bn: with BN + noise 1"),
+     * and the variants hidden from the charts.
+     */
+    public static String of(Scenario s, long step, java.util.Set<String> hidden) {
         var n = s.network();
-        String bn = s.compare() ? (n.norm() == NormKind.BATCH || !n.batchnorm() ? "BN" : n.norm().label())
-                + " twin vs plain twin"
-                : n.batchnorm() ? n.norm().label() + " on (" + n.bnPlacement().key() + " activation, "
-                        + n.affine().key() + " γ/β)" : "BatchNorm off";
+        String bn;
+        if (s.variants().isEmpty()) {
+            bn = n.batchnorm() ? n.norm().label() + " on (" + n.bnPlacement().key() + " activation, "
+                    + n.affine().key() + " γ/β)" : "BatchNorm off";
+        } else {
+            StringBuilder b = new StringBuilder();
+            java.util.List<String> off = new java.util.ArrayList<>();
+            for (int i = 0; i < s.runCount(); i++) {
+                if (hidden.contains(s.runName(i))) {
+                    off.add(s.runName(i));
+                    continue;
+                }
+                if (b.length() > 0) b.append(" vs ");
+                b.append(s.runName(i)).append(": ").append(s.runLabel(i));
+            }
+            if (!off.isEmpty()) b.append(" (hidden: ").append(String.join(", ", off)).append(')');
+            bn = b.toString();
+        }
         return "ShiftScope · " + s.name() + " · step " + step + " · " + bn + " · learning rate "
                 + number(s.training().learningRate()) + " · batch " + s.training().batchSize() + " · "
                 + s.network().activation().key() + " " + Arrays.toString(s.network().hidden()) + " · "

@@ -72,6 +72,9 @@ public final class Trainer implements AutoCloseable {
     /** commands the trainer thread has done (its status says so) */
     private long done;
 
+    /** threads the variants may train on: every core but one, which the window's FX and render threads need */
+    private static final int RUN_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+
     /** A snapshot tagged with the session generation that produced it. */
     public record Published(int generation, Snapshot snapshot) { }
 
@@ -79,6 +82,7 @@ public final class Trainer implements AutoCloseable {
     public Trainer(Scenario scenario) {
         this.session = Session.create(scenario);
         session.setListener(this::publish);
+        session.setParallelRuns(RUN_THREADS);
         points = Points.of(session.data());
         publishStatus();
         thread = new Thread(this::loop, "shiftscope-trainer");
@@ -307,6 +311,7 @@ public final class Trainer implements AutoCloseable {
                     : Session.create(sc);
             session = fresh;
             session.setListener(this::publish);
+            session.setParallelRuns(RUN_THREADS);
             pauseAt = -1;
             pausedAt = -1;
             points = Points.of(fresh.data());

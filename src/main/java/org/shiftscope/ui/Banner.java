@@ -1,7 +1,6 @@
 package org.shiftscope.ui;
 
 import javafx.scene.control.Label;
-import org.shiftscope.stats.RunRole;
 import org.shiftscope.train.Status;
 
 /** A red line under the toolbar while a run has diverged: at which step, and what to try. */
@@ -21,9 +20,10 @@ final class Banner extends Label {
         boolean on = div >= 0;
         if (on) {
             String who = "Training";
-            for (int i = 0; i < st.runs().size(); i++) {
-                RunRole r = RunRole.of(st.runs().get(i));
-                if (st.divergedAt()[i] == div && r != RunRole.MAIN) who = "The twin " + r.label;
+            var s = st.scenario();
+            for (int i = 0; i < st.runs().size() && s.runCount() > 1; i++) {
+                int v = s.runIndex(st.runs().get(i));
+                if (st.divergedAt()[i] == div && v >= 0) who = s.runName(v) + " (" + s.runLabel(v) + ")";
             }
             setText(who + " diverged at step " + div + ": the loss became NaN or infinite. Lower the learning rate "
                     + "or turn BatchNorm on, then press Reset (R).");

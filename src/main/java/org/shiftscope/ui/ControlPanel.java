@@ -49,7 +49,8 @@ final class ControlPanel extends ScrollPane {
         VBox box = new VBox(6);
         box.setPadding(new Insets(10));
         box.getStyleClass().add("controls");
-        box.getChildren().addAll(header("Lessons"), lesson, header("Scenario"), preset);
+        box.getChildren().addAll(header("Lessons"), lesson, header("Scenario"), preset, header("Variants"),
+                new VariantsPane(m));
         for (Setting.Group g : Setting.Group.values()) {
             if (g == Setting.Group.HIDDEN) continue;
             if (g != Setting.Group.SCENARIO) box.getChildren().add(header(g.title));

@@ -64,7 +64,7 @@ final class FileActions {
     private Picture picture(Node node, String what, int scale) {
         if (node instanceof ChartPane c) c.refresh();
         Status st = model.statusProperty().get();
-        String caption = Captions.of(st.scenario(), st.step()) + " · "
+        String caption = Captions.of(st.scenario(), st.step(), model.hiddenRuns()) + " · "
                 + (node instanceof LayerChart lc ? lc.describe() : "layer charts show " + tapWords());
         return new Picture(PngExporter.render(node, scale, caption),
                 PngExporter.fileName(st.scenario().name(), st.step(), what, scale), caption);
@@ -73,9 +73,20 @@ final class FileActions {
     private String tapWords() {
         return switch (model.tapProperty().get()) {
             case LINEAR -> "W·x+b";
-            case NORMALIZED -> model.scenario().compare() ? "after BN (plain twin: W·x+b)" : "after BN";
+            case NORMALIZED -> plainVariants().isEmpty() ? "after BN"
+                    : "after the normalizer (" + String.join(", ", plainVariants()) + ": W·x+b)";
             case ACTIVATION -> "the activation";
         };
+    }
+
+    /** the variants shown without a normalizer: their charts show W·x+b in place of "after BN" */
+    private java.util.List<String> plainVariants() {
+        var s = model.statusProperty().get().scenario();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < s.variants().size(); i++) {
+            if (!s.run(i).network().batchnorm() && !model.hiddenRuns().contains(s.runName(i))) out.add(s.runName(i));
+        }
+        return out;
     }
 
     /** Ctrl+S: the dashboard into the export folder, no questions. */

@@ -59,6 +59,9 @@ public final class ScenarioModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(Notice.NONE);
     private final ReadOnlyObjectWrapper<Boundary> boundary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper refusals = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyObjectWrapper<Scenario> edited = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper shownRuns = new ReadOnlyIntegerWrapper();
 
     /** the trainer's last message and error already passed on as notices */
     private String lastMessage = "", lastError = "";
@@ -73,6 +76,15 @@ public final class ScenarioModel {
         this.trainer = trainer;
         Status st = trainer.status();
         status.set(st);
+        scenario.addListener((o, a, sc) -> {
+            // the same variant stays selected while it exists (by name), else the first
+            int i = selected.get();
+            int same = a != null && i >= 0 && i < a.runCount() ? sc.runIndex(a.runName(i)) : -1;
+            selected.set(sc.variants().isEmpty() ? -1 : Math.max(0, same));
+            edited.set(selected.get() < 0 ? sc : sc.run(selected.get()));
+            for (String r : List.copyOf(hiddenRuns)) if (sc.runIndex(r) < 0) showRun(r, true);
+        });
+        selected.addListener((o, a, i) -> edited.set(i.intValue() < 0 ? scenario() : scenario().run(i.intValue())));
         scenario.set(st.scenario());
         lastMessage = st.message();
         lastRefusals = st.refusals();
@@ -114,6 +126,22 @@ public final class ScenarioModel {
     /** counts changes refused because of another setting (e.g. groups that do not divide a width) */
     public ReadOnlyIntegerProperty refusalsProperty() { return refusals.getReadOnlyProperty(); }
 
+    /** the variant the panel edits (its index), or -1 when there are none */
+    public ReadOnlyIntegerProperty selectedProperty() { return selected.getReadOnlyProperty(); }
+
+    /**
+     * What the panel's controls show and move: the selected variant's settings (the shared ones with its own), or
+     * the scenario's when it has no variants.
+     */
+    public ReadOnlyObjectProperty<Scenario> editedProperty() { return edited.getReadOnlyProperty(); }
+
+    public Scenario edited() {
+        return edited.get();
+    }
+
+    /** bumped when a run is hidden or shown again: the charts redraw */
+    public ReadOnlyIntegerProperty shownRunsProperty() { return shownRuns.getReadOnlyProperty(); }
+
     /** what the charts draw */
     public History history() {
         return history;
@@ -132,13 +160,55 @@ public final class ScenarioModel {
      * notice saying which. A refused value leaves everything as it was, with a notice naming the key.
      */
     public <T> void set(Setting<T> k, T value) {
+        put(k, value);
+    }
+
+    /** {@link #set}; false when refused. A per-variant setting goes to the selected variant. */
+    private <T> boolean put(Setting<T> k, T value) {
         T v = k.round(value);
-        if (v.equals(scenario().get(k))) return;
+        if (v.equals(edited().get(k))) return true;
+        int i = selected.get();
+        boolean own = i >= 0 && Settings.perVariant().contains(k);
         try {
-            commit(ScenarioIO.validate(scenario().with(k, v), k.label()), k.label() + " " + k.format(v));
+            Scenario next = own ? scenario().withVariant(i, scenario().variants().get(i).with(k, v))
+                    : scenario().with(k, v);
+            commit(ScenarioIO.validate(next, k.label()), (own ? scenario().runName(i) + ": " : "") + k.label()
+                    + " " + k.format(v));
+            return true;
+        } catch (ScenarioException e) {
+            notify(e.getMessage(), true);
+            return false;
+        }
+    }
+
+    /** Picks the variant the panel edits. */
+    public void select(int variant) {
+        if (variant >= 0 && variant < scenario().variants().size()) selected.set(variant);
+    }
+
+    /** Trains these variants instead (a new run from step 0). */
+    public void applyPreset(org.shiftscope.train.scenario.VariantPreset p) {
+        try {
+            Scenario next = ScenarioIO.validate(p.applyTo(scenario()), p.label);
+            if (!next.equals(scenario())) commit(next, "variants: " + p.label);
         } catch (ScenarioException e) {
             notify(e.getMessage(), true);
         }
+    }
+
+    /** runs hidden from the charts */
+    private final java.util.Set<String> hiddenRuns = new java.util.LinkedHashSet<>();
+
+    /** Hides a run from every chart and exported picture, or shows it again (its data are still recorded). */
+    public void showRun(String run, boolean show) {
+        if (show ? !hiddenRuns.remove(run) : !hiddenRuns.add(run)) return;
+        history.setHidden(run, !show);
+        shownRuns.set(shownRuns.get() + 1);
+    }
+
+    /** the runs hidden from the charts */
+    public java.util.Set<String> hiddenRuns() {
+        return java.util.Collections.unmodifiableSet(hiddenRuns);
     }
 
     /**
@@ -147,15 +217,14 @@ public final class ScenarioModel {
      */
     public <T> boolean setText(Setting<T> k, String text) {
         String t = k.control() != null && k.control().topMeansZero() && text.trim().equals("max") ? "0" : text;
+        T v;
         try {
-            Scenario next = ScenarioIO.setText(scenario(), k, t, k.label());
-            next = ScenarioIO.validate(next.with(k, k.round(next.get(k))), k.label());
-            if (!next.equals(scenario())) commit(next, k.label() + " " + k.format(next.get(k)));
-            return true;
+            v = ScenarioIO.setText(edited(), k, t, k.label()).get(k);
         } catch (ScenarioException e) {
             notify(e.getMessage(), true);
             return false;
         }
+        return put(k, v);
     }
 
     /** Sends a changed scenario to the trainer: live settings apply at the next step, others rebuild. */
@@ -185,7 +254,7 @@ public final class ScenarioModel {
 
     /** Turns the normalizer off, or back on to the one used last (BatchNorm at first). */
     public void toggleNorm() {
-        NormKind now = scenario().get(Settings.NORM);
+        NormKind now = edited().get(Settings.NORM);
         if (now.hasLayer()) lastNorm = now;
         set(Settings.NORM, now.hasLayer() ? NormKind.NONE : lastNorm);
     }

@@ -48,8 +48,8 @@ final class SettingControls {
             case TEXT -> row(k, text(k, m));
             case LAYERS -> layers(cast(k), m);
         };
-        m.scenarioProperty().addListener((o, a, s) -> n.setDisable(!k.enabled(s)));
-        n.setDisable(!k.enabled(m.scenario()));
+        m.editedProperty().addListener((o, a, s) -> n.setDisable(!k.enabled(s)));
+        n.setDisable(!k.enabled(m.edited()));
         return n;
     }
 
@@ -58,8 +58,8 @@ final class SettingControls {
      * (the control then shows again what is in force).
      */
     private static void shown(ScenarioModel m, Consumer<Scenario> show) {
-        m.scenarioProperty().addListener((o, a, s) -> show.accept(s));
-        m.refusalsProperty().addListener((o, a, n) -> show.accept(m.scenario()));
+        m.editedProperty().addListener((o, a, s) -> show.accept(s));
+        m.refusalsProperty().addListener((o, a, n) -> show.accept(m.edited()));
     }
 
     @SuppressWarnings("unchecked")
@@ -71,12 +71,12 @@ final class SettingControls {
 
     private static <T> Node slider(Setting<T> k, ScenarioModel m) {
         org.shiftscope.train.scenario.Control c = k.control();
-        Slider s = new Slider(c.minPosition(), c.maxPosition(), c.position(number(m.scenario().get(k))));
+        Slider s = new Slider(c.minPosition(), c.maxPosition(), c.position(number(m.edited().get(k))));
         s.setId(k.id());
         s.setBlockIncrement(c.scale() == org.shiftscope.train.scenario.Control.Scale.LOG2 ? 1
                 : (c.maxPosition() - c.minPosition()) / 20);
         s.setMaxWidth(Double.MAX_VALUE);
-        TextField field = new TextField(k.format(m.scenario().get(k)));
+        TextField field = new TextField(k.format(m.edited().get(k)));
         field.setId(k.id() + "-field");
         field.setPrefColumnCount(5);
         field.getStyleClass().add("value");
@@ -96,10 +96,10 @@ final class SettingControls {
         });
         field.setOnAction(e -> {
             m.setText(k, field.getText());
-            field.setText(k.format(m.scenario().get(k))); // the value taken (rounded to the step), or the old one
+            field.setText(k.format(m.edited().get(k))); // the value taken (rounded to the step), or the old one
         });
         field.focusedProperty().addListener((o, was, now) -> {
-            if (!now) field.setText(k.format(m.scenario().get(k))); // leaving without Enter: show what is in force
+            if (!now) field.setText(k.format(m.edited().get(k))); // leaving without Enter: show what is in force
         });
         // model → control
         shown(m, sc -> {
@@ -138,7 +138,7 @@ final class SettingControls {
     private static Node check(Setting<Boolean> k, ScenarioModel m) {
         CheckBox box = new CheckBox(k.label());
         box.setId(k.id());
-        box.setSelected(m.scenario().get(k));
+        box.setSelected(m.edited().get(k));
         tip(box, k.tooltip());
         box.selectedProperty().addListener((o, a, on) -> m.set(k, on));
         shown(m, s -> box.setSelected(s.get(k)));
@@ -161,7 +161,7 @@ final class SettingControls {
             box.getChildren().add(b);
         }
         Runnable show = () -> {
-            for (ToggleButton b : buttons) if (b.getUserData().equals(m.scenario().get(k))) b.setSelected(true);
+            for (ToggleButton b : buttons) if (b.getUserData().equals(m.edited().get(k))) b.setSelected(true);
         };
         show.run();
         group.selectedToggleProperty().addListener((o, a, t) -> {
@@ -181,28 +181,28 @@ final class SettingControls {
         ComboBox<Object> box = new ComboBox<>();
         box.setId(k.id());
         box.getItems().setAll(k.choices());
-        box.setValue(m.scenario().get(k));
+        box.setValue(m.edited().get(k));
         box.setConverter(showing(k::optionLabel));
         tip(box, k.tooltip());
         box.valueProperty().addListener((o, a, v) -> {
             if (v == null) return;
             m.set(k, k.cast(v));
-            if (!v.equals(m.scenario().get(k))) box.setValue(m.scenario().get(k)); // refused: back to what is used
+            if (!v.equals(m.edited().get(k))) box.setValue(m.edited().get(k)); // refused: back to what is used
         });
         shown(m, s -> box.setValue(s.get(k)));
         return row(k, box);
     }
 
     private static <T> Node text(Setting<T> k, ScenarioModel m) {
-        TextField field = new TextField(k.format(m.scenario().get(k)));
+        TextField field = new TextField(k.format(m.edited().get(k)));
         field.setId(k.id());
         tip(field, k.tooltip());
         field.setOnAction(e -> {
             m.setText(k, field.getText());
-            field.setText(k.format(m.scenario().get(k))); // the value taken (rounded to the step), or the old one
+            field.setText(k.format(m.edited().get(k))); // the value taken (rounded to the step), or the old one
         });
         field.focusedProperty().addListener((o, was, now) -> {
-            if (!now) field.setText(k.format(m.scenario().get(k))); // leaving without Enter: show what is in force
+            if (!now) field.setText(k.format(m.edited().get(k))); // leaving without Enter: show what is in force
         });
         shown(m, s -> field.setText(k.format(s.get(k))));
         return field;
@@ -212,7 +212,7 @@ final class SettingControls {
 
     private static Node layers(Setting<List<Integer>> k, ScenarioModel m) {
         org.shiftscope.train.scenario.ValueType.IntList t = (org.shiftscope.train.scenario.ValueType.IntList) k.type();
-        List<Integer> now = m.scenario().get(k);
+        List<Integer> now = m.edited().get(k);
         Spinner<Integer> depth = new Spinner<>(t.minLength(), t.maxLength(), now.size());
         Spinner<Integer> width = new Spinner<>((int) k.control().lo(), (int) k.control().hi(), now.get(0));
         depth.setId(k.id() + "-depth");

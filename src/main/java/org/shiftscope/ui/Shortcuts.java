@@ -76,12 +76,8 @@ final class Shortcuts {
         return true;
     }
 
+    /** B: the normalizer of the network the panel edits (the selected variant's) off and on */
     private void toggleBatchNorm() {
-        if (model.scenario().compare()) {
-            model.notify("B does nothing in compare mode: one twin always has its normalizer and the other never. "
-                    + "Turn compare off to switch normalization off and on.", false);
-            return;
-        }
         model.toggleNorm();
     }
 }

@@ -37,11 +37,17 @@ final class StatusBar extends HBox {
         getStyleClass().add("status-bar");
     }
 
+    private static java.util.List<String> names(Scenario s) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < s.runCount(); i++) out.add(s.runName(i));
+        return out;
+    }
+
     /** Shows the trainer's status with the window's frame rates. */
     void show(Status st, double fps, double chartFps) {
         Scenario s = st.scenario();
         var n = s.network();
-        String bn = s.compare() ? "compare: " + (n.norm().hasLayer() ? n.norm().label() : "BatchNorm") + " vs plain"
+        String bn = !s.variants().isEmpty() ? "variants " + String.join(" vs ", names(s))
                 : n.batchnorm() ? n.norm().label() + " on (" + n.bnPlacement().key() + ")" : "no normalization";
         status.setText(String.format(Locale.ROOT, "Step %,d   ·   %,.0f steps/s   ·   %.0f fps (charts %.0f/s)   ·   "
                         + "%s   ·   learning rate %s   ·   batch %d   ·   %s", st.step(), st.stepsPerSecond(), fps,

@@ -147,7 +147,8 @@ final class Toolbar extends HBox {
 
     /** "after BN" exists only where BN can be; showing it without BN falls back to the activation */
     private void enableTaps(Scenario s, ScenarioModel m) {
-        boolean bn = s.compare() || s.network().batchnorm();
+        boolean bn = false;
+        for (int i = 0; i < s.runCount(); i++) bn |= s.run(i).network().batchnorm();
         tapNormalized.setDisable(!bn);
         if (!bn && m.tapProperty().get() == Tap.NORMALIZED) m.setTap(Tap.ACTIVATION);
     }

@@ -37,9 +37,19 @@ class CaptionsTest {
                 + "tanh [8, 8, 8] · spiral · seed 1", Captions.of(off, 5));
         // compare mode trains both twins whatever network.batchnorm says
         for (Scenario s : new Scenario[] {off, Scenario.defaults()}) {
-            assertEquals("ShiftScope · default · step 18355 · BN twin vs plain twin · learning rate 0.03 · batch 32 · "
-                    + "tanh [8, 8, 8] · spiral · seed 1", Captions.of(with(s, "compare", "true"), 18355));
+            assertEquals("ShiftScope · default · step 18355 · bn: with BN vs plain: without BN · learning rate 0.03 · "
+                    + "batch 32 · tanh [8, 8, 8] · spiral · seed 1", Captions.of(with(s, "compare", "true"), 18355));
         }
+    }
+
+    @Test
+    void variantsAreNamedWithWhatTheyChangeAndHiddenOnesSaySo() {
+        Scenario s = org.shiftscope.train.scenario.VariantPreset.NOISY.applyTo(Scenario.defaults());
+        assertEquals("ShiftScope · default · step 7 · bn: with BN vs noisy-bn: with BN + noise 1 vs plain: without BN"
+                + " · learning rate 0.03 · batch 32 · tanh [8, 8, 8] · spiral · seed 1", Captions.of(s, 7));
+        assertEquals("ShiftScope · default · step 7 · bn: with BN vs plain: without BN (hidden: noisy-bn)"
+                + " · learning rate 0.03 · batch 32 · tanh [8, 8, 8] · spiral · seed 1",
+                Captions.of(s, 7, java.util.Set.of("noisy-bn")));
     }
 
     @Test

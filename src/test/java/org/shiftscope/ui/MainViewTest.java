@@ -100,15 +100,17 @@ class MainViewTest extends WindowTest {
     }
 
     @Test
-    void compareModeShowsTwoSeries(FxRobot robot) throws Exception {
-        robot.clickOn("#compare");
+    void bnVsPlainShowsTwoSeriesAndBTogglesTheSelectedVariant(FxRobot robot) throws Exception {
+        robot.clickOn("#variants").clickOn("BN vs plain");
         waitFor(() -> trainer.status().runs().size() == 2);
         robot.clickOn("#step");
         waitFor(() -> view.model().history().runs().size() == 2);
         assertEquals(List.of("bn", "plain"), view.model().history().runs());
-        robot.clickOn("#status").type(KeyCode.B); // the twins' roles are fixed: B says so and changes nothing
-        waitFor(() -> robot.lookup("#message").queryAs(Label.class).getText().contains("compare mode"));
         assertTrue((boolean) trainer.call(s -> s.runs().get(0).net.batchNorm() && !s.runs().get(1).net.batchNorm()));
+        robot.clickOn("#variant-edit-plain");
+        robot.clickOn("#status").type(KeyCode.B); // B turns the edited variant's normalizer on
+        waitFor(() -> trainer.call(s -> s.runs().get(1).net.batchNorm()));
+        assertTrue((boolean) trainer.call(s -> s.runs().get(0).net.batchNorm()), "the other variant as it was");
     }
 
     @Test

@@ -214,12 +214,14 @@ final class PanelCheck {
     static List<String> engineDisagreements(Session s) {
         List<String> out = new ArrayList<>();
         Scenario sc = s.scenario();
-        var t = sc.training();
-        var n = sc.network();
         List<String> names = s.runs().stream().map(r -> r.name).toList();
-        List<String> expectedNames = sc.compare() ? List.of("bn", "plain") : List.of("main");
+        List<String> expectedNames = new ArrayList<>();
+        for (int i = 0; i < sc.runCount(); i++) expectedNames.add(sc.runName(i));
         if (!names.equals(expectedNames)) out.add("runs " + names + ", expected " + expectedNames);
-        for (Run r : s.runs()) {
+        for (int i = 0; i < s.runs().size() && i < sc.runCount(); i++) {
+            Run r = s.runs().get(i);
+            var t = sc.run(i).training();
+            var n = sc.run(i).network();
             Network net = r.net;
             String who = "run " + r.name + ": ";
             if (r.sgd.learningRate() != t.learningRate()) {
@@ -228,7 +230,8 @@ final class PanelCheck {
             if (r.sgd.momentum() != t.momentum()) {
                 out.add(who + "SGD momentum " + r.sgd.momentum() + ", scenario " + t.momentum());
             }
-            boolean bn = sc.compare() ? r.name.equals("bn") : n.batchnorm();
+            if (net.norm() != n.norm()) out.add(who + "normalizer " + net.norm() + ", scenario " + n.norm());
+            boolean bn = n.batchnorm();
             if (net.batchNorm() != bn) out.add(who + "BatchNorm " + net.batchNorm() + ", expected " + bn);
             if (net.placement() != n.bnPlacement()) {
                 out.add(who + "placement " + net.placement() + ", scenario " + n.bnPlacement());
