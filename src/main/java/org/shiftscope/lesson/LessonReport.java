@@ -52,7 +52,7 @@ public final class LessonReport {
     /** a placeholder: {name} or {run.field[:arg[:arg]][@first]} */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)\\}");
     private static final Pattern FIELD = Pattern.compile(
-            "(main|bn|plain)\\.(acc|best|reach|loss|sat|mean|std|p15|p50|p85)((?::[A-Za-z0-9.]+)*)(@first)?");
+            "([a-z0-9][a-z0-9-]{0,19})\\.(acc|best|reach|loss|sat|mean|std|p15|p50|p85)((?::[A-Za-z0-9.]+)*)(@first)?");
     /** checkpoints averaged for {RUN.loss} */
     static final int LOSS_CHECKPOINTS = 5;
     /** shown for a value the run does not have */
@@ -95,7 +95,7 @@ public final class LessonReport {
     private static Field parse(String p) {
         if (p.equals("end") || p.equals("first")) return new Field(p, null, p, new String[0], false);
         Matcher f = FIELD.matcher(p);
-        if (!f.matches()) throw bad(p, "expected {end}, {first} or {RUN.FIELD...} with RUN main, bn or plain");
+        if (!f.matches()) throw bad(p, "expected {end}, {first} or {RUN.FIELD...} with RUN a run name (main, bn, plain or a variant name)");
         String what = f.group(2);
         String[] args = f.group(3).isEmpty() ? new String[0] : f.group(3).substring(1).split(":");
         boolean first = f.group(4) != null;

@@ -177,6 +177,7 @@ public final class ScenarioModel {
             return true;
         } catch (ScenarioException e) {
             notify(e.getMessage(), true);
+            refusals.set(refusals.get() + 1); // the control shows what is in force again
             return false;
         }
     }
@@ -377,7 +378,14 @@ public final class ScenarioModel {
         if (l == null || l.actionKey().isBlank()) return;
         Setting<?> k = Settings.byKey(l.actionKey());
         if (k == null) {
-            notify("lesson " + l.number() + ": unknown setting " + l.actionKey(), true);
+            // one variant's setting ("variants[1].network.norm_noise"), read as --set reads it
+            try {
+                Scenario next = ScenarioIO.validate(ScenarioIO.withOverride(scenario(), l.actionKey(),
+                        l.actionValue()), "lesson " + l.number());
+                if (!next.equals(scenario())) commit(next, "lesson " + l.number() + ": " + l.actionLabel());
+            } catch (ScenarioException e) {
+                notify("lesson " + l.number() + ": " + e.getMessage(), true);
+            }
             return;
         }
         if (setText(k, l.actionValue())) notify("lesson " + l.number() + ": " + l.actionLabel(), false);

@@ -90,6 +90,7 @@ class LessonClaimsTest {
             case 7 -> this::lesson7;
             case 8 -> this::lesson8;
             case 9 -> this::lesson9;
+            case 10 -> this::lesson10;
             default -> throw new IllegalStateException("no claim for lesson " + number);
         };
         Scenario sc = scenario(lesson.scenario(), seed);
@@ -358,10 +359,14 @@ class LessonClaimsTest {
     }
 
     /**
-     * Batches of 2: the plain twin learns, the BN twin stays at a coin flip (each unit normalizes to −1 and +1);
-     * switched to batches of 64 at the from step (the card's suggestion) the BN twin learns within 1,000 steps.
+     * Batches of 2, four variants from the same weights: BatchNorm stays at a coin flip (each unit normalizes to −1
+     * and +1); LayerNorm learns like the plain network; Batch Renorm, averaged over the last ten seconds, stays above
+     * BatchNorm. Switched to batches of 64 at the from step (the card's suggestion) BatchNorm learns within 1,000
+     * steps.
      */
     Verdicts lesson8(Lesson lesson, Scenario sc) {
+        assertEquals(List.of("bn", "renorm", "layer", "plain"),
+                List.of(sc.runName(0), sc.runName(1), sc.runName(2), sc.runName(3)));
         Verdicts v = new Verdicts();
         long every = sc.training().evalEvery();
         Result r = train(sc, sc.training().steps(), (s, step) -> {
@@ -376,11 +381,17 @@ class LessonClaimsTest {
         Result switched = train(sc, end + 1000, (s, step) -> {
             if (step == flip) s.set(org.shiftscope.train.scenario.Settings.BATCH_SIZE, 64L);
         });
+        long renormFrom = 600, window = 10 * (long) sc.training().speed(); // ten seconds of watching
         for (long step : r.checkpointSteps()) {
             Check c = v.at(step);
-            double bn = r.acc("bn", step), plain = r.acc("plain", step);
-            c.need(f("orange %.3f ≥ blue %.3f + 0.2", plain, bn), plain - bn - 0.2);
+            double bn = r.acc("bn", step), layer = r.acc("layer", step);
             c.need(f("blue %.3f ≤ 0.6", bn), 0.6 - bn);
+            c.need(f("green %.3f ≥ 0.7", layer), layer - 0.7);
+            c.need(f("green %.3f ≥ blue %.3f + 0.2", layer, bn), layer - bn - 0.2);
+            if (step >= renormFrom) {
+                double red = r.meanAcc("renorm", step, window), blue = r.meanAcc("bn", step, window);
+                c.need(f("red over the last ten seconds %.3f ≥ blue's %.3f + 0.08", red, blue), red - blue - 0.08);
+            }
             c.summary(lesson, r);
         }
         Verdicts action = new Verdicts();
@@ -391,6 +402,51 @@ class LessonClaimsTest {
         }
         action.assertHolds("lesson 8, its suggested change (batches of 64)", sc.training().seed(), flip + 1000,
                 end + 1000, every);
+        return v;
+    }
+
+    /**
+     * Same shift, same speed? Noisy BN's layer-2 median moves far more between measurements than BN's and the plain
+     * network's, yet over the last ten seconds its test accuracy stays well above the plain network's (as BN's does),
+     * to the end and 30 s beyond; with its noise turned off at the from step (the card's button) it calms to BN's.
+     */
+    Verdicts lesson10(Lesson lesson, Scenario sc) {
+        assertEquals(List.of("bn", "noisy-bn", "plain"), List.of(sc.runName(0), sc.runName(1), sc.runName(2)));
+        long end = sc.training().steps(), more = end + 3000, window = 10 * (long) sc.training().speed();
+        Result r = train(sc, more);
+        Verdicts v = new Verdicts(), beyond = new Verdicts();
+        for (long step : r.checkpointSteps()) {
+            if (step < lesson.from()) continue;
+            Check c = (step <= end ? v : beyond).at(step);
+            double bn = r.meanAcc("bn", step, window), noisy = r.meanAcc("noisy-bn", step, window);
+            double plain = r.meanAcc("plain", step, window);
+            c.need(f("teal over ten seconds %.3f ≥ orange's %.3f + 0.12", noisy, plain), noisy - plain - 0.12);
+            c.need(f("blue over ten seconds %.3f ≥ orange's %.3f + 0.2", bn, plain), bn - plain - 0.2);
+            if (step <= end) {
+                double sBn = r.medianMoves("bn", step, 2), sNoisy = r.medianMoves("noisy-bn", step, 2);
+                double sPlain = r.medianMoves("plain", step, 2);
+                c.need(f("teal's layer-2 median moves %.4f ≥ 3 × blue's %.4f", sNoisy, sBn), sNoisy / sBn - 3);
+                c.need(f("teal's layer-2 median moves %.4f ≥ 8 × orange's %.4f", sNoisy, sPlain), sNoisy / sPlain - 8);
+                c.summary(lesson, r);
+            }
+        }
+        beyond.assertHolds("lesson 10, its next 30 seconds", sc.training().seed(), end + 1, more,
+                sc.training().evalEvery());
+        long flip = lesson.from();
+        Result off = train(sc, flip + window, (s, step) -> {
+            if (step == flip) {
+                s.apply(ScenarioIO.withOverride(s.scenario(), lesson.actionKey(), lesson.actionValue()));
+            }
+        });
+        double calm = off.medianMoves("noisy-bn", flip + window, 2, flip + window / 2);
+        double before = off.medianMoves("noisy-bn", flip, 2, flip - window / 2);
+        double blue = off.medianMoves("bn", flip + window, 2, flip + window / 2);
+        Verdicts action = new Verdicts();
+        Check c = action.at(flip + window);
+        c.need(f("teal's noise off: its median moves %.4f ≤ ½ × before %.4f", calm, before), 0.5 - calm / before);
+        c.need(f("teal's noise off: its median moves %.4f ≤ 2 × blue's %.4f", calm, blue), 2 - calm / blue);
+        action.assertHolds("lesson 10, its suggested change (noise off)", sc.training().seed(), flip + window,
+                flip + window, 1);
         return v;
     }
 
@@ -513,7 +569,7 @@ class LessonClaimsTest {
 
     @Test
     void everyLessonIsATimedExperienceWithItsScenarioAndWords() {
-        assertEquals(9, Lessons.all().size());
+        assertEquals(10, Lessons.all().size());
         for (Lesson l : Lessons.all()) {
             String n = "lesson " + l.number() + ": ";
             Scenario sc = ScenarioIO.preset(l.scenario());
@@ -607,6 +663,33 @@ class LessonClaimsTest {
         Snapshot at(String run, long step) {
             for (Snapshot s : snaps) if (s.run().equals(run) && s.step() == step) return s;
             throw new AssertionError(run + " has no snapshot at step " + step);
+        }
+
+        /** mean |change| of a layer's activation median between successive measurements, from step 1 to step */
+        double medianMoves(String run, long step, int layer) {
+            return medianMoves(run, step, layer, 0);
+        }
+
+        /** the same over the measurements after step {@code after} */
+        double medianMoves(String run, long step, int layer, long after) {
+            double sum = 0, prev = Double.NaN;
+            int n = 0;
+            for (Snapshot s : of(run)) {
+                if (s.taps().isEmpty() || s.step() <= after || s.step() > step) continue;
+                double p50 = s.tap(layer, Tap.ACTIVATION).p50();
+                if (!Double.isNaN(prev)) {
+                    sum += Math.abs(p50 - prev);
+                    n++;
+                }
+                prev = p50;
+            }
+            return sum / n;
+        }
+
+        /** mean test accuracy of a run's checkpoints in (step − span, step] */
+        double meanAcc(String run, long step, long span) {
+            return of(run).stream().filter(x -> x.hasTestAccuracy() && x.step() > step - span && x.step() <= step)
+                    .mapToDouble(Snapshot::testAccuracy).average().orElseThrow();
         }
 
         double acc(String run, long step) {

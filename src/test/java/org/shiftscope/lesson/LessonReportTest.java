@@ -113,8 +113,8 @@ class LessonReportTest {
     void templatesAreChecked() {
         LessonReport.check("no placeholders at all");
         LessonReport.check("{end} {first} {main.acc} {bn.best} {plain.reach:90} {bn.loss@first} {bn.sat:2@first} "
-                + "{plain.p85:10:activation} {bn.mean:1:normalized@first}");
-        for (String bad : List.of("{steps}", "{twin.acc}", "{bn.accuracy}", "{bn.reach}", "{bn.reach:0}",
+                + "{plain.p85:10:activation} {bn.mean:1:normalized@first} {noisy-bn.acc} {layer.reach:90}");
+        for (String bad : List.of("{steps}", "{Twin.acc}", "{-bn.acc}", "{bn.accuracy}", "{bn.reach}", "{bn.reach:0}",
                 "{bn.reach:101}", "{bn.sat}", "{bn.sat:0}", "{bn.p50:3}", "{bn.p50:3:after}", "{bn.best@first}",
                 "{bn.reach:90@first}", "{bn.acc:3}", "an { unbalanced", "{bn.sat:x}")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LessonReport.check(bad),

@@ -124,8 +124,15 @@ final class PanelCheck {
 
     // ---------------------------------------------------------------- the panel against a scenario
 
-    /** Every way the panel fails to show the scenario exactly; empty when it does. FX thread. */
+    /**
+     * Every way the panel fails to show the scenario exactly — with variants, what the selected variant trains —;
+     * empty when it does. FX thread.
+     */
     static List<String> disagreements(MainView view, Scenario s) {
+        if (!s.variants().isEmpty()) {
+            int i = view.model().selectedProperty().get();
+            s = s.run(Math.max(0, Math.min(i, s.runCount() - 1)));
+        }
         List<String> out = new ArrayList<>();
         for (Setting<?> k : panelSettings()) {
             String d = disagreement(view, k, s);
