@@ -108,14 +108,16 @@ public final class HistogramChart extends LayerChart {
             g.setStroke(c);
             g.setLineWidth(lineWidth() * 0.8);
             g.stroke();
-            if (t.under() > 0) overflowBin(g, c, t, 0, "≤ " + Axis.label(t.binLo()));
-            if (t.over() > 0) overflowBin(g, c, t, n - 1, "≥ " + Axis.label(t.binHi()));
+            // the notes only where the histogram is wide enough for both (the readout says it anyway)
+            boolean notes = xOf(x, t.binHi()) - xOf(x, t.binLo()) > 130 * scale();
+            if (t.under() > 0) overflowBin(g, c, t, 0, notes ? "≤ " + Axis.label(t.binLo()) : null);
+            if (t.over() > 0) overflowBin(g, c, t, n - 1, notes ? "≥ " + Axis.label(t.binHi()) : null);
         }
         g.restore();
         runLegend(g, runs);
     }
 
-    /** an edge bin that also holds the values beyond the range: hatched in the run's colour, with its note */
+    /** an edge bin that also holds the values beyond the range: hatched in the run's colour, with its note if any */
     private void overflowBin(GraphicsContext g, Color c, TapStats t, int b, String note) {
         double s = scale(), total = Math.max(1, t.total());
         double x0 = xOf(x, t.binLo() + b * t.binWidth()), x1 = xOf(x, t.binLo() + (b + 1) * t.binWidth());
@@ -131,6 +133,7 @@ public final class HistogramChart extends LayerChart {
         double gap = 4 * s;
         for (double d = x0 - (y1 - y0); d < x1; d += gap) g.strokeLine(d, y1, d + (y1 - y0), y0);
         g.restore();
+        if (note == null) return;
         g.setFill(c.deriveColor(0, 1, 0.8, 1));
         g.setFont(Font.font(10 * s));
         g.setTextBaseline(VPos.BOTTOM);
