@@ -2,11 +2,23 @@ package org.shiftscope.chart;
 
 /**
  * A numeric axis range that only grows while data arrive (so charts never jitter) and shrinks only on
- * {@link #reset()}; with "nice" ticks at 1, 2 or 5 × 10^k.
+ * {@link #reset()} — or, for ranges that {@link #follow} data moving over time, slowly; with "nice" ticks at 1, 2
+ * or 5 × 10^k.
  */
 public final class Axis {
+    /** updates in a row in which the data use less than {@link #NARROW} of the span before {@link #follow} shrinks */
+    public static final int PATIENCE = 45;
+    /** share of the span below which {@link #follow} counts the data as narrower */
+    public static final double NARROW = 0.5;
+
     /** current range */
     private double lo = Double.NaN, hi = Double.NaN;
+    /** fewest ticks {@link #ticks} gives (0: as many as the target step gives) */
+    private int minTicks;
+    /** {@link #follow}: updates in a row with narrower data, the union of their ranges, the last update's stamp */
+    private int narrower;
+    private double seenLo = Double.NaN, seenHi = Double.NaN;
+    private long lastStamp = Long.MIN_VALUE;
 
     /** Widens the range to include [a, b] (non-finite values are ignored), snapped to nice tick steps. */
     public void include(double a, double b) {
@@ -23,6 +35,42 @@ public final class Axis {
         hi = Math.ceil(nhi / step) * step;
     }
 
+    /**
+     * Follows data whose range moves over time, without jitter: widens at once to include [a, b] (like
+     * {@link #include}); shrinks only once the data have used less than {@link #NARROW} of the span for
+     * {@link #PATIENCE} updates in a row, and then to the union of those updates' ranges. Calls with the same
+     * {@code stamp} (e.g. the step: a redraw without new data) count as one update.
+     */
+    public void follow(double a, double b, long stamp) {
+        if (!Double.isFinite(a) || !Double.isFinite(b)) return;
+        boolean fresh = stamp != lastStamp;
+        lastStamp = stamp;
+        if (isEmpty() || a < lo || b > hi) {
+            include(a, b);
+            narrower = 0;
+            seenLo = seenHi = Double.NaN;
+            return;
+        }
+        if (!(b - a < NARROW * (hi - lo))) {
+            narrower = 0;
+            seenLo = seenHi = Double.NaN;
+            return;
+        }
+        seenLo = Double.isNaN(seenLo) ? a : Math.min(seenLo, a);
+        seenHi = Double.isNaN(seenHi) ? b : Math.max(seenHi, b);
+        if (fresh && ++narrower >= PATIENCE) {
+            double l = seenLo, h = seenHi;
+            reset();
+            include(l, h);
+        }
+    }
+
+    /** Makes {@link #ticks} give at least {@code n} ticks (finer steps if need be), e.g. 3 for a value axis. */
+    public Axis minTicks(int n) {
+        minTicks = n;
+        return this;
+    }
+
     /** Sets a fixed range (e.g. accuracy 0..1). */
     public void set(double a, double b) {
         lo = a;
@@ -31,6 +79,9 @@ public final class Axis {
 
     public void reset() {
         lo = hi = Double.NaN;
+        narrower = 0;
+        seenLo = seenHi = Double.NaN;
+        lastStamp = Long.MIN_VALUE;
     }
 
     public boolean isEmpty() {
@@ -50,12 +101,20 @@ public final class Axis {
         return (v - lo) / (hi - lo);
     }
 
-    /** Ticks inside the range at a nice step giving about {@code target} ticks. */
+    /**
+     * Ticks inside the range at a nice step giving about {@code target} ticks, and at least {@link #minTicks}
+     * (the next finer nice step until there are: a range of −0.6 … 0.6 asked for 2 ticks has only 0 at step 1).
+     */
     public double[] ticks(int target) {
         if (isEmpty()) return new double[0];
         double step = niceStep((hi - lo) / Math.max(1, target));
         double first = Math.ceil(lo / step - 1e-9) * step;
         int n = (int) Math.floor((hi - first) / step + 1e-9) + 1;
+        for (int guard = 0; n < minTicks && guard < 60; guard++) {
+            step = finer(step);
+            first = Math.ceil(lo / step - 1e-9) * step;
+            n = (int) Math.floor((hi - first) / step + 1e-9) + 1;
+        }
         double[] t = new double[Math.max(0, Math.min(n, 50))];
         for (int i = 0; i < t.length; i++) t[i] = clean(first + i * step, step);
         return t;
@@ -67,6 +126,13 @@ public final class Axis {
         double p = Math.pow(10, Math.floor(Math.log10(raw)));
         double f = raw / p;
         return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+    }
+
+    /** the next nice step below: 10 → 5 → 2 → 1 → 0.5 … */
+    static double finer(double step) {
+        double p = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+        double f = step / p;
+        return f > 4.5 ? 2 * p : f > 1.5 ? p : 0.5 * p;
     }
 
     private static double clean(double v, double step) {

@@ -37,6 +37,8 @@ public final class Dashboard extends VBox {
     private double fontScale = 1;
     /** height of a layer row and of the training row (see {@link #setRowHeight}) */
     private double layerHeight = 190, trainingHeight = 220;
+    /** the over-time view of the layer rows */
+    private OverTime overTime = OverTime.HEAT_MAP;
     /** the hidden layers (1-based) whose rows are shown; null = all */
     private java.util.Set<Integer> shownRows;
 
@@ -70,7 +72,7 @@ public final class Dashboard extends VBox {
             name.setRotate(-90);
             HBox box = new HBox(8, new Group(name)); // the Group makes layout see the rotated bounds
             for (LayerChart c : List.of(new HistogramChart(history), new DistributionChart(history),
-                    new MomentsChart(history), new PercentileChart(history))) {
+                    new RidgelineChart(history), new MomentsChart(history), new PercentileChart(history))) {
                 c.setSource(h, tap);
                 c.setTheme(theme);
                 c.fontScaleProperty().set(fontScale);
@@ -84,6 +86,23 @@ public final class Dashboard extends VBox {
         }
         applyRows();
         applyHeights();
+        setOverTime(overTime);
+    }
+
+    /** Shows the histograms over time as a heat map or as a ridgeline in every layer row. */
+    public void setOverTime(OverTime view) {
+        overTime = view;
+        for (LayerChart c : layerCharts) {
+            boolean hide = c instanceof DistributionChart && view != OverTime.HEAT_MAP
+                    || c instanceof RidgelineChart && view != OverTime.RIDGELINE;
+            c.setVisible(!hide);
+            c.setManaged(!hide);
+            c.markDirty();
+        }
+    }
+
+    public OverTime overTime() {
+        return overTime;
     }
 
     /** Shows only these hidden layers' rows (1-based; null or empty = all). */
@@ -185,7 +204,7 @@ public final class Dashboard extends VBox {
     }
 
     private static boolean shown(LayerChart c) {
-        return c.getParent() == null || c.getParent().isManaged();
+        return c.isManaged() && (c.getParent() == null || c.getParent().isManaged());
     }
 
     /** every chart shown, training first */

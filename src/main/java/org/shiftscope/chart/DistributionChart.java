@@ -14,6 +14,9 @@ import org.shiftscope.stats.History;
  * The histogram over time as a heat map (like TensorBoard's distribution view): x = step, y = value, colour =
  * how many values fall there at that step (each column scaled to its own peak). In compare mode the two runs
  * are overlaid on one value axis in their two colours. Drawn into one image per frame, not one shape per cell.
+ * Each step's histogram covers the robust range its probe chose (0.5th to 99.5th percentile, as in
+ * {@link HistogramChart}); the few values beyond it, which the edge bins also count, are left out here (the
+ * readout says how many), so that they do not paint a dense band at the edges.
  */
 public final class DistributionChart extends LayerChart {
     /** pixel buffer reused between frames (reallocated only when the plot grows) */
@@ -28,7 +31,9 @@ public final class DistributionChart extends LayerChart {
         super(history, "Over time", "distribution",
                 "Each thin column is the histogram at one step, dark where many values are. Read it left to "
                         + "right to see the whole distribution move, spread out or pile up at the ends while "
-                        + "the network trains.");
+                        + "the network trains. The outermost 0.5% of each step's values on either side may be "
+                        + "left out.");
+        y.minTicks(3);
     }
 
     @Override
@@ -126,7 +131,11 @@ public final class DistributionChart extends LayerChart {
                     num(value)));
             int b = (int) Math.floor((value - t.binLo()) / t.binWidth());
             double share = b < 0 || b >= t.counts().length ? 0 : (double) t.counts()[b] / Math.max(1, t.total());
-            lines.add(history.label(r) + ": " + Math.round(share * 1000) / 10.0 + "% of values near here");
+            if (b == 0) share -= (double) t.under() / Math.max(1, t.total());
+            if (b == t.counts().length - 1) share -= (double) t.over() / Math.max(1, t.total());
+            String beyond = t.under() + t.over() == 0 ? "" : " (" + (t.under() + t.over()) + " beyond "
+                    + num(t.binLo()) + " … " + num(t.binHi()) + " left out)";
+            lines.add(history.label(r) + ": " + Math.round(share * 1000) / 10.0 + "% of values near here" + beyond);
         }
         return lines;
     }
@@ -162,8 +171,8 @@ public final class DistributionChart extends LayerChart {
     private boolean addColumn(TapStats t, double[] column, int ih) {
         if (!Double.isFinite(t.binLo())) return false;
         int[] counts = t.counts();
-        int peak = 0;
-        for (int v : counts) peak = Math.max(peak, v);
+        int last = counts.length - 1, peak = 0;
+        for (int b = 0; b <= last; b++) peak = Math.max(peak, inRange(t, b));
         if (peak == 0) return false;
         double bw = t.binWidth();
         for (int row = 0; row < ih; row++) {
@@ -172,10 +181,18 @@ public final class DistributionChart extends LayerChart {
             if (pos < -0.5 || pos > counts.length - 0.5) continue;
             int b0 = (int) Math.floor(pos);
             double f = pos - b0;
-            double lo = b0 >= 0 ? counts[b0] : counts[0], hi = b0 + 1 < counts.length ? counts[b0 + 1] : counts[b0];
+            double lo = inRange(t, Math.max(0, b0)), hi = inRange(t, Math.min(last, b0 + 1));
             column[row] += ((1 - f) * lo + f * hi) / peak;
         }
         return true;
+    }
+
+    /** a bin's count without the values beyond the range that an edge bin also holds */
+    private static int inRange(TapStats t, int b) {
+        int c = t.counts()[b];
+        if (b == 0) c -= t.under();
+        if (b == t.counts().length - 1) c -= t.over();
+        return c;
     }
 
     /** a perceptual sequential colour scale (viridis-like stops), 0 → few values, 1 → the column's peak */

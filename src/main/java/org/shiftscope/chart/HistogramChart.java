@@ -1,19 +1,28 @@
 package org.shiftscope.chart;
 
 import java.util.List;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
 import org.shiftscope.stats.TapStats;
 import org.shiftscope.stats.History;
 
-/** The current histogram of a layer's tap (one outline per run in compare mode). */
+/**
+ * The current histogram of a layer's tap (one outline per run in compare mode), over the robust range the probe
+ * chose (0.5th to 99.5th percentile): an edge bin that also counts values beyond it is hatched and says from where
+ * on (≤ x, ≥ x). The value axis widens at once and shrinks only after the data stayed narrower for a while.
+ */
 public final class HistogramChart extends LayerChart {
 
     public HistogramChart(History history) {
         super(history, "Histogram", "histogram",
                 "How the values at this point of the layer are spread right now, over the whole mini-batch and "
                         + "every unit. Tall narrow peaks at the ends of a sigmoid or tanh mean the units are "
-                        + "saturated and barely learn.");
+                        + "saturated and barely learn. A hatched end bar also holds the few values beyond the range "
+                        + "shown (the outermost 0.5% on each side at most).");
+        x.minTicks(3);
     }
 
     /** the bin under the pointer and each run's share of values in it */
@@ -26,32 +35,59 @@ public final class HistogramChart extends LayerChart {
             if (t == null || !Double.isFinite(t.binLo())) continue;
             int b = (int) Math.floor((v - t.binLo()) / t.binWidth());
             if (lines.isEmpty()) lines.add("value " + num(v));
-            double share = b < 0 || b >= t.counts().length ? 0 : (double) t.counts()[b] / Math.max(1, t.total());
-            String bin = b < 0 || b >= t.counts().length ? "outside its range"
+            int n = t.counts().length, total = Math.max(1, t.total());
+            boolean below = b < 0 && t.under() > 0, above = b >= n && t.over() > 0;
+            if (below) b = 0;
+            if (above) b = n - 1;
+            double share = b < 0 || b >= n ? 0 : (double) t.counts()[b] / total;
+            String bin = b < 0 || b >= n ? "outside its range"
                     : num(t.binLo() + b * t.binWidth()) + " … " + num(t.binLo() + (b + 1) * t.binWidth());
-            lines.add(history.label(r) + ": " + Math.round(share * 1000) / 10.0 + "% of values in " + bin);
+            String line = history.label(r) + ": " + pct(share) + " of values in " + bin;
+            if (b == 0 && t.under() > 0) {
+                line += "; of them " + t.under() + " (" + pct((double) t.under() / total) + ") below "
+                        + num(t.binLo()) + ", down to " + num(t.min());
+            } else if (b == n - 1 && t.over() > 0) {
+                line += "; of them " + t.over() + " (" + pct((double) t.over() / total) + ") above "
+                        + num(t.binHi()) + ", up to " + num(t.max());
+            }
+            lines.add(line);
         }
         return lines;
+    }
+
+    private static String pct(double share) {
+        return Math.round(share * 1000) / 10.0 + "%";
     }
 
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
         List<String> runs = runsWithData();
         TapStats any = null;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, top = 0;
         for (String r : runs) {
             TapStats t = series(r).last();
             if (t == null || !Double.isFinite(t.binLo())) continue;
             any = t;
-            x.include(t.binLo(), t.binHi());
+            lo = Math.min(lo, t.binLo());
+            hi = Math.max(hi, t.binHi());
             int max = 0;
             for (int c : t.counts()) max = Math.max(max, c);
-            y.include(0, (double) max / Math.max(1, t.total()));
+            top = Math.max(top, (double) max / Math.max(1, t.total()));
+        }
+        if (any != null) {
+            long stamp = history.lastStep();
+            x.follow(lo, hi, stamp);
+            y.follow(0, top, stamp);
         }
         axes(g, x, y, "value");
         if (any == null) {
             empty(g, emptyText());
             return;
         }
+        g.save();
+        g.beginPath();
+        g.rect(px, py, pw, ph);
+        g.clip();
         for (String r : runs) {
             TapStats t = series(r).last();
             if (t == null || !Double.isFinite(t.binLo())) continue;
@@ -72,7 +108,38 @@ public final class HistogramChart extends LayerChart {
             g.setStroke(c);
             g.setLineWidth(lineWidth() * 0.8);
             g.stroke();
+            // the notes only where the histogram is wide enough for both (the readout says it anyway)
+            boolean notes = xOf(x, t.binHi()) - xOf(x, t.binLo()) > 130 * scale();
+            if (t.under() > 0) overflowBin(g, c, t, 0, notes ? "≤ " + Axis.label(t.binLo()) : null);
+            if (t.over() > 0) overflowBin(g, c, t, n - 1, notes ? "≥ " + Axis.label(t.binHi()) : null);
         }
+        g.restore();
         runLegend(g, runs);
+    }
+
+    /** an edge bin that also holds the values beyond the range: hatched in the run's colour, with its note if any */
+    private void overflowBin(GraphicsContext g, Color c, TapStats t, int b, String note) {
+        double s = scale(), total = Math.max(1, t.total());
+        double x0 = xOf(x, t.binLo() + b * t.binWidth()), x1 = xOf(x, t.binLo() + (b + 1) * t.binWidth());
+        double y0 = yOf(y, t.counts()[b] / total), y1 = yOf(y, 0);
+        g.save();
+        g.beginPath();
+        g.rect(x0, y0, x1 - x0, y1 - y0);
+        g.clip();
+        g.setFill(c.deriveColor(0, 1, 0.8, 0.55));
+        g.fillRect(x0, y0, x1 - x0, y1 - y0);
+        g.setStroke(theme().background().deriveColor(0, 1, 1, 0.8));
+        g.setLineWidth(1.2 * s);
+        double gap = 4 * s;
+        for (double d = x0 - (y1 - y0); d < x1; d += gap) g.strokeLine(d, y1, d + (y1 - y0), y0);
+        g.restore();
+        if (note == null) return;
+        g.setFill(c.deriveColor(0, 1, 0.8, 1));
+        g.setFont(Font.font(10 * s));
+        g.setTextBaseline(VPos.BOTTOM);
+        boolean left = b == 0;
+        g.setTextAlign(left ? TextAlignment.LEFT : TextAlignment.RIGHT);
+        g.fillText(note, left ? Math.max(px + 2 * s, x0) : Math.min(px + pw - 2 * s, x1), Math.max(py + 12 * s,
+                y0 - 2 * s));
     }
 }

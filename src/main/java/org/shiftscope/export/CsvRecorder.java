@@ -66,8 +66,9 @@ public final class CsvRecorder implements Closeable {
                 int[] c = t.counts();
                 double w = t.binWidth();
                 for (int b = 0; b < c.length; b++) {
-                    double lo = t.binLo() + b * w;
-                    double hi = b == c.length - 1 ? t.binHi() : t.binLo() + (b + 1) * w;
+                    // an edge bin that also counts the values beyond the range reaches to the min / max
+                    double lo = b == 0 && t.under() > 0 ? t.min() : t.binLo() + b * w;
+                    double hi = b == c.length - 1 ? (t.over() > 0 ? t.max() : t.binHi()) : t.binLo() + (b + 1) * w;
                     histograms.write(key + Fmt.num(lo) + "," + Fmt.num(hi) + "," + c[b] + "\n");
                 }
             }

@@ -85,13 +85,13 @@ public final class Network {
         int in = inputs;
         for (int h = 0; h < depth; h++) {
             dense[h] = new Dense(Integer.toString(h + 1), in, hidden[h], mm);
-            dense[h].init(rng, spec.init().std(in, hidden[h], spec.initStd()));
+            dense[h].init(rng, spec.init().std(in, hidden[h], spec.initGain()));
             bn[h] = new BatchNorm(Integer.toString(h + 1), hidden[h], spec.bnMomentum(), spec.bnEps());
             act[h] = new Activation(activation);
             in = hidden[h];
         }
         out = new Dense("out", in, classes, mm);
-        out.init(rng, spec.init().std(in, classes, spec.initStd()));
+        out.init(rng, spec.init().std(in, classes, spec.initGain()));
         (depth == 0 ? out : dense[0]).setNeedInputGrad(false); // the data needs no gradient
         this.norm = spec.norm();
         this.groups = spec.normGroups();
@@ -149,10 +149,10 @@ public final class Network {
     }
 
     /** The same, every setting spelled out (tests). */
-    public Network(int inputs, int[] hidden, int classes, ActivationKind activation, Init init, double initStd,
+    public Network(int inputs, int[] hidden, int classes, ActivationKind activation, Init init, double initGain,
                    long seed, MatMul mm, boolean batchNorm, Placement placement, Affine affine, double gamma,
                    double beta, double bnMomentum, double bnEps) {
-        this(inputs, classes, new NetworkSpec(hidden, activation, init, initStd, batchNorm, placement, affine, gamma,
+        this(inputs, classes, new NetworkSpec(hidden, activation, init, initGain, batchNorm, placement, affine, gamma,
                 beta, bnMomentum, bnEps, 0), seed, mm);
     }
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param hidden      hidden layer widths, input side first
  * @param activation  hidden nonlinearity
  * @param init        weight initialisation scheme
- * @param initStd     standard deviation for {@link Init#NORMAL}
+ * @param initGain    the weights' std is this gain × the init's own scale ({@link Init#std})
  * @param norm        the normalizer of every hidden layer (NONE: none)
  * @param bnPlacement the normalizer before or after the activation
  * @param affine      gamma/beta learned (from the values below) or fixed at them
@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param renormRMax  Batch Renorm's bound on r (≥ 1)
  * @param renormDMax  Batch Renorm's bound on d (≥ 0)
  */
-public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, double initStd, NormKind norm,
+public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, double initGain, NormKind norm,
                           Placement bnPlacement, Affine affine, double gamma, double beta, double bnMomentum,
                           double bnEps, double normNoise, int normGroups, double renormRMax, double renormDMax) {
     /** GroupNorm's groups, Batch Renorm's r_max and d_max when a spec does not say */
@@ -35,10 +35,10 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
     }
 
     /** BatchNorm on or off, the other normalizers' settings at their defaults */
-    public NetworkSpec(int[] hidden, ActivationKind activation, Init init, double initStd, boolean batchnorm,
+    public NetworkSpec(int[] hidden, ActivationKind activation, Init init, double initGain, boolean batchnorm,
                        Placement bnPlacement, Affine affine, double gamma, double beta, double bnMomentum, double bnEps,
                        double normNoise) {
-        this(hidden, activation, init, initStd, batchnorm ? NormKind.BATCH : NormKind.NONE, bnPlacement, affine,
+        this(hidden, activation, init, initGain, batchnorm ? NormKind.BATCH : NormKind.NONE, bnPlacement, affine,
                 gamma, beta, bnMomentum, bnEps, normNoise, GROUPS, R_MAX, D_MAX);
     }
 
@@ -60,7 +60,7 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
     @Override
     public boolean equals(Object o) {
         return o instanceof NetworkSpec n && Arrays.equals(hidden, n.hidden) && activation == n.activation
-                && init == n.init && Double.compare(initStd, n.initStd) == 0 && norm == n.norm
+                && init == n.init && Double.compare(initGain, n.initGain) == 0 && norm == n.norm
                 && bnPlacement == n.bnPlacement && affine == n.affine && Double.compare(gamma, n.gamma) == 0
                 && Double.compare(beta, n.beta) == 0 && Double.compare(bnMomentum, n.bnMomentum) == 0
                 && Double.compare(bnEps, n.bnEps) == 0 && Double.compare(normNoise, n.normNoise) == 0
@@ -70,14 +70,14 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(hidden) + Objects.hash(activation, init, initStd, norm, bnPlacement, affine, gamma,
+        return 31 * Arrays.hashCode(hidden) + Objects.hash(activation, init, initGain, norm, bnPlacement, affine, gamma,
                 beta, bnMomentum, bnEps, normNoise, normGroups, renormRMax, renormDMax);
     }
 
     @Override
     public String toString() {
         return "NetworkSpec[hidden=" + Arrays.toString(hidden) + ", activation=" + activation + ", init=" + init
-                + ", initStd=" + initStd + ", norm=" + norm + ", bnPlacement=" + bnPlacement
+                + ", initGain=" + initGain + ", norm=" + norm + ", bnPlacement=" + bnPlacement
                 + ", affine=" + affine + ", gamma=" + gamma + ", beta=" + beta + ", bnMomentum=" + bnMomentum
                 + ", bnEps=" + bnEps + ", normNoise=" + normNoise + ", normGroups=" + normGroups + ", renormRMax="
                 + renormRMax + ", renormDMax=" + renormDMax + "]";

@@ -7,15 +7,27 @@ import org.shiftscope.nn.ActivationKind;
 import org.shiftscope.nn.Tap;
 
 /**
- * Measures one tap into preallocated primitive fields and arrays: two passes over the values, no sort and no
- * allocation. Percentiles come from a fine histogram, accurate to a fraction of one sub-bin
- * ((max − min) / (bins × {@value #FINE_PER_BIN})).
+ * Measures one tap into preallocated primitive fields and arrays: two passes over the values (three when a few
+ * outliers lie far out), no sort and no allocation. Percentiles come from a fine histogram over [min, max],
+ * accurate to a fraction of one sub-bin ((max − min) / (bins × {@value #FINE_PER_BIN})).
+ *
+ * <p>The display histogram spans the robust range from the {@value #ROBUST_LOW}th to the {@value #ROBUST_HIGH}th
+ * percentile, so that one outlier does not squash the others into a spike; the values beyond are counted in the
+ * edge bins ({@link TapStats#under()}, {@link TapStats#over()} say how many). A tail that reaches only a little
+ * beyond the robust range (less than {@value #SHORT_TAIL} of it) is kept in range instead.
  */
 public final class TapProbe {
     /** default number of histogram bins */
     public static final int DEFAULT_BINS = 40;
     /** sub-bins of the fine histogram per display bin */
     public static final int FINE_PER_BIN = 16;
+
+    /** percentiles of the display histogram's range, in percent */
+    public static final double ROBUST_LOW = 0.5, ROBUST_HIGH = 99.5;
+    /** a tail beyond the robust range shorter than this share of it stays inside the range */
+    public static final double SHORT_TAIL = 0.1;
+    /** the robust range is used only if it spans at least this many fine sub-bins (not one spike) */
+    static final int NARROWEST = 4;
 
     /** hidden layer, 1-based */
     public final int layer;
@@ -33,6 +45,8 @@ public final class TapProbe {
     private final double[] order = new double[6];
     /** results of the last measurement */
     private double mean, std, min, max, p15, p50, p85, saturation, binLo, binHi;
+    /** values of the last measurement below binLo / above binHi, counted in the first / last bin */
+    private int under, over;
 
     public TapProbe(int layer, Tap tap, int bins) {
         this.layer = layer;
@@ -101,6 +115,7 @@ public final class TapProbe {
         final double hi = Math.max(Math.max(hi0, hi1), Math.max(hi2, hi3));
         final double sum = (s0 + s1) + (s2 + s3);
         Arrays.fill(counts, 0);
+        under = over = 0;
         if (n == 0 || !Double.isFinite(sum) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
             mean = std = min = max = p15 = p50 = p85 = binLo = binHi = Double.NaN;
             saturation = Double.NaN;
@@ -133,9 +148,12 @@ public final class TapProbe {
         }
         final double ss = q0 + q1;
         std = Math.sqrt(ss / n);
-        // one pass over the fine bins: sum them into the display bins, read the order statistics that the
-        // percentiles need (numpy's default: rank p·(n−1), linear between its two neighbours), clear them
+        // one pass over the fine bins: read the order statistics that the percentiles need (numpy's default:
+        // rank p·(n−1), linear between its two neighbours) and the sub-bins holding the robust range's ends
         final double w = (binHi - binLo) / nf;
+        final long robustLoRank = (long) Math.floor(ROBUST_LOW / 100 * (n - 1));
+        final long robustHiRank = (long) Math.ceil(ROBUST_HIGH / 100 * (n - 1));
+        int robustLoBin = -1, robustHiBin = nf - 1;
         for (int t = 0; t < 3; t++) {
             final double pos = PERCENTILES[t] * (n - 1);
             rank[2 * t] = (int) pos;
@@ -146,7 +164,8 @@ public final class TapProbe {
         long next = nextRank(found);
         for (int b = 0; b < nf; b++) {
             final int c = fine[b];
-            counts[b / FINE_PER_BIN] += c;
+            if (robustLoBin < 0 && below + c > robustLoRank) robustLoBin = b;
+            if (below <= robustHiRank && below + c > robustHiRank) robustHiBin = b;
             if (below + c > next) { // c > 0 here: `next` is a rank not yet passed
                 // a sub-bin's values are taken as evenly spread over it: error below one sub-bin width
                 for (int k = 0; k < 6; k++) {
@@ -158,8 +177,8 @@ public final class TapProbe {
                 next = nextRank(found);
             }
             below += c;
-            fine[b] = 0;
         }
+        binDisplay(v, n, lo, hi, binLo + w * robustLoBin, binLo + w * (robustHiBin + 1));
         for (int k = 0; k < 6; k++) {
             order[k] = rank[k] == 0 ? lo : rank[k] == n - 1 ? hi : Math.max(lo, Math.min(hi, order[k]));
         }
@@ -167,6 +186,41 @@ public final class TapProbe {
         p50 = interpolate(1, n);
         p85 = interpolate(2, n);
         if (hi == lo) p15 = p50 = p85 = lo;
+    }
+
+    /**
+     * Picks the display range from the data's [lo, hi] and its robust range [rLo, rHi] (each end widened to the
+     * data's when the tail beyond is short), counts the display bins and clears the fine histogram. Spanning
+     * [lo, hi], the display bins are sums of the fine ones; otherwise a third pass bins the values, counting
+     * those beyond the range in the edge bins.
+     */
+    private void binDisplay(double[] v, int n, double lo, double hi, double rLo, double rHi) {
+        final double span = rHi - rLo;
+        final boolean robust = hi > lo && span >= NARROWEST * (hi - lo) / fine.length;
+        final double a = robust && rLo - lo > SHORT_TAIL * span ? rLo : binLo;
+        final double b = robust && hi - rHi > SHORT_TAIL * span ? rHi : binHi;
+        if (a == binLo && b == binHi) {
+            for (int f = 0; f < fine.length; f++) {
+                counts[f / FINE_PER_BIN] += fine[f];
+                fine[f] = 0;
+            }
+            return;
+        }
+        Arrays.fill(fine, 0);
+        binLo = a;
+        binHi = b;
+        final int nb = counts.length, last = nb - 1;
+        final double scale = nb / (b - a);
+        int below = 0, above = 0;
+        for (int i = 0; i < n; i++) {
+            final double x = v[i];
+            below += x < a ? 1 : 0;
+            above += x > b ? 1 : 0;
+            final int k = (int) ((x - a) * scale);
+            counts[x < a ? 0 : k > last ? last : k]++;
+        }
+        under = below;
+        over = above;
     }
 
     /** the smallest rank not yet found, or Long.MAX_VALUE */
@@ -184,7 +238,7 @@ public final class TapProbe {
     /** An immutable copy of the last measurement. */
     public TapStats snapshot() {
         return new TapStats(layer, tap, mean, std, min, p15, p50, p85, max, saturation, binLo, binHi,
-                counts.clone());
+                counts.clone(), under, over);
     }
 
     public double mean() {
@@ -201,6 +255,6 @@ public final class TapProbe {
 
     /** width of one fine sub-bin in the last measurement: the percentiles' resolution */
     public double resolution() {
-        return (binHi - binLo) / fine.length;
+        return Double.isFinite(min) && max > min ? (max - min) / fine.length : (binHi - binLo) / fine.length;
     }
 }

@@ -121,7 +121,7 @@ final class FileActions {
     private boolean write(Picture p, Path file) {
         try {
             PngExporter.write(p.image(), file);
-            model.notify("Saved " + file.toAbsolutePath(), false);
+            model.notifySaved("Saved " + file.toAbsolutePath(), file);
             return true;
         } catch (IOException | RuntimeException e) {
             model.notify("Could not save " + file + ": " + (e.getMessage() == null ? e : e.getMessage()), true);
@@ -190,8 +190,8 @@ final class FileActions {
         int n = gif.frames();
         try {
             gif.close();
-            model.notify(n == 0 ? "No GIF: nothing was recorded" : "Saved " + gifFile.toAbsolutePath() + " (" + n
-                    + " frames)", false);
+            if (n == 0) model.notify("No GIF: nothing was recorded", false);
+            else model.notifySaved("Saved " + gifFile.toAbsolutePath() + " (" + n + " frames)", gifFile);
         } catch (IOException e) {
             model.notify("Could not save " + gifFile + ": " + e.getMessage(), true);
         }
@@ -217,7 +217,7 @@ final class FileActions {
                 for (int i = 0; i < d.size(); i++) csv.write(d.get(i));
                 if (d.last() != null && (d.size() == 0 || d.step(d.size() - 1) != d.lastStep())) csv.write(d.last());
             }
-            model.notify("Saved the statistics to " + dir.toAbsolutePath(), false);
+            model.notifySaved("Saved the statistics to " + dir.toAbsolutePath(), dir.resolve("stats.csv"));
             return true;
         } catch (IOException | RuntimeException e) {
             model.notify("Could not save the statistics to " + dir + ": " + e.getMessage(), true);

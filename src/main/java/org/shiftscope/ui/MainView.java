@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.shiftscope.chart.ChartPane;
 import org.shiftscope.chart.ChartTheme;
+import org.shiftscope.chart.OverTime;
 import org.shiftscope.lesson.Lesson;
 import org.shiftscope.train.Trainer;
 import org.shiftscope.train.scenario.Scenario;
@@ -66,6 +67,13 @@ public final class MainView extends BorderPane {
         toolbar.panel.selectedProperty().addListener((o, a, on) -> setLeft(on ? controls : null));
         toolbar.dark.setSelected("dark".equals(Prefs.theme()));
         toolbar.dark.selectedProperty().addListener((o, a, on) -> applyLook());
+        toolbar.ridgeline.setSelected(Prefs.overTime() == OverTime.RIDGELINE);
+        charts.dashboard.setOverTime(Prefs.overTime());
+        toolbar.ridgeline.selectedProperty().addListener((o, a, on) -> {
+            OverTime view = on ? OverTime.RIDGELINE : OverTime.HEAT_MAP;
+            charts.dashboard.setOverTime(view);
+            Prefs.setOverTime(view);
+        });
         toolbar.presentation.selectedProperty().addListener((o, a, on) -> {
             applyLook();
             if (getScene() != null && getScene().getWindow() instanceof Stage st) st.setFullScreen(on);

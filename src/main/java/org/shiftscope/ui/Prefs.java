@@ -40,6 +40,16 @@ public final class Prefs {
         flush();
     }
 
+    /** how the layer rows show histograms over time */
+    public static org.shiftscope.chart.OverTime overTime() {
+        return org.shiftscope.chart.OverTime.of(node().get("overTime", ""));
+    }
+
+    public static void setOverTime(org.shiftscope.chart.OverTime view) {
+        node().put("overTime", view.key());
+        flush();
+    }
+
     /** the last scenario opened: a preset name or a file path ("" = none) */
     public static String lastScenario() {
         return node().get("lastScenario", "");

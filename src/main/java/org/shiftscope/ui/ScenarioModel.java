@@ -37,8 +37,13 @@ import org.shiftscope.train.scenario.Settings;
  */
 public final class ScenarioModel {
     /** A message for the user; {@code problem} ones are shown in red. */
-    public record Notice(String text, boolean problem) {
+    public record Notice(String text, boolean problem, Path folder) {
         static final Notice NONE = new Notice("", false);
+
+        /** a notice without a folder to open */
+        public Notice(String text, boolean problem) {
+            this(text, problem, null);
+        }
     }
 
     private final Trainer trainer;
@@ -292,6 +297,12 @@ public final class ScenarioModel {
     public void reset() {
         trainer.rebuild(scenario(), "reset to step 0");
         lessonRestart();
+    }
+
+    /** Shows that a file was saved, with an action that opens its folder. */
+    public void notifySaved(String text, Path file) {
+        Path abs = file.toAbsolutePath();
+        notice.set(new Notice(text, false, abs.getParent() != null ? abs.getParent() : abs));
     }
 
     /** Shows a notice in the status bar. */

@@ -2,6 +2,7 @@ package org.shiftscope.ui;
 
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,6 +18,10 @@ import org.shiftscope.train.scenario.Settings;
 final class StatusBar extends HBox {
     final Label status = new Label();
     final Label message = new Label();
+    /** "Open folder" after a save: opens the saved file's folder in the file manager */
+    final Hyperlink openFolder = new Hyperlink("Open folder");
+    /** what opens it */
+    final FolderOpener folders;
 
     StatusBar(ScenarioModel m) {
         super(12);
@@ -25,14 +30,28 @@ final class StatusBar extends HBox {
         message.getStyleClass().add("message");
         SettingControls.tip(status, "Training step, training speed, screen frames per second and the settings in "
                 + "force.");
+        folders = new FolderOpener(m);
+        openFolder.setId("openFolder");
+        openFolder.setFocusTraversable(false);
+        openFolder.setPadding(Insets.EMPTY);
+        openFolder.managedProperty().bind(openFolder.visibleProperty());
+        openFolder.setVisible(false);
+        SettingControls.tip(openFolder, "Opens the folder of the saved file in the file manager.");
         m.noticeProperty().addListener((o, a, n) -> {
             message.setText(n.text());
             message.getStyleClass().removeAll("error");
             if (n.problem()) message.getStyleClass().add("error");
+            openFolder.setVisible(n.folder() != null);
+            openFolder.setVisited(false);
+        });
+        openFolder.setOnAction(e -> {
+            var n = m.noticeProperty().get();
+            if (n.folder() != null) folders.open(n.folder());
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(status, grow, message);
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(status, grow, message, openFolder);
         setPadding(new Insets(5, 10, 5, 10));
         getStyleClass().add("status-bar");
     }

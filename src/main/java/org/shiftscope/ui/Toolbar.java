@@ -48,6 +48,8 @@ final class Toolbar extends HBox {
     final Button export = new Button("Export PNG…");
     final ToggleButton gif = new ToggleButton("● GIF");
     final ToggleButton dark = new ToggleButton("Dark");
+    /** the over-time charts as ridgelines (selected) or heat maps */
+    final ToggleButton ridgeline = new ToggleButton("Ridgeline");
     final ToggleButton panel = new ToggleButton("◧ Controls");
     final ToggleButton presentation = new ToggleButton("Presentation");
 
@@ -71,6 +73,9 @@ final class Toolbar extends HBox {
             else files.stopGif();
         });
         dark.setId("dark");
+        ridgeline.setId("ridgeline");
+        SettingControls.tip(ridgeline, "Show the histograms over time as a ridgeline (earlier steps' histograms "
+                + "stacked behind the current one) instead of a heat map (remembered for next time).");
         panel.setId("panel");
         panel.setSelected(true);
         SettingControls.tip(panel, "Show or hide the controls on the left so the charts get the whole width (Ctrl+B).");
@@ -125,7 +130,7 @@ final class Toolbar extends HBox {
         HBox.setHgrow(grow, Priority.ALWAYS);
         getChildren().addAll(panel, play, step, reset, new Separator(Orientation.VERTICAL), new Label("Show:"),
                 tapLinear,
-                tapNormalized, tapActivation, grow, file, exportScale, export, gif, new Separator(Orientation.VERTICAL),
+                tapNormalized, tapActivation, new Separator(Orientation.VERTICAL), ridgeline, grow, file, exportScale, export, gif, new Separator(Orientation.VERTICAL),
                 dark, presentation);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 10, 8, 10));

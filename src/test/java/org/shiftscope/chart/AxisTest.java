@@ -165,6 +165,84 @@ class AxisTest {
         }
     }
 
+    /** the bug seen on histogram axes: −0.6 … 0.6 asked for 2 ticks gave only "0" */
+    @Test
+    void aValueAxisShowsAtLeastThreeTicks() {
+        Axis a = new Axis();
+        a.set(-0.6, 0.6);
+        assertArrayEquals(new double[] {0}, a.ticks(2), 1e-12, "the old behaviour, still the default");
+        a.minTicks(3);
+        assertArrayEquals(new double[] {-0.5, 0, 0.5}, a.ticks(2), 1e-12);
+        a.set(0.11, 0.14);
+        assertArrayEquals(new double[] {0.11, 0.12, 0.13, 0.14}, a.ticks(1), 1e-12);
+        a.set(0, 1);
+        assertArrayEquals(new double[] {0, 0.5, 1.0}, a.ticks(1), 1e-12);
+        assertArrayEquals(new double[] {0, 0.2, 0.4, 0.6, 0.8, 1.0}, a.ticks(5), 1e-12, "more when asked");
+        Random r = new Random(3);
+        for (int i = 0; i < 2000; i++) {
+            double scale = Math.pow(10, -4 + 8 * r.nextDouble());
+            double lo = (r.nextDouble() * 2 - 1) * scale, hi = lo + scale * (0.01 + r.nextDouble());
+            a.set(lo, hi);
+            assertTrue(a.ticks(1 + r.nextInt(3)).length >= 3, "[" + lo + ", " + hi + "]");
+        }
+        assertEquals(0.5, Axis.finer(1), 1e-15);
+        assertEquals(2, Axis.finer(5), 1e-15);
+        assertEquals(1, Axis.finer(2), 1e-15);
+        assertEquals(0.2, Axis.finer(0.5), 1e-15);
+    }
+
+    @Test
+    void followWidensAtOnce() {
+        Axis a = new Axis();
+        a.follow(-1, 1, 1);
+        assertEquals(-1, a.lo(), 1e-12);
+        assertEquals(1, a.hi(), 1e-12);
+        a.follow(-1, 3.3, 2); // wider: at once, snapped to the step (0.5 for a span of 4.3)
+        assertEquals(-1, a.lo(), 1e-12);
+        assertEquals(3.5, a.hi(), 1e-12);
+        a.follow(-0.9, 3, 3); // narrower but not by half: no change, ever
+        for (int s = 4; s < 200; s++) a.follow(-0.9, 3, s);
+        assertEquals(-1, a.lo(), 1e-12);
+        assertEquals(3.5, a.hi(), 1e-12);
+    }
+
+    @Test
+    void followShrinksOnlyAfterPatienceUpdatesToTheirUnion() {
+        Axis a = new Axis();
+        a.follow(-20, 20, 0); // one outlier's step
+        long step = 1;
+        for (int i = 0; i < Axis.PATIENCE - 1; i++, step++) {
+            a.follow(i % 2 == 0 ? -2 : -1.5, i % 2 == 0 ? 1.5 : 2.2, step);
+            assertEquals(-20, a.lo(), 1e-12, "still waiting after " + (i + 1) + " updates");
+            // a redraw without new data (same step) does not count
+            a.follow(-2, 2, step);
+        }
+        assertEquals(20, a.hi(), 1e-12);
+        a.follow(-1.9, 2.0, step);
+        // the union of the narrower updates is −2 … 2.2; snapped outward to 0.5 (span 4.2 / 10 → 0.5)
+        assertEquals(-2, a.lo(), 1e-12);
+        assertEquals(2.5, a.hi(), 1e-12);
+        a.follow(-2, 2.2, step + 1);
+        assertEquals(2.5, a.hi(), 1e-12, "the data now fill the range: it stays");
+    }
+
+    @Test
+    void aWiderUpdateRestartsThePatience() {
+        Axis a = new Axis();
+        a.follow(-10, 10, 0);
+        for (int i = 1; i < Axis.PATIENCE; i++) a.follow(-1, 1, i);
+        a.follow(-6, 6, Axis.PATIENCE); // not narrower by half: the count starts again
+        for (int i = 1; i < Axis.PATIENCE; i++) a.follow(-1, 1, Axis.PATIENCE + i);
+        assertEquals(-10, a.lo(), 1e-12);
+        a.follow(-1, 1, 2L * Axis.PATIENCE);
+        assertEquals(-1, a.lo(), 1e-12);
+        assertEquals(1, a.hi(), 1e-12);
+        a.reset();
+        assertTrue(a.isEmpty());
+        a.follow(Double.NaN, 1, 1);
+        assertTrue(a.isEmpty(), "non-finite values are ignored");
+    }
+
     @Test
     void neverMoreThanFiftyTicks() {
         Axis a = new Axis();

@@ -119,7 +119,7 @@ class HeadlessRunnerTest {
     void divergenceIsReportedNotThrown() throws IOException {
         Path out = tmp.resolve("div");
         Result r = run("--headless", "--no-png", "--steps", "200", "--out", out.toString(), "--set", "network.batchnorm=false",
-                "--set", "network.activation=linear", "--set", "network.init=normal", "--set", "network.init_std=1",
+                "--set", "network.activation=linear", "--set", "network.init=normal", "--set", "network.init_gain=1",
                 "--set", "training.learning_rate=10");
         assertEquals(0, r.code(), r.err());
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("runs").get("main");

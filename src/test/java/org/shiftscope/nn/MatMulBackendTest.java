@@ -168,7 +168,7 @@ class MatMulBackendTest {
     }
 
     static Network net(MatMul mm) {
-        return new Network(12, new int[] {20, 10}, 4, ActivationKind.TANH, Init.XAVIER, 0.1, 3, mm, true,
+        return new Network(12, new int[] {20, 10}, 4, ActivationKind.TANH, Init.XAVIER, 1.0, 3, mm, true,
                 Placement.BEFORE, Affine.LEARNED, 1, 0, 0.1, 1e-5);
     }
 

@@ -36,7 +36,7 @@ class NetworkGradientTest {
     @MethodSource("networks")
     void everyParameter(ActivationKind act, boolean bn, Placement placement, Affine affine) {
         Random r = new Random(5);
-        Network net = new Network(3, new int[] {5, 4}, 3, act, Init.XAVIER, 0.1, 7, new EjmlMatMul(), bn,
+        Network net = new Network(3, new int[] {5, 4}, 3, act, Init.XAVIER, 1.0, 7, new EjmlMatMul(), bn,
                 placement, affine, 2.0, 0.5, 0.1, 1e-5);
         // move every unfrozen parameter off its symmetric start (zero biases, equal γ/β across units)
         for (Param p : net.parameters()) {

@@ -22,7 +22,7 @@ class NetworkLiveChangeTest {
     static final int[] HIDDEN = {5, 4};
 
     static Network net(boolean bn, Placement placement, Affine affine, long seed) {
-        return new Network(IN, HIDDEN, CLASSES, ActivationKind.TANH, Init.XAVIER, 0.1, seed, new EjmlMatMul(), bn,
+        return new Network(IN, HIDDEN, CLASSES, ActivationKind.TANH, Init.XAVIER, 1.0, seed, new EjmlMatMul(), bn,
                 placement, affine, 1.0, 0.0, 0.1, 1e-5);
     }
 
@@ -249,7 +249,7 @@ class NetworkLiveChangeTest {
         Network[] others = {
             net(true, Placement.BEFORE, Affine.LEARNED, 42),
             net(true, Placement.AFTER, Affine.FIXED, 42),
-            new Network(IN, HIDDEN, CLASSES, ActivationKind.TANH, Init.XAVIER, 0.1, 42, new EjmlMatMul(), true,
+            new Network(IN, HIDDEN, CLASSES, ActivationKind.TANH, Init.XAVIER, 1.0, 42, new EjmlMatMul(), true,
                     Placement.BEFORE, Affine.FIXED, 3.0, -1.0, 0.5, 1e-3),
         };
         for (Network o : others) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class NetworkStructureTest {
 
     static Network net(int[] hidden, boolean bn, Placement placement, Affine affine) {
-        return new Network(4, hidden, 3, ActivationKind.RELU, Init.HE, 0.1, 11, new EjmlMatMul(), bn, placement,
+        return new Network(4, hidden, 3, ActivationKind.RELU, Init.HE, 1.0, 11, new EjmlMatMul(), bn, placement,
                 affine, 1.0, 0.0, 0.1, 1e-5);
     }
 

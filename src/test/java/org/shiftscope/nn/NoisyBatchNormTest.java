@@ -49,7 +49,7 @@ class NoisyBatchNormTest {
 
     @Test
     void aNetworkDrawsNewNoiseEveryTrainingStepFromItsSeed() {
-        NetworkSpec spec = new NetworkSpec(new int[] {6, 5}, ActivationKind.TANH, Init.XAVIER, 0.1, true,
+        NetworkSpec spec = new NetworkSpec(new int[] {6, 5}, ActivationKind.TANH, Init.XAVIER, 1.0, true,
                 Placement.BEFORE, Affine.LEARNED, 1, 0, 0.1, 1e-5, 0.5);
         Network a = new Network(3, 2, spec, 9, new EjmlMatMul()), b = new Network(3, 2, spec, 9, new EjmlMatMul());
         DMatrixRMaj x = random(new Random(1), 10, 3, 1);
@@ -58,7 +58,7 @@ class NoisyBatchNormTest {
         assertNotEquals(first, second, "new noise each step");
         assertEquals(first, b.forward(x, y, true), 0, "same seed, same noise");
         a.setNormNoise(0);
-        Network clean = new Network(3, 2, new NetworkSpec(new int[] {6, 5}, ActivationKind.TANH, Init.XAVIER, 0.1,
+        Network clean = new Network(3, 2, new NetworkSpec(new int[] {6, 5}, ActivationKind.TANH, Init.XAVIER, 1.0,
                 true, Placement.BEFORE, Affine.LEARNED, 1, 0, 0.1, 1e-5, 0), 9, new EjmlMatMul());
         assertEquals(clean.forward(x, y, true), a.forward(x, y, true), 1e-12, "turned off live");
     }

@@ -62,6 +62,75 @@ class TapProbeTest {
         }
     }
 
+    /** two outliers at ±20 around 998 values in [−1, 1]: the bins span [−1, 1], the outliers go to the edge bins */
+    @Test
+    void theDisplayRangeIsRobustAndOutliersCountInTheEdgeBins() {
+        double[] v = new double[1000];
+        for (int i = 0; i < 998; i++) v[i] = -1 + 2 * (i + 0.5) / 998;
+        v[998] = 20;
+        v[999] = -20;
+        TapProbe p = new TapProbe(1, Tap.NORMALIZED, 40);
+        p.measure(matrix(10, 100, v), ActivationKind.TANH);
+        TapStats s = p.snapshot();
+        // the 0.5th and 99.5th percentiles' sub-bins (40 / 640 wide, from −20) end at −1 and 1 exactly
+        assertEquals(-1.0, s.binLo(), 0.0);
+        assertEquals(1.0, s.binHi(), 0.0);
+        assertEquals(-20.0, s.min());
+        assertEquals(20.0, s.max());
+        assertEquals(1, s.under());
+        assertEquals(1, s.over());
+        assertEquals(1000, s.total(), "every value is counted once");
+        // 998 values evenly over 40 bins of width 0.05: 24 or 25 each, the edge bins one more
+        for (int b = 0; b < 40; b++) {
+            int inRange = 0;
+            for (int i = 0; i < 998; i++) {
+                if (v[i] >= -1 + 0.05 * b && (v[i] < -1 + 0.05 * (b + 1) || b == 39)) inRange++;
+            }
+            assertEquals(inRange + (b == 0 || b == 39 ? 1 : 0), s.counts()[b], "bin " + b);
+        }
+        // the percentiles still come from every value
+        assertEquals(reference(v, 0.50), s.p50(), p.resolution());
+        assertEquals(reference(v, 0.15), s.p15(), p.resolution());
+        assertEquals(40.0 / 640, p.resolution(), 1e-15);
+    }
+
+    /** one long tail only: the other end stays at the data's own extreme, with nothing beyond it */
+    @Test
+    void aShortTailStaysInRange() {
+        double[] v = new double[1000];
+        for (int i = 0; i < 999; i++) v[i] = i / 999.0; // [0, 1)
+        v[999] = 50;
+        TapProbe p = new TapProbe(1, Tap.LINEAR, 40);
+        p.measure(matrix(1, 1000, v), ActivationKind.TANH);
+        TapStats s = p.snapshot();
+        assertEquals(0.0, s.binLo(), 0.0, "no tail below: the range starts at the minimum");
+        assertEquals(0, s.under());
+        assertEquals(1, s.over());
+        assertTrue(s.binHi() >= 0.99 && s.binHi() <= 1.1, "" + s.binHi());
+        assertEquals(1000, s.total());
+        // a uniform sample has no outliers: its bins span min … max as before
+        double[] u = new double[1000];
+        for (int i = 0; i < u.length; i++) u[i] = i / 999.0;
+        p.measure(matrix(1, 1000, u), ActivationKind.TANH);
+        TapStats t = p.snapshot();
+        assertEquals(0.0, t.binLo(), 0.0);
+        assertEquals(1.0, t.binHi(), 0.0);
+        assertEquals(0, t.under() + t.over());
+    }
+
+    /** a spike with a few spread values (ReLU's zeros): the robust range would be one sub-bin, so min … max */
+    @Test
+    void aRobustRangeTooNarrowFallsBackToTheDataRange() {
+        double[] v = new double[1000];
+        for (int i = 996; i < 1000; i++) v[i] = i - 995; // 996 zeros, then 1 … 4
+        TapProbe p = new TapProbe(1, Tap.ACTIVATION, 10);
+        p.measure(matrix(1, 1000, v), ActivationKind.RELU);
+        TapStats s = p.snapshot();
+        assertEquals(0.0, s.binLo());
+        assertEquals(4.0, s.binHi());
+        assertEquals(0, s.under() + s.over());
+    }
+
     @Test
     void manyTiesLikeReluZeros() {
         double[] v = new double[1000];

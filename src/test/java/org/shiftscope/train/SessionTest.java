@@ -123,7 +123,7 @@ class SessionTest {
     @Test
     void divergenceIsRecordedAndStopsThatRun() {
         Session s = Session.create(scenario("network.batchnorm=false", "network.activation=linear",
-                "network.init=normal", "network.init_std=1", "training.learning_rate=10"));
+                "network.init=normal", "network.init_gain=1", "training.learning_rate=10"));
         List<Snapshot> snaps = record(s);
         for (int i = 0; i < 300 && !s.allDiverged(); i++) s.step();
         assertTrue(s.allDiverged());

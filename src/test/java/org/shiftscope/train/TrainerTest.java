@@ -62,7 +62,7 @@ class TrainerTest {
     static Scenario divergent(boolean compare) {
         Scenario sc = Scenario.defaults();
         for (String[] kv : new String[][] {{"network.batchnorm", "false"}, {"network.activation", "linear"},
-                {"network.init", "normal"}, {"network.init_std", "1"}, {"training.learning_rate", "10"}}) {
+                {"network.init", "normal"}, {"network.init_gain", "1"}, {"training.learning_rate", "10"}}) {
             sc = ScenarioIO.withOverride(sc, kv[0], kv[1]);
         }
         return ScenarioIO.withOverride(sc, "compare", Boolean.toString(compare));

@@ -117,7 +117,7 @@ class MainViewTest extends WindowTest {
     void divergenceShowsTheBannerAndPauses(FxRobot robot) throws Exception {
         Scenario bad = Scenario.defaults();
         for (String[] kv : new String[][] {{"network.batchnorm", "false"}, {"network.activation", "linear"},
-                {"network.init", "normal"}, {"network.init_std", "1"}, {"training.learning_rate", "10"}}) {
+                {"network.init", "normal"}, {"network.init_gain", "1"}, {"training.learning_rate", "10"}}) {
             bad = ScenarioIO.withOverride(bad, kv[0], kv[1]);
         }
         trainer.rebuild(bad, "test");

@@ -33,7 +33,7 @@ public final class Scenario {
         this.variants = variants;
         this.dataset = new DatasetSpec(get(DATASET), get(DATASET_PATH), get(NOISE), get(SAMPLES).intValue(),
                 get(TEST_FRACTION));
-        this.network = new NetworkSpec(IntList.toArray(get(HIDDEN)), get(ACTIVATION), get(INIT), get(INIT_STD),
+        this.network = new NetworkSpec(IntList.toArray(get(HIDDEN)), get(ACTIVATION), get(INIT), get(INIT_GAIN),
                 get(NORM), get(BN_PLACEMENT), get(AFFINE), get(GAMMA), get(BETA), get(BN_MOMENTUM), get(BN_EPS),
                 get(NORM_NOISE), get(NORM_GROUPS).intValue(), get(RENORM_RMAX), get(RENORM_DMAX));
         this.training = new TrainingSpec(get(OPTIMIZER), get(LEARNING_RATE), get(MOMENTUM),

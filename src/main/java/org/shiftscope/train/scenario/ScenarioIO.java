@@ -59,6 +59,7 @@ public final class ScenarioIO {
         Scenario s = Scenario.defaults();
         JsonNode variants = null;
         Boolean compare = null;
+        List<Map.Entry<String, JsonNode>> legacy = new ArrayList<>(); // old keys: read last, they depend on others
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String k = e.getKey();
@@ -78,12 +79,18 @@ public final class ScenarioIO {
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> f = v.fields(); f.hasNext(); ) {
                     Map.Entry<String, JsonNode> g = f.next();
-                    s = apply(s, k + "." + g.getKey(), g.getValue(), source);
+                    String path = k + "." + g.getKey();
+                    if (isLegacy(path)) legacy.add(Map.entry(path, g.getValue()));
+                    else s = apply(s, path, g.getValue(), source);
                 }
+            } else if (isLegacy(k)) {
+                legacy.add(Map.entry(k, v));
             } else {
                 s = apply(s, k, v, source);
             }
         }
+        for (Map.Entry<String, JsonNode> e : legacy) s = apply(s, e.getKey(), e.getValue(), source);
+        // the twins of old files follow the normalizer read above (network.batchnorm included)
         if (variants != null) s = s.withVariants(variantsFrom(variants, source));
         else if (Boolean.TRUE.equals(compare)) s = VariantPreset.BN_VS_PLAIN.applyTo(s);
         return validate(s, source);
@@ -297,6 +304,9 @@ public final class ScenarioIO {
         if (dottedKey.equals(LEGACY_BATCHNORM)) {
             return legacyBatchnorm(s, new ValueType.Bool().fromText(value), value, "--set");
         }
+        if (dottedKey.equals(LEGACY_INIT_STD)) {
+            return legacyInitStd(s, Settings.INIT_GAIN.type().fromText(value), value, "--set");
+        }
         Setting<?> k = Settings.byKey(dottedKey);
         if (k == null) throw unknown("--set", dottedKey);
         return setText(s, k, value, "--set"); // cross-key checks: validate() once all overrides are in
@@ -326,6 +336,7 @@ public final class ScenarioIO {
 
     private static Scenario apply(Scenario s, String path, JsonNode v, String source) {
         if (path.equals(LEGACY_BATCHNORM)) return legacyBatchnorm(s, v.isBoolean() ? v.asBoolean() : null, v, source);
+        if (path.equals(LEGACY_INIT_STD)) return legacyInitStd(s, Settings.INIT_GAIN.type().fromJson(v), v, source);
         Setting<?> k = Settings.byKey(path);
         if (k == null) throw unknown(source, path);
         return applyJson(s, k, v, source);
@@ -333,6 +344,26 @@ public final class ScenarioIO {
 
     /** the key older files use for BatchNorm on/off, read as {@code network.norm} (never written) */
     static final String LEGACY_BATCHNORM = "network.batchnorm";
+
+    /** the key older files use for the normal init's std, read as {@code network.init_gain} (never written) */
+    static final String LEGACY_INIT_STD = "network.init_std";
+
+    private static boolean isLegacy(String path) {
+        return path.equals(LEGACY_BATCHNORM) || path.equals(LEGACY_INIT_STD);
+    }
+
+    /**
+     * network.init_std was the std of the normal init and was ignored by Xavier and He: with normal it is the
+     * gain, with Xavier or He the gain is 1, so an old file means the same run
+     */
+    private static Scenario legacyInitStd(Scenario s, Double std, Object shown, String source) {
+        if (std == null || !Settings.INIT_GAIN.type().allows(std)) {
+            throw new ScenarioException(source + ": " + LEGACY_INIT_STD + " = " + shown + (std == null
+                    ? " has the wrong type" : " is out of range") + "; expected " + Settings.INIT_GAIN.type().allowed()
+                    + " (or use " + Settings.INIT_GAIN.key() + ").");
+        }
+        return s.with(Settings.INIT_GAIN, s.get(Settings.INIT) == org.shiftscope.nn.Init.NORMAL ? std : 1.0);
+    }
 
     /** network.batchnorm = false means no normalizer; true means BatchNorm unless another one is chosen */
     private static Scenario legacyBatchnorm(Scenario s, Boolean on, Object shown, String source) {

@@ -117,13 +117,15 @@ public final class Settings {
             .rebuild(NETWORK, Control.of(Kind.CHOICE));
     public static final Setting<Init> INIT = choice("network.init", Init.class, Init.XAVIER)
             .label("Init")
-            .tip("How starting weights are drawn: normal uses the scale below; Xavier and He pick a scale from the "
-                    + "layer sizes.")
+            .tip("How starting weights are drawn: normal has scale 1; Xavier and He pick a scale from the layer "
+                    + "sizes. The init gain below multiplies that scale.")
             .rebuild(NETWORK, Control.of(Kind.CHOICE));
-    public static final Setting<Double> INIT_STD = number("network.init_std", 0.1, 0, false, 100, true)
-            .label("Init scale")
-            .tip("Standard deviation of the starting weights (for 'normal' init). Too small or too large ruins a "
-                    + "plain network; BatchNorm makes it matter much less.")
+    public static final Setting<Double> INIT_GAIN = number("network.init_gain", 1.0, 0, false, 100, true)
+            .label("Init gain")
+            .tip("Multiplies the starting weights: their std = gain × the init's own scale (1 for normal, "
+                    + "√(2/(fan_in+fan_out)) for Xavier, √(2/fan_in) for He). Too small or too large ruins a plain "
+                    + "network; BatchNorm makes it matter much less. Old files' network.init_std is read as the gain "
+                    + "with normal init and as gain 1 with Xavier or He.")
             .rebuild(NETWORK, Control.logSlider(0.001, 100, 3));
     public static final Setting<NormKind> NORM = choice("network.norm", NormKind.class, NormKind.BATCH)
             .label("Normalizer  (B)")

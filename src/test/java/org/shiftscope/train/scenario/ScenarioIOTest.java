@@ -28,7 +28,7 @@ class ScenarioIOTest {
         Scenario paper = ScenarioIO.preset("bn-paper");
         assertArrayEquals(new int[] {100, 100, 100}, paper.network().hidden());
         assertEquals(ActivationKind.SIGMOID, paper.network().activation());
-        assertEquals(0.01, paper.network().initStd());
+        assertEquals(0.01, paper.network().initGain());
         assertEquals(60, paper.training().batchSize());
         assertEquals(50_000, paper.training().steps());
         assertTrue(paper.compare());

@@ -1,6 +1,7 @@
 package org.shiftscope.train.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shiftscope.data.DatasetKind;
 import org.shiftscope.nn.ActivationKind;
+import org.shiftscope.nn.Init;
 import org.shiftscope.nn.NormKind;
 
 /**
@@ -53,7 +55,7 @@ class ScenarioJsonTest {
     void presetsAreListedInTheirIndexAndDiffer() {
         List<String> names = ScenarioIO.presetNames();
         assertEquals(List.of("default", "welcome", "figure1", "bn-paper"), names.subList(0, 4));
-        assertEquals(13, names.size());
+        assertEquals(14, names.size());
         for (String n : names) assertTrue(!n.isBlank() && !n.startsWith("#") && n.equals(n.trim()), n);
         List<Scenario> all = names.stream().map(ScenarioIO::preset).toList();
         for (int i = 0; i < all.size(); i++) {
@@ -86,7 +88,7 @@ class ScenarioJsonTest {
         assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "variants"),
                 names(JSON.readTree(ScenarioIO.toJson(VariantPreset.NOISY.applyTo(D)))));
         assertEquals(List.of("name", "path", "noise", "samples", "test_fraction"), names(root.get("dataset")));
-        assertEquals(List.of("hidden", "activation", "init", "init_std", "norm", "norm_groups", "renorm_rmax",
+        assertEquals(List.of("hidden", "activation", "init", "init_gain", "norm", "norm_groups", "renorm_rmax",
                 "renorm_dmax", "bn_placement", "affine", "gamma", "beta", "bn_momentum", "norm_noise", "bn_eps"),
                 names(root.get("network")));
         assertEquals(List.of("optimizer", "learning_rate", "batch_size", "momentum", "speed", "steps", "seed",
@@ -124,7 +126,7 @@ class ScenarioJsonTest {
     @Test
     void aSectionMustBeAnObjectOfItsKeys() {
         assertEquals("bad.json: network = 5 is not allowed; expected an object with the keys hidden, activation, "
-                + "init, init_std, norm, norm_groups, renorm_rmax, renorm_dmax, bn_placement, affine, gamma, beta, "
+                + "init, init_gain, norm, norm_groups, renorm_rmax, renorm_dmax, bn_placement, affine, gamma, beta, "
                 + "bn_momentum, norm_noise, bn_eps.",
                 refusal("{\"network\": 5}"));
         assertEquals("bad.json: dataset = \"spiral\" is not allowed; expected an object with the keys name, path, "
@@ -406,6 +408,37 @@ class ScenarioJsonTest {
                 e.getMessage());
         assertEquals(2.5, ScenarioIO.setText(D, GAMMA, "2.5", GAMMA.label()).get(GAMMA));
         assertSame(D, ScenarioIO.setText(D, GAMMA, "1", GAMMA.label()));
+    }
+
+    /** old files' network.init_std: the gain with normal init, gain 1 with Xavier or He (which ignored it) */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"network\": {\"init\": \"normal\", \"init_std\": 20}}|NORMAL|20",
+        "{\"network\": {\"init_std\": 0.01, \"init\": \"normal\"}}|NORMAL|0.01",
+        "{\"network\": {\"init\": \"xavier\", \"init_std\": 0.1}}|XAVIER|1",
+        "{\"network\": {\"init_std\": 5}}|XAVIER|1",
+        "{\"network.init_std\": 3, \"network.init\": \"he\"}|HE|1",
+        "{\"network.init_std\": 3, \"network.init\": \"normal\"}|NORMAL|3",
+    })
+    void legacyInitStdMeansTheSameRun(String json, Init init, double gain) {
+        Scenario s = ScenarioIO.parse(json, "old.json");
+        assertEquals(init, s.get(INIT));
+        assertEquals(gain, s.get(INIT_GAIN));
+        assertEquals(gain, s.network().initGain());
+        assertFalse(ScenarioIO.toJson(s).contains("init_std"), "the old key is never written");
+    }
+
+    @Test
+    void legacyInitStdFromSetAndItsRefusals() {
+        Scenario normal = D.with(INIT, Init.NORMAL);
+        assertEquals(0.5, ScenarioIO.withOverride(normal, "network.init_std", "0.5").get(INIT_GAIN));
+        assertEquals(1.0, ScenarioIO.withOverride(D.with(INIT_GAIN, 4.0), "network.init_std", "0.5").get(INIT_GAIN));
+        assertEquals(7.0, ScenarioIO.withOverride(D, "network.init_gain", "7").get(INIT_GAIN));
+        assertEquals("--set: network.init_std = abc has the wrong type; expected a number > 0 and ≤ 100 (or use "
+                + "network.init_gain).", assertThrows(ScenarioException.class,
+                        () -> ScenarioIO.withOverride(normal, "network.init_std", "abc")).getMessage());
+        assertEquals("bad.json: network.init_std = 0 is out of range; expected a number > 0 and ≤ 100 (or use "
+                + "network.init_gain).", refusal("{\"network\": {\"init\": \"normal\", \"init_std\": 0}}"));
     }
 
     private static String refusal(String json) {

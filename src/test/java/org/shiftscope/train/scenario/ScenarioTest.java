@@ -40,7 +40,7 @@ class ScenarioTest {
     @Test
     void viewsForTheEngine() {
         assertEquals(new DatasetSpec(DatasetKind.SPIRAL, "", 0.1, 1000, 0.2), D.dataset());
-        assertEquals(new NetworkSpec(new int[] {8, 8, 8}, ActivationKind.TANH, Init.XAVIER, 0.1, true,
+        assertEquals(new NetworkSpec(new int[] {8, 8, 8}, ActivationKind.TANH, Init.XAVIER, 1.0, true,
                 Placement.BEFORE, Affine.LEARNED, 1.0, 0.0, 0.1, 1e-5, 0.0), D.network());
         assertEquals(new TrainingSpec(Optimizer.SGD, 0.03, 0.9, 32, 3000, 1, 100, 1, Backend.AUTO, 0.0),
                 D.training());

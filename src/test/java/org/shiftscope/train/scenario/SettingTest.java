@@ -36,7 +36,7 @@ class SettingTest {
         assertEquals(0.000123, LEARNING_RATE.round(0.00012345));
         assertEquals(3.0, LEARNING_RATE.round(2.9996));
         assertEquals(0.03, LEARNING_RATE.round(0.03));
-        assertEquals(0.0101, INIT_STD.round(0.010099999));
+        assertEquals(0.0101, INIT_GAIN.round(0.010099999));
     }
 
     @Test
@@ -278,7 +278,7 @@ class SettingTest {
     void otherSettingsAreAlwaysEnabled() {
         Scenario odd = twins(Scenario.defaults()).with(NORM, NormKind.NONE)
                 .with(DATASET, DatasetKind.MNIST);
-        for (Setting<?> k : List.of(LEARNING_RATE, BATCH_SIZE, MOMENTUM, SPEED, HIDDEN, ACTIVATION, INIT, INIT_STD,
+        for (Setting<?> k : List.of(LEARNING_RATE, BATCH_SIZE, MOMENTUM, SPEED, HIDDEN, ACTIVATION, INIT, INIT_GAIN,
                 DATASET, SEED)) {
             assertTrue(k.enabled(odd), k.key());
             assertTrue(k.enabled(Scenario.defaults()), k.key());

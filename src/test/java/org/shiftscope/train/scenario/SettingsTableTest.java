@@ -108,7 +108,7 @@ class SettingsTableTest {
     void sectionsListTheirSettingsInTableOrder() {
         assertEquals(List.of(SEED), Settings.inGroup(Group.SCENARIO));
         assertEquals(List.of(DATASET, NOISE), Settings.inGroup(Group.DATA));
-        assertEquals(List.of(HIDDEN, ACTIVATION, INIT, INIT_STD), Settings.inGroup(Group.NETWORK));
+        assertEquals(List.of(HIDDEN, ACTIVATION, INIT, INIT_GAIN), Settings.inGroup(Group.NETWORK));
         assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, BN_PLACEMENT, AFFINE, GAMMA, BETA,
                 BN_MOMENTUM, NORM_NOISE),
                 Settings.inGroup(Group.BATCHNORM));
@@ -128,7 +128,7 @@ class SettingsTableTest {
                 BN_MOMENTUM, NORM_NOISE, BN_EPS, LEARNING_RATE, BATCH_SIZE, MOMENTUM, SPEED, EVAL_EVERY, STATS_EVERY), withApply(Apply.LIVE));
         assertEquals(List.of(NAME, TITLE, DESCRIPTION, STEPS), withApply(Apply.NONE));
         assertEquals(List.of(DATASET, DATASET_PATH, NOISE, SAMPLES, TEST_FRACTION, HIDDEN, ACTIVATION,
-                INIT, INIT_STD, OPTIMIZER, SEED, BACKEND), withApply(Apply.REBUILD));
+                INIT, INIT_GAIN, OPTIMIZER, SEED, BACKEND), withApply(Apply.REBUILD));
     }
 
     @Test
