@@ -81,7 +81,7 @@ public final class Trainer implements AutoCloseable {
     /** the inspected unit (0-based) and mode */
     private int inspectUnit;
     private InspectMode inspectMode = InspectMode.TRAINING;
-    /** the capture version last published, and when (inspections are built at most ~60 times a second) */
+    /** the capture version last published, and when (inspections are built at most ~30 times a second) */
     private long inspectedVersion = -1, inspectedAt;
 
     /** threads the variants may train on: every core but one, which the window's FX and render threads need */
@@ -182,7 +182,7 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * Inspects one unit (0-based) of a hidden layer (1-based) in a mode from now on: the latest training step's
-     * {@link Inspection} appears in {@link #inspection()} (at most ~60 times a second while playing; at once for a
+     * {@link Inspection} appears in {@link #inspection()} (at most ~30 times a second while playing; at once for a
      * single step, on pause and for a change of unit or mode). Another layer shows from the next step.
      */
     public void inspect(int layer, int unit, InspectMode mode) {
@@ -411,12 +411,12 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * Publishes the inspected unit of the latest copied step when there is news: a new step (while playing at
-     * most every 16 ms; paused at once) or a new unit or mode.
+     * most every 33 ms, as often as the charts redraw; paused at once) or a new unit or mode.
      */
     private void maybeInspection() {
         if (capture == null || !capture.has() || capture.version() == inspectedVersion) return;
         long now = System.nanoTime();
-        if (playing && inspectedVersion >= 0 && now - inspectedAt < 16_000_000L) return;
+        if (playing && inspectedVersion >= 0 && now - inspectedAt < 33_000_000L) return;
         inspection.set(capture.build(generation, inspectUnit, inspectMode));
         inspectedVersion = capture.version();
         inspectedAt = now;
