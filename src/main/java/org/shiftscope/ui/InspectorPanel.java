@@ -50,6 +50,8 @@ final class InspectorPanel extends VBox {
     /** whether the panel is shown (and the trainer copies steps for it) */
     private final BooleanProperty open = new SimpleBooleanProperty(false);
     private final ScenarioModel model;
+    /** whether the user chose a layer (else opening during a lesson starts at the lesson's layer) */
+    private boolean picked;
     /** width of the column of numbers beside the lines */
     private static final double NUMBERS_WIDTH = 330;
 
@@ -82,6 +84,9 @@ final class InspectorPanel extends VBox {
         HBox head = new HBox(8, title, new Label("Layer"), layer, new Label("Unit"), unit, training, inference, what,
                 grow, close);
         head.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : head.getChildren()) {
+            if (n != what && n != grow && n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE); // what gives way
+        }
         VBox numbers = new VBox(3, mean, var, eps, gamma, beta, extra, note);
         numbers.setMinWidth(NUMBERS_WIDTH); // a fixed size: new numbers never move the layout (nor the charts)
         numbers.setMaxWidth(NUMBERS_WIDTH);
@@ -95,14 +100,20 @@ final class InspectorPanel extends VBox {
         m.scenarioProperty().addListener((o, a, s) -> bounds(s));
         bounds(m.scenario());
         layer.valueProperty().addListener((o, a, v) -> {
+            picked |= open.get();
             bounds(model.scenario());
             send();
         });
         unit.valueProperty().addListener((o, a, v) -> send());
         close.setOnAction(e -> open.set(false));
         open.addListener((o, a, on) -> {
+            var lesson = model.lessonProperty().get();
+            if (on && !picked && lesson != null && lesson.rows().length > 0) {
+                layer.getValueFactory().setValue(lesson.rows()[0]); // the layer the lesson talks about
+            }
             setVisible(on);
             setManaged(on);
+            if (!on) model.inspect(0, 0, null); // the trainer stops copying steps
             send();
         });
         setVisible(false);
@@ -174,10 +185,9 @@ final class InspectorPanel extends VBox {
         if (uf.getValue() > uf.getMax()) uf.setValue(uf.getMax());
     }
 
-    /** tells the model what to inspect (or to stop) */
+    /** tells the model what to inspect while open (a closed panel sends nothing) */
     private void send() {
         if (open.get()) model.inspect(layer.getValue(), unit.getValue() - 1, mode());
-        else model.inspect(0, 0, null);
         show(model.inspectionProperty().get());
     }
 

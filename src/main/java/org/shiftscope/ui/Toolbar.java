@@ -50,7 +50,7 @@ final class Toolbar extends HBox {
     final ToggleButton dark = new ToggleButton("Dark");
     final ToggleButton panel = new ToggleButton("◧ Controls");
     final ToggleButton presentation = new ToggleButton("Presentation");
-    final ToggleButton inspector = new ToggleButton("Inspector");
+    final ToggleButton inspector = new ToggleButton("x̂ Inspector");
 
     Toolbar(ScenarioModel m, FileActions files) {
         super(8);
@@ -77,6 +77,9 @@ final class Toolbar extends HBox {
         SettingControls.tip(panel, "Show or hide the controls on the left so the charts get the whole width (Ctrl+B).");
         presentation.setId("presentation");
         inspector.setId("inspectorToggle");
+        // where the bar has no room for it (1280 px wide) it gives way: I and a click on a histogram still open it
+        inspector.visibleProperty().bind(widthProperty().greaterThan(1360));
+        inspector.managedProperty().bind(inspector.visibleProperty());
         SettingControls.tip(inspector, "Open the step inspector (I): one unit's mini-batch values, their mean and "
                 + "variance, the normalized values and γ·x̂ + β, live. Click a layer's histogram to pick the layer.");
         SettingControls.tip(play, "Train continuously, or pause (Space).");
@@ -129,7 +132,7 @@ final class Toolbar extends HBox {
         HBox.setHgrow(grow, Priority.ALWAYS);
         getChildren().addAll(panel, play, step, reset, new Separator(Orientation.VERTICAL), new Label("Show:"),
                 tapLinear,
-                tapNormalized, tapActivation, new Separator(Orientation.VERTICAL), inspector, grow, file, exportScale, export, gif, new Separator(Orientation.VERTICAL),
+                tapNormalized, tapActivation, inspector, grow, file, exportScale, export, gif, new Separator(Orientation.VERTICAL),
                 dark, presentation);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 10, 8, 10));
