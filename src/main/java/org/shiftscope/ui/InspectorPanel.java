@@ -79,18 +79,17 @@ final class InspectorPanel extends VBox {
         title.getStyleClass().add("inspector-title");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox.setHgrow(what, Priority.SOMETIMES);
-        what.setMinWidth(0);
-        HBox head = new HBox(8, title, new Label("Layer"), layer, new Label("Unit"), unit, training, inference, what,
-                grow, close);
+        HBox head = new HBox(8, title, new Label("Layer"), layer, new Label("Unit"), unit, training, inference, grow,
+                close);
         head.setAlignment(Pos.CENTER_LEFT);
         for (Node n : head.getChildren()) {
-            if (n != what && n != grow && n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE); // what gives way
+            if (n != grow && n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        VBox numbers = new VBox(3, mean, var, eps, gamma, beta, extra, note);
+        VBox numbers = new VBox(3, what, mean, var, new HBox(14, eps, gamma, beta), extra, note);
         numbers.setMinWidth(NUMBERS_WIDTH); // a fixed size: new numbers never move the layout (nor the charts)
         numbers.setMaxWidth(NUMBERS_WIDTH);
-        for (Label l : List.of(extra, note)) l.setWrapText(true);
+        for (Label l : List.of(what, extra, note)) l.setWrapText(true);
+        what.getStyleClass().add("inspector-what");
         HBox.setHgrow(lines, Priority.ALWAYS);
         HBox body = new HBox(10, lines, numbers);
         getChildren().addAll(head, body);
