@@ -341,6 +341,14 @@ public final class Network {
         return norm.hasLayer() ? active()[h - 1] : null;
     }
 
+    /**
+     * What the normalizer of hidden layer h (1-based) read in the last forward: W·x+b, or the activation when it
+     * sits after it; W·x+b without a normalizer. Owned by the layer; valid until the next forward (read-only).
+     */
+    public DMatrixRMaj normInput(int h) {
+        return norm.hasLayer() && placement == Placement.AFTER ? act[h - 1].output() : dense[h - 1].output();
+    }
+
     public Placement placement() {
         return placement;
     }

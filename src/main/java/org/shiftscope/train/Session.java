@@ -10,6 +10,7 @@ import org.shiftscope.nn.MatMul;
 import org.shiftscope.nn.MatMuls;
 import org.shiftscope.nn.Network;
 import org.shiftscope.nn.Sgd;
+import org.shiftscope.stats.InspectionCapture;
 import org.shiftscope.stats.NetworkProbe;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.stats.TapProbe;
@@ -66,6 +67,8 @@ public final class Session {
     private long step;
     /** gets every snapshot */
     private SnapshotListener listener = s -> { };
+    /** the step inspector's copy of each step of {@link #inspectedRun()}, or null while it is closed */
+    private InspectionCapture capture;
 
     /** Builds the session from a scenario, loading its data set and choosing its back-end. */
     public static Session create(Scenario sc) {
@@ -163,6 +166,7 @@ public final class Session {
         if (run.diverged()) return null;
         Network net = run.net;
         double loss = net.forward(x, y, true);
+        if (capture != null && run == inspectedRun()) capture.take(run.name, step, net); // read-only copy
         run.loss = loss;
         run.batchAccuracy = (double) net.correct() / n;
         if (statsNow) run.probe.measure(net);
@@ -251,6 +255,17 @@ public final class Session {
     public boolean allDiverged() {
         for (Run r : runs) if (!r.diverged()) return false;
         return true;
+    }
+
+    /** Copies every training step of {@link #inspectedRun()} into this capture from now on (null: stop). */
+    public void setCapture(InspectionCapture capture) {
+        this.capture = capture;
+    }
+
+    /** the run the step inspector shows: the first one with a normalizer (the normalized twin), else the first */
+    public Run inspectedRun() {
+        for (int i = 0, n = runs.size(); i < n; i++) if (runs.get(i).net.batchNorm()) return runs.get(i);
+        return runs.get(0);
     }
 
     // ---- live changes, applied between steps ----

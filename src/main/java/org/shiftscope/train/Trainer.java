@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.shiftscope.data.Dataset;
 import org.shiftscope.nn.MatMuls;
+import org.shiftscope.stats.InspectMode;
+import org.shiftscope.stats.Inspection;
+import org.shiftscope.stats.InspectionCapture;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.train.scenario.Scenario;
 
@@ -32,6 +35,8 @@ public final class Trainer implements AutoCloseable {
     private final AtomicReference<Status> status = new AtomicReference<>();
     /** the latest decision surface (2-D data only), or null */
     private final AtomicReference<Boundary> boundary = new AtomicReference<>();
+    /** the step inspector's latest record, or null (closed, or nothing trained since it opened) */
+    private final AtomicReference<Inspection> inspection = new AtomicReference<>();
     /** the thread that owns the session */
     private final Thread thread;
 
@@ -71,6 +76,13 @@ public final class Trainer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
     /** commands the trainer thread has done (its status says so) */
     private long done;
+    /** the step inspector's copy of each step, or null while it is closed */
+    private InspectionCapture capture;
+    /** the inspected unit (0-based) and mode */
+    private int inspectUnit;
+    private InspectMode inspectMode = InspectMode.TRAINING;
+    /** the capture version last published, and when (inspections are built at most ~30 times a second) */
+    private long inspectedVersion = -1, inspectedAt;
 
     /** threads the variants may train on: every core but one, which the window's FX and render threads need */
     private static final int RUN_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
@@ -168,6 +180,39 @@ public final class Trainer implements AutoCloseable {
         send(t -> t.doRebuild(scenario, why));
     }
 
+    /**
+     * Inspects one unit (0-based) of a hidden layer (1-based) in a mode from now on: the latest training step's
+     * {@link Inspection} appears in {@link #inspection()} (at most ~30 times a second while playing; at once for a
+     * single step, on pause and for a change of unit or mode). Another layer shows from the next step.
+     */
+    public void inspect(int layer, int unit, InspectMode mode) {
+        Objects.requireNonNull(mode);
+        send(t -> {
+            if (t.capture == null) {
+                t.capture = new InspectionCapture();
+                t.session.setCapture(t.capture);
+            }
+            t.capture.setLayer(layer);
+            t.inspectUnit = unit;
+            t.inspectMode = mode;
+            t.inspectedVersion = -1; // rebuilt from the copy in hand
+        });
+    }
+
+    /** Stops inspecting: no copy per step any more, and {@link #inspection()} becomes null. */
+    public void stopInspecting() {
+        send(t -> {
+            t.capture = null;
+            t.session.setCapture(null);
+            t.inspection.set(null);
+        });
+    }
+
+    /** the inspected unit's latest step, or null (see {@link #inspect}) */
+    public Inspection inspection() {
+        return inspection.get();
+    }
+
     /** Moves every snapshot published so far into {@code sink}; returns how many. */
     public int drain(List<Published> sink) {
         return snapshots.drainTo(sink);
@@ -233,6 +278,7 @@ public final class Trainer implements AutoCloseable {
                 }
                 maybeBoundary();
                 maybeStatus();
+                maybeInspection();
             } catch (InterruptedException e) {
                 if (closed) return;
             } catch (RuntimeException e) {
@@ -250,6 +296,7 @@ public final class Trainer implements AutoCloseable {
             c.accept(this);
         } finally {
             done++;
+            maybeInspection();
             publishStatus();
         }
     }
@@ -312,6 +359,9 @@ public final class Trainer implements AutoCloseable {
             session = fresh;
             session.setListener(this::publish);
             session.setParallelRuns(RUN_THREADS);
+            session.setCapture(capture);
+            if (capture != null) capture.clear();
+            inspection.set(null);
             pauseAt = -1;
             pausedAt = -1;
             points = Points.of(fresh.data());
@@ -357,6 +407,19 @@ public final class Trainer implements AutoCloseable {
         status.set(new Status(generation, session.stepCount(), playing, playing ? rate : 0, session.scenario(),
                 session.backend().name(), List.copyOf(names), div, message, error, refusals, done,
                 pausedAt, points));
+    }
+
+    /**
+     * Publishes the inspected unit of the latest copied step when there is news: a new step (while playing at
+     * most every 33 ms, as often as the charts redraw; paused at once) or a new unit or mode.
+     */
+    private void maybeInspection() {
+        if (capture == null || !capture.has() || capture.version() == inspectedVersion) return;
+        long now = System.nanoTime();
+        if (playing && inspectedVersion >= 0 && now - inspectedAt < 33_000_000L) return;
+        inspection.set(capture.build(generation, inspectUnit, inspectMode));
+        inspectedVersion = capture.version();
+        inspectedAt = now;
     }
 
     /** Recomputes the 2-D decision surface of the first live run at most ~8 times a second. */

@@ -31,6 +31,7 @@ public final class MainView extends BorderPane {
     final LessonCard lessonCard;
     final ChartArea charts;
     final StatusBar statusBar;
+    final InspectorPanel inspector;
     private final FrameLoop loop;
 
     public MainView(Trainer trainer) {
@@ -42,6 +43,7 @@ public final class MainView extends BorderPane {
         controls = new ControlPanel(model, () -> Platform.runLater(charts::requestFocus));
         lessonCard = new LessonCard(model);
         statusBar = new StatusBar(model);
+        inspector = new InspectorPanel(model);
         loop = new FrameLoop(model, charts, statusBar, files, toolbar.gif);
         Shortcuts keys = new Shortcuts(model, files, () -> toolbar.presentation.fire(), () -> toolbar.panel.fire(),
                 lessonCard);
@@ -49,7 +51,10 @@ public final class MainView extends BorderPane {
         setTop(new VBox(toolbar, banner));
         setLeft(controls);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        setCenter(new VBox(lessonCard, charts));
+        setCenter(new VBox(lessonCard, charts, inspector));
+        toolbar.inspector.selectedProperty().bindBidirectional(inspector.openProperty());
+        keys.onInspector(inspector::toggle);
+        inspector.pickFrom(charts);
         setBottom(statusBar);
         files.acceptDrops(this);
         model.shownRunsProperty().addListener((o, a, n) -> charts.dashboard.markDirty());
@@ -160,6 +165,7 @@ public final class MainView extends BorderPane {
         if (darkOn) getStyleClass().add("dark");
         if (presenting) getStyleClass().add("presentation");
         charts.setLook(darkOn ? ChartTheme.DARK : ChartTheme.LIGHT, presenting ? 1.6 : 1.0);
+        inspector.setLook(darkOn ? ChartTheme.DARK : ChartTheme.LIGHT, presenting ? 1.4 : 1.0);
         toolbar.setPresentation(presenting);
         controls.setPrefWidth(presenting ? 400 : 300);
         Prefs.setTheme(toolbar.dark.isSelected() ? "dark" : "light");

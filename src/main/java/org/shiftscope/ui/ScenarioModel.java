@@ -17,6 +17,8 @@ import org.shiftscope.lesson.LessonReport;
 import org.shiftscope.nn.NormKind;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.stats.History;
+import org.shiftscope.stats.InspectMode;
+import org.shiftscope.stats.Inspection;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.train.Boundary;
 import org.shiftscope.train.Session;
@@ -67,6 +69,7 @@ public final class ScenarioModel {
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<Scenario> edited = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper shownRuns = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<Inspection> inspection = new ReadOnlyObjectWrapper<>();
 
     /** the trainer's last message and error already passed on as notices */
     private String lastMessage = "", lastError = "";
@@ -146,6 +149,15 @@ public final class ScenarioModel {
 
     /** bumped when a run is hidden or shown again: the charts redraw */
     public ReadOnlyIntegerProperty shownRunsProperty() { return shownRuns.getReadOnlyProperty(); }
+
+    /** the step inspector's unit at the latest step shown (null while it is closed or before a step) */
+    public ReadOnlyObjectProperty<Inspection> inspectionProperty() { return inspection.getReadOnlyProperty(); }
+
+    /** Inspects a unit (0-based) of a hidden layer (1-based) from now on; a null mode stops inspecting. */
+    public void inspect(int layer, int unit, InspectMode mode) {
+        if (mode != null) trainer.inspect(layer, unit, mode);
+        else trainer.stopInspecting();
+    }
 
     /** what the charts draw */
     public History history() {
@@ -438,6 +450,7 @@ public final class ScenarioModel {
         for (int i = 0; i < trained.runCount(); i++) {
             history.setStyle(trained.runName(i), trained.runLabel(i), trained.runColor(i));
         }
+        if (trainer.inspection() != inspection.get()) inspection.set(trainer.inspection());
         Boundary b = trainer.boundary();
         if (b != null && b != boundary.get() && b.generation() == st.generation()) boundary.set(b);
         reflect(st);

@@ -11,7 +11,7 @@ import org.shiftscope.train.scenario.Settings;
 /**
  * The window's keyboard: Space play/pause · S one step · R reset · B BatchNorm on/off · F5 presentation ·
  * Ctrl+S save the dashboard PNG · Ctrl+Shift+S save the scenario · Ctrl+O open · Ctrl+E CSV · Ctrl+L fold the
- * lesson · Ctrl+B show or hide the controls. Single letters are left to text fields, spinners and lists that have
+ * lesson · Ctrl+B show or hide the controls · I the step inspector. Single letters are left to text fields, spinners and lists that have
  * the focus, and Space to a check box or button reached with the keyboard (Tab), which it then presses.
  */
 final class Shortcuts {
@@ -20,6 +20,8 @@ final class Shortcuts {
     private final Runnable togglePresentation;
     private final Runnable togglePanel;
     private final LessonCard card;
+    /** I: open or close the step inspector */
+    private Runnable toggleInspector = () -> { };
 
     Shortcuts(ScenarioModel model, FileActions files, Runnable togglePresentation, Runnable togglePanel,
               LessonCard card) {
@@ -28,6 +30,10 @@ final class Shortcuts {
         this.togglePresentation = togglePresentation;
         this.togglePanel = togglePanel;
         this.card = card;
+    }
+
+    void onInspector(Runnable r) {
+        toggleInspector = r;
     }
 
     /** handles a key pressed anywhere in the window (an event filter on the scene) */
@@ -69,6 +75,7 @@ final class Shortcuts {
             case S -> model.step();
             case R -> model.reset();
             case B -> toggleBatchNorm();
+            case I -> toggleInspector.run();
             default -> {
                 return false;
             }
