@@ -15,6 +15,7 @@ import org.shiftscope.nn.OpenBlasMatMul;
 import org.shiftscope.train.Session;
 import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.ScenarioIO;
+import org.shiftscope.train.scenario.VariantPreset;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -115,7 +116,37 @@ public final class Benchmark {
         Arrays.sort(r);
         out.printf(Locale.ROOT, "%-9s %-28s %12.0f %12.3f%n", s.backend().name(), "default scenario, all stats",
                 r[1], 1000 / r[1]);
+        variants(out, data, seconds);
         return 0;
+    }
+
+    /**
+     * Steps/s of 1, 2 and 4 variants trained in lockstep (one step = every variant's step), on one thread and on
+     * every core, for the default and bn-paper scenarios: whether adding variants slows each one down.
+     */
+    private static void variants(PrintStream out, Dataset images, double seconds) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "%nvariants in lockstep (steps/s of the whole set; all statistics every step)%n");
+        out.printf(Locale.ROOT, "%-10s %-9s %14s %14s%n", "scenario", "variants", "1 thread", cores + " threads");
+        for (String name : new String[] {"default", "bn-paper"}) {
+            for (VariantPreset p : new VariantPreset[] {VariantPreset.NONE, VariantPreset.BN_VS_PLAIN,
+                    VariantPreset.NORMALIZERS}) {
+                Scenario sc = p.applyTo(ScenarioIO.withOverride(ScenarioIO.preset(name), "training.eval_every",
+                        "10000000"));
+                double[] rate = new double[2];
+                for (int t = 0; t < 2; t++) {
+                    Session s = name.equals("bn-paper") ? new Session(sc, images, MatMuls.of(sc.training().backend()))
+                            : Session.create(sc);
+                    s.setParallelRuns(t == 0 ? 1 : cores);
+                    timed(s, seconds / 2);
+                    double[] r = new double[3];
+                    for (int i = 0; i < 3; i++) r[i] = timed(s, seconds / 3);
+                    Arrays.sort(r);
+                    rate[t] = r[1];
+                }
+                out.printf(Locale.ROOT, "%-10s %-9d %14.0f %14.0f%n", name, sc.runCount(), rate[0], rate[1]);
+            }
+        }
     }
 
     /** Median steps/s of three timed windows after a warm-up. */
