@@ -262,8 +262,20 @@ public final class Session {
         this.capture = capture;
     }
 
-    /** the run the step inspector shows: the first one with a normalizer (the normalized twin), else the first */
+    /** the run the step inspector should show (the variant the panel edits), or null for the default */
+    private String inspectName;
+
+    /** Shows this run in the step inspector (a variant's name; null: the first run with a normalizer). */
+    public void setInspectedRun(String name) {
+        inspectName = name;
+    }
+
+    /**
+     * the run the step inspector shows: the one chosen, else the first one with a normalizer (the normalized twin),
+     * else the first
+     */
     public Run inspectedRun() {
+        for (int i = 0, n = runs.size(); i < n; i++) if (runs.get(i).name.equals(inspectName)) return runs.get(i);
         for (int i = 0, n = runs.size(); i < n; i++) if (runs.get(i).net.batchNorm()) return runs.get(i);
         return runs.get(0);
     }

@@ -92,7 +92,12 @@ public final class ScenarioModel {
             edited.set(selected.get() < 0 ? sc : sc.run(selected.get()));
             for (String r : List.copyOf(hiddenRuns)) if (sc.runIndex(r) < 0) showRun(r, true);
         });
-        selected.addListener((o, a, i) -> edited.set(i.intValue() < 0 ? scenario() : scenario().run(i.intValue())));
+        selected.addListener((o, a, i) -> {
+            edited.set(i.intValue() < 0 ? scenario() : scenario().run(i.intValue()));
+            // the step inspector follows the variant being edited
+            String name = i.intValue() < 0 ? null : scenario().runName(i.intValue());
+            trainer.post(s -> s.setInspectedRun(name));
+        });
         scenario.set(st.scenario());
         lastMessage = st.message();
         lastRefusals = st.refusals();
@@ -436,6 +441,11 @@ public final class ScenarioModel {
             boundary.set(null);
             status.set(st);
             generation.set(st.generation());
+            int i = selected.get();
+            if (i >= 0 && i < st.scenario().runCount()) {
+                String name = st.scenario().runName(i); // a new session: the inspector still shows the edited variant
+                trainer.post(x -> x.setInspectedRun(name));
+            }
         }
         drained.clear();
         trainer.drain(drained);
