@@ -10,6 +10,7 @@ import org.shiftscope.nn.MatMul;
 import org.shiftscope.nn.MatMuls;
 import org.shiftscope.nn.Network;
 import org.shiftscope.nn.Sgd;
+import org.shiftscope.stats.Event;
 import org.shiftscope.stats.NetworkProbe;
 import org.shiftscope.stats.RunRole;
 import org.shiftscope.stats.Snapshot;
@@ -60,6 +61,14 @@ public final class Session {
     private long step;
     /** gets every snapshot */
     private SnapshotListener listener = s -> { };
+    /** the settings changed during this run, oldest first, at most {@link #MAX_EVENTS} (the newest kept) */
+    private final java.util.ArrayDeque<Event> events = new java.util.ArrayDeque<>();
+    /** {@link #events} as an immutable list, made anew only when an event is recorded */
+    private List<Event> eventList = List.of();
+    /** the next entry of the scenario's schedule to apply */
+    private int nextScheduled;
+    /** changes kept per run */
+    public static final int MAX_EVENTS = 1000;
 
     /** Builds the session from a scenario, loading its data set and choosing its back-end. */
     public static Session create(Scenario sc) {
@@ -114,6 +123,7 @@ public final class Session {
 
     /** Trains every run that has not diverged by one mini-batch. */
     public void step() {
+        applySchedule();
         final TrainingSpec t = scenario.training();
         final int n = t.batchSize();
         step++;
@@ -251,6 +261,7 @@ public final class Session {
         for (Setting<?> k : Settings.all()) {
             if (k.apply() == Setting.Apply.LIVE) next = copy(next, other, k);
         }
+        recordChanges(old, next);
         scenario = next;
         TrainingSpec t = next.training();
         NetworkSpec n = next.network();
@@ -280,6 +291,42 @@ public final class Session {
 
     private static <T> Scenario copy(Scenario to, Scenario from, Setting<T> k) {
         return to.with(k, from.get(k));
+    }
+
+    // ---- events: what changed during the run, and the scenario's schedule ----
+
+    /** Records an {@link Event} for each live setting that differs between two scenarios (at the next step). */
+    private void recordChanges(Scenario old, Scenario next) {
+        boolean any = false;
+        for (Setting<?> k : Settings.all()) {
+            if (k.apply() == Setting.Apply.LIVE && next.differs(old, k)) {
+                // in compare mode the normalizer concerns the normalized twin only
+                String run = k == Settings.NORM && next.compare() ? runs.get(0).name : Event.ALL;
+                if (events.size() == MAX_EVENTS) events.removeFirst();
+                events.addLast(event(k, old, next, run));
+                any = true;
+            }
+        }
+        if (any) eventList = List.copyOf(events);
+    }
+
+    private <T> Event event(Setting<T> k, Scenario old, Scenario next, String run) {
+        T a = old.get(k), b = next.get(k);
+        return new Event(step + 1, run, k.key(), k.type().toJson(a).asText(), k.type().toJson(b).asText(),
+                EventWords.label(k, a, b));
+    }
+
+    /** Applies the schedule's entries due at the next step (nothing is allocated when none is). */
+    private void applySchedule() {
+        var schedule = scenario.schedule();
+        while (nextScheduled < schedule.size() && schedule.get(nextScheduled).step() <= step + 1) {
+            apply(schedule.get(nextScheduled++).applyTo(scenario));
+        }
+    }
+
+    /** the settings changed during this run, oldest first (immutable; a new list after each change) */
+    public List<Event> events() {
+        return eventList;
     }
 
     /** a run's words in legends: its role's, naming the normalized twin's normalizer where it is not BatchNorm */

@@ -20,9 +20,12 @@ public final class Scenario {
     private final DatasetSpec dataset;
     private final NetworkSpec network;
     private final TrainingSpec training;
+    /** changes made by themselves during a run (see {@link Schedule}); not a setting of the table */
+    private final Schedule schedule;
 
-    private Scenario(Map<Setting<?>, Object> values) {
+    private Scenario(Map<Setting<?>, Object> values, Schedule schedule) {
         this.values = values;
+        this.schedule = schedule;
         this.dataset = new DatasetSpec(get(DATASET), get(DATASET_PATH), get(NOISE), get(SAMPLES).intValue(),
                 get(TEST_FRACTION));
         this.network = new NetworkSpec(IntList.toArray(get(HIDDEN)), get(ACTIVATION), get(INIT), get(INIT_STD),
@@ -38,7 +41,7 @@ public final class Scenario {
         return DEFAULTS;
     }
 
-    private static final Scenario DEFAULTS = new Scenario(Map.of());
+    private static final Scenario DEFAULTS = new Scenario(Map.of(), Schedule.NONE);
 
     /** a setting's value */
     public <T> T get(Setting<T> s) {
@@ -61,7 +64,7 @@ public final class Scenario {
         Map<Setting<?>, Object> next = new HashMap<>(values);
         if (v.equals(s.defaultValue())) next.remove(s);
         else next.put(s, v);
-        return new Scenario(Map.copyOf(next));
+        return new Scenario(Map.copyOf(next), schedule);
     }
 
     /** whether two scenarios differ in a setting */
@@ -99,6 +102,17 @@ public final class Scenario {
         return training;
     }
 
+    /** the changes scheduled during a run (empty when none) */
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    /** The same scenario with another schedule. */
+    public Scenario withSchedule(Schedule s) {
+        Objects.requireNonNull(s, Schedule.KEY);
+        return s.equals(schedule) ? this : new Scenario(values, s);
+    }
+
     public Scenario withName(String name) {
         return with(NAME, name);
     }
@@ -107,14 +121,14 @@ public final class Scenario {
     public boolean equals(Object o) {
         if (!(o instanceof Scenario other)) return false;
         for (Setting<?> s : Settings.all()) if (differs(other, s)) return false;
-        return true;
+        return schedule.equals(other.schedule);
     }
 
     @Override
     public int hashCode() {
         int h = 1;
         for (Setting<?> s : Settings.all()) h = 31 * h + get(s).hashCode();
-        return h;
+        return schedule.isEmpty() ? h : 31 * h + schedule.hashCode();
     }
 
     @Override
@@ -123,6 +137,7 @@ public final class Scenario {
         for (Setting<?> s : Settings.all()) {
             if (values.containsKey(s)) b.append(s.key()).append('=').append(values.get(s)).append(", ");
         }
+        if (!schedule.isEmpty()) b.append(Schedule.KEY).append('=').append(schedule.entries()).append(", ");
         return b.append("defaults otherwise]").toString();
     }
 }

@@ -57,11 +57,14 @@ public final class ScenarioIO {
                     + (empty ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT)) + ".");
         }
         Scenario s = Scenario.defaults();
+        Schedule schedule = Schedule.NONE;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String k = e.getKey();
             JsonNode v = e.getValue();
-            if (isSection(k)) {
+            if (k.equals(Schedule.KEY)) {
+                schedule = Schedule.parse(v, source);
+            } else if (isSection(k)) {
                 if (!v.isObject()) {
                     throw new ScenarioException(source + ": " + k + " = " + v + " is not allowed; expected an object "
                             + "with the keys " + sectionKeys(k) + ".");
@@ -74,7 +77,7 @@ public final class ScenarioIO {
                 s = apply(s, k, v, source);
             }
         }
-        return validate(s, source);
+        return validate(s.withSchedule(schedule), source);
     }
 
     /** Reads a scenario file. */
@@ -199,7 +202,7 @@ public final class ScenarioIO {
         return s;
     }
 
-    private static ScenarioException unknown(String source, String path) {
+    static ScenarioException unknown(String source, String path) {
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String k : keys()) {
@@ -246,6 +249,7 @@ public final class ScenarioIO {
                     : root.has(parts[0]) ? (ObjectNode) root.get(parts[0]) : root.putObject(parts[0]);
             target.set(parts[parts.length - 1], json(s, k));
         }
+        if (!s.schedule().isEmpty()) root.set(Schedule.KEY, s.schedule().toJson());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
