@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.export.Captions;
 import org.shiftscope.export.CsvRecorder;
+import org.shiftscope.export.EventsCsv;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.train.Boundary;
 import org.shiftscope.stats.History;
@@ -46,7 +47,7 @@ public final class HeadlessRunner {
     @CommandLine.Command(name = "--headless", separator = " ", sortOptions = false, optionListHeading = "%nOptions:%n",
             customSynopsis = "java -jar shiftscope.jar --headless [options]",
             description = {"", "Trains a scenario without a window and writes its statistics and figures."},
-            footer = {"", "Writes stats.csv, metrics.csv, histograms.csv, run.json and PNG figures into DIR; progress "
+            footer = {"", "Writes stats.csv, metrics.csv, histograms.csv, events.csv, run.json and PNG figures into DIR; progress "
                     + "goes to stderr.",
                 "Other modes: the window (--help), --bench (--bench --help)."},
             exitCodeListHeading = "%nExit codes:%n",
@@ -179,6 +180,7 @@ public final class HeadlessRunner {
             });
             while (session.stepCount() < steps && !session.allDiverged()) {
                 session.step();
+                if (session.events() != history.events()) history.setEvents(session.events()); // scheduled changes
                 progress.update(session.stepCount());
                 if (animation != null && session.stepCount() % frameEvery == 0) gifFrame(animation, sc, session);
             }
@@ -190,6 +192,11 @@ public final class HeadlessRunner {
         double wall = (System.nanoTime() - t0) / 1e9;
         progress.done(session.stepCount(), wall);
         writeRunJson(sc, session, wall, outDir.resolve("run.json"));
+        try {
+            EventsCsv.write(outDir, session.events());
+        } catch (IOException e) {
+            throw new UsageException("cannot write events.csv in '" + outDir + "': " + e.getMessage());
+        }
         for (Run r : session.runs()) {
             err.printf(Locale.ROOT, "  %-6s final loss %.4f, test accuracy %s%s%n", r.name, r.loss(),
                     Double.isNaN(r.testAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.4f", r.testAccuracy()),

@@ -346,12 +346,34 @@ public final class ScenarioModel {
             if (p.snapshot().hasTestAccuracy()) checkpoints.add(p.snapshot());
             changed = true;
         }
+        Trainer.Events ev = trainer.events();
+        if (ev.generation() == st.generation() && ev.list() != history.events()) {
+            history.setEvents(ev.list()); // the charts mark the changes
+            changed = true;
+        }
         for (String run : st.runs()) history.setLabel(run, Session.runLabel(st.scenario(), run));
         Boundary b = trainer.boundary();
         if (b != null && b != boundary.get() && b.generation() == st.generation()) boundary.set(b);
         reflect(st);
         status.set(st);
         return changed;
+    }
+
+    /**
+     * The controls show the live settings the trainer uses, also those a scenario's schedule changed: once the
+     * trainer has done every command sent, its live settings are the ones in force.
+     */
+    private void followSchedule(Status st) {
+        if (revertPending || st.commandsDone() < trainer.commandsSent()) return;
+        Scenario now = scenario(), next = now;
+        for (Setting<?> k : Settings.all()) {
+            if (k.apply() == Setting.Apply.LIVE && st.scenario().differs(now, k)) next = copyLive(next, st.scenario(), k);
+        }
+        if (next != now) scenario.set(next);
+    }
+
+    private static <T> Scenario copyLive(Scenario to, Scenario from, Setting<T> k) {
+        return to.with(k, from.get(k));
     }
 
     /** passes the trainer's own news on: refusals, notices, divergence, a lesson's end */
@@ -368,6 +390,7 @@ public final class ScenarioModel {
         }
         lastError = st.error();
         lastRefusals = st.refusals();
+        followSchedule(st);
         if (!st.message().isEmpty() && !st.message().equals(lastMessage)) notify(st.message(), false);
         lastMessage = st.message();
         long div = st.firstDivergence();

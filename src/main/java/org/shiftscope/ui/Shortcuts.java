@@ -11,8 +11,9 @@ import org.shiftscope.train.scenario.Settings;
 /**
  * The window's keyboard: Space play/pause · S one step · R reset · B BatchNorm on/off · F5 presentation ·
  * Ctrl+S save the dashboard PNG · Ctrl+Shift+S save the scenario · Ctrl+O open · Ctrl+E CSV · Ctrl+L fold the
- * lesson · Ctrl+B show or hide the controls. Single letters are left to text fields, spinners and lists that have
- * the focus, and Space to a check box or button reached with the keyboard (Tab), which it then presses.
+ * lesson · Ctrl+B show or hide the controls · Escape or 0 zoomed time charts follow the run again. Single
+ * letters are left to text fields, spinners and lists that have the focus, and Space to a check box or button
+ * reached with the keyboard (Tab), which it then presses.
  */
 final class Shortcuts {
     private final ScenarioModel model;
@@ -20,6 +21,8 @@ final class Shortcuts {
     private final Runnable togglePresentation;
     private final Runnable togglePanel;
     private final LessonCard card;
+    /** the time charts follow the run again (zoom reset) */
+    private java.util.function.BooleanSupplier followRun = () -> false;
 
     Shortcuts(ScenarioModel model, FileActions files, Runnable togglePresentation, Runnable togglePanel,
               LessonCard card) {
@@ -28,6 +31,11 @@ final class Shortcuts {
         this.togglePresentation = togglePresentation;
         this.togglePanel = togglePanel;
         this.card = card;
+    }
+
+    /** Escape and 0 make zoomed time charts follow the run again; {@code r} says whether they were zoomed. */
+    void onFollowRun(java.util.function.BooleanSupplier r) {
+        followRun = r;
     }
 
     /** handles a key pressed anywhere in the window (an event filter on the scene) */
@@ -69,6 +77,9 @@ final class Shortcuts {
             case S -> model.step();
             case R -> model.reset();
             case B -> toggleBatchNorm();
+            case ESCAPE, DIGIT0, NUMPAD0 -> {
+                if (!followRun.getAsBoolean()) return false; // not zoomed: Escape is left to others
+            }
             default -> {
                 return false;
             }
