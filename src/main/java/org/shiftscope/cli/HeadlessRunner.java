@@ -229,7 +229,7 @@ public final class HeadlessRunner {
                     }
                 }
             }
-            a.frame(Captions.of(sc, session.stepCount()), b);
+            a.frame(Captions.of(session.scenario(), session.stepCount()), b);
         } catch (Exception e) {
             throw new UsageException("cannot draw the GIF frame at step " + session.stepCount() + ": "
                     + e.getMessage());
@@ -260,7 +260,7 @@ public final class HeadlessRunner {
         }
         try {
             List<Path> files = FigureWriter.write(outDir, history, sc.network().hidden().length, taps,
-                    Captions.of(sc, session.stepCount()), session.data(), boundary);
+                    Captions.of(session.scenario(), session.stepCount()), session.data(), boundary);
             err.println("  " + files.size() + " PNG figures (dashboard.png and one per chart)");
         } catch (Exception | LinkageError e) {
             err.println("  warning: no PNG figures (" + e.getMessage() + "); the CSV files are complete.");

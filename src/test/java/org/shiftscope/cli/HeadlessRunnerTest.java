@@ -180,4 +180,90 @@ class HeadlessRunnerTest {
         assertTrue(read.loops());
         assertTrue(r.err().contains("dashboard.gif: " + HeadlessRunner.GIF_FRAMES + " frames"), r.err());
     }
+
+    /** columns of an image where more than a third of the rows have a colour, as the centres of their runs */
+    static List<Double> columns(java.awt.image.BufferedImage img, java.util.function.IntPredicate colour) {
+        List<Double> centres = new java.util.ArrayList<>();
+        int start = -1;
+        for (int x = 0; x <= img.getWidth(); x++) {
+            int n = 0;
+            for (int y = 0; x < img.getWidth() && y < img.getHeight(); y++) if (colour.test(img.getRGB(x, y))) n++;
+            boolean hit = n > img.getHeight() / 3;
+            if (hit && start < 0) start = x;
+            if (!hit && start >= 0) {
+                centres.add((start + x - 1) / 2.0);
+                start = -1;
+            }
+        }
+        return centres;
+    }
+
+    /** the markers' pink (#c2185b), also where anti-aliasing lightened it */
+    static boolean markerPink(int rgb) {
+        int r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
+        return r > 150 && g < 120 && b > 60 && b < 170 && r - g > 80;
+    }
+
+    /** the axes' dark grey (#444) */
+    static boolean axisGrey(int rgb) {
+        int r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
+        return r < 120 && Math.abs(r - g) < 12 && Math.abs(g - b) < 12;
+    }
+
+    @Test
+    void aScheduledChangeIsARowOfEventsCsvAndAMarkerInThePngs() throws Exception {
+        Path sc = tmp.resolve("bn-off.json");
+        Files.writeString(sc, "{\"name\": \"bn-off\", \"training\": {\"steps\": 4000},"
+                + " \"schedule\": [{\"step\": 3000, \"set\": {\"network.batchnorm\": false}}]}");
+        Path out = tmp.resolve("sched");
+        Result r = run("--headless", "--scenario", sc.toString(), "--every", "50", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("step,run,key,old,new", "3000,all,network.norm,batch,none"),
+                Files.readAllLines(out.resolve("events.csv")));
+        // the run turned BN off at step 3000: its last statistics have no "after BN" tap
+        List<String> stats = Files.readAllLines(out.resolve("stats.csv"));
+        assertTrue(stats.stream().anyMatch(l -> l.startsWith("main,2950,1,normalized,")));
+        assertTrue(stats.stream().noneMatch(l -> l.startsWith("main,3000,1,normalized,")));
+        // training.png: steps 0…4000 between the left and right axes; the marker is the one pink column at 3000
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve("training.png").toFile());
+        List<Double> axes = columns(img, HeadlessRunnerTest::axisGrey), pink = columns(img,
+                HeadlessRunnerTest::markerPink);
+        double left = axes.get(0), right = axes.get(axes.size() - 1);
+        assertEquals(1, pink.size(), pink.toString());
+        assertEquals(left + 0.75 * (right - left), pink.get(0), 3, "axes " + axes + ", marker " + pink);
+        // and in every time chart of the dashboard (training, then 3 layers × heat map, mean ± std, percentiles)
+        java.awt.image.BufferedImage dash = javax.imageio.ImageIO.read(out.resolve("dashboard.png").toFile());
+        assertTrue(columns(dash, HeadlessRunnerTest::markerPink).size() >= 3);
+        for (String f : new String[] {"layer2-activation-distribution.png", "layer2-activation-moments.png",
+            "layer2-linear-percentiles.png"}) {
+            assertEquals(1, columns(javax.imageio.ImageIO.read(out.resolve(f).toFile()),
+                    HeadlessRunnerTest::markerPink).size(), f);
+        }
+        // no change, no marker: an events.csv with its header only
+        Path plain = tmp.resolve("plain");
+        assertEquals(0, run("--headless", "--no-png", "--steps", "5", "--out", plain.toString()).code());
+        assertEquals(List.of("step,run,key,old,new"), Files.readAllLines(plain.resolve("events.csv")));
+    }
+
+    @Test
+    void aBadScheduleExitsTwoNamingTheEntryAndWritesNothing() throws IOException {
+        String[][] cases = {
+            {"[{\"step\": 10, \"set\": {\"network.hidden\": [4, 4]}}]", "schedule[0].set.network.hidden",
+                "rebuild"},
+            {"[{\"step\": 10, \"set\": {\"training.learning_rate\": 0.1}}, {\"step\": 0, \"set\": "
+                + "{\"network.norm\": \"none\"}}]", "schedule[1].step = 0", "from 1"},
+            {"[{\"step\": 10, \"set\": {\"network.norm\": \"off\"}}]", "schedule[0].set.network.norm", "one of"},
+            {"[{\"step\": 10, \"set\": {\"training.bogus\": 1}}]", "unknown key training.bogus", "schedule[0]"},
+        };
+        for (int i = 0; i < cases.length; i++) {
+            Path f = tmp.resolve("bad" + i + ".json");
+            Files.writeString(f, "{\"schedule\": " + cases[i][0] + "}");
+            Path out = tmp.resolve("none" + i);
+            Result r = run("--headless", "--scenario", f.toString(), "--out", out.toString());
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(cases[i][1]) && r.err().contains(cases[i][2]), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+            assertFalse(Files.exists(out), "nothing written for " + cases[i][0]);
+        }
+    }
 }
