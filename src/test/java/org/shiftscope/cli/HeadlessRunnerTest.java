@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiftscope.chart.MarkerPixels;
 
 class HeadlessRunnerTest {
     @TempDir
@@ -181,35 +182,6 @@ class HeadlessRunnerTest {
         assertTrue(r.err().contains("dashboard.gif: " + HeadlessRunner.GIF_FRAMES + " frames"), r.err());
     }
 
-    /** columns of an image where more than a third of the rows have a colour, as the centres of their runs */
-    static List<Double> columns(java.awt.image.BufferedImage img, java.util.function.IntPredicate colour) {
-        List<Double> centres = new java.util.ArrayList<>();
-        int start = -1;
-        for (int x = 0; x <= img.getWidth(); x++) {
-            int n = 0;
-            for (int y = 0; x < img.getWidth() && y < img.getHeight(); y++) if (colour.test(img.getRGB(x, y))) n++;
-            boolean hit = n > img.getHeight() / 3;
-            if (hit && start < 0) start = x;
-            if (!hit && start >= 0) {
-                centres.add((start + x - 1) / 2.0);
-                start = -1;
-            }
-        }
-        return centres;
-    }
-
-    /** the markers' pink (#c2185b), also where anti-aliasing lightened it */
-    static boolean markerPink(int rgb) {
-        int r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
-        return r > 150 && g < 120 && b > 60 && b < 170 && r - g > 80;
-    }
-
-    /** the axes' dark grey (#444) */
-    static boolean axisGrey(int rgb) {
-        int r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
-        return r < 120 && Math.abs(r - g) < 12 && Math.abs(g - b) < 12;
-    }
-
     @Test
     void aScheduledChangeIsARowOfEventsCsvAndAMarkerInThePngs() throws Exception {
         Path sc = tmp.resolve("bn-off.json");
@@ -226,18 +198,18 @@ class HeadlessRunnerTest {
         assertTrue(stats.stream().noneMatch(l -> l.startsWith("main,3000,1,normalized,")));
         // training.png: steps 0…4000 between the left and right axes; the marker is the one pink column at 3000
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve("training.png").toFile());
-        List<Double> axes = columns(img, HeadlessRunnerTest::axisGrey), pink = columns(img,
-                HeadlessRunnerTest::markerPink);
+        List<Double> axes = MarkerPixels.columns(img, MarkerPixels::axisGrey), pink = MarkerPixels.columns(img,
+                MarkerPixels::pink);
         double left = axes.get(0), right = axes.get(axes.size() - 1);
         assertEquals(1, pink.size(), pink.toString());
         assertEquals(left + 0.75 * (right - left), pink.get(0), 3, "axes " + axes + ", marker " + pink);
         // and in every time chart of the dashboard (training, then 3 layers × heat map, mean ± std, percentiles)
         java.awt.image.BufferedImage dash = javax.imageio.ImageIO.read(out.resolve("dashboard.png").toFile());
-        assertTrue(columns(dash, HeadlessRunnerTest::markerPink).size() >= 3);
+        assertTrue(MarkerPixels.columns(dash, MarkerPixels::pink).size() >= 3);
         for (String f : new String[] {"layer2-activation-distribution.png", "layer2-activation-moments.png",
             "layer2-linear-percentiles.png"}) {
-            assertEquals(1, columns(javax.imageio.ImageIO.read(out.resolve(f).toFile()),
-                    HeadlessRunnerTest::markerPink).size(), f);
+            assertEquals(1, MarkerPixels.columns(javax.imageio.ImageIO.read(out.resolve(f).toFile()),
+                    MarkerPixels::pink).size(), f);
         }
         // no change, no marker: an events.csv with its header only
         Path plain = tmp.resolve("plain");
