@@ -209,8 +209,16 @@ public abstract class ChartPane extends Region {
         if (w != null) x.set(w.lo(), w.hi());
     }
 
-    /** Clips drawing to the plot area (data of a zoomed chart reach past it), until {@link #unclip}. */
+    /** whether drawing is clipped to the plot now (see {@link #clipPlot}) */
+    private boolean clipped;
+
+    /**
+     * Clips drawing to the plot area while zoomed (data reach past it then), until {@link #unclip}. Following the
+     * run, every point lies inside the plot: no clip, which costs the software renderer a mask per shape.
+     */
     protected void clipPlot(GraphicsContext g) {
+        clipped = timeRange != null && timeRange.window() != null;
+        if (!clipped) return;
         g.save();
         g.beginPath();
         g.rect(px, py, pw, ph);
@@ -220,7 +228,8 @@ public abstract class ChartPane extends Region {
     }
 
     protected void unclip(GraphicsContext g) {
-        g.restore();
+        if (clipped) g.restore();
+        clipped = false;
     }
 
     /** the readout lines on screen now (empty when none) */
