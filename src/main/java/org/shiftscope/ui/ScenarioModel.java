@@ -364,16 +364,9 @@ public final class ScenarioModel {
      * trainer has done every command sent, its live settings are the ones in force.
      */
     private void followSchedule(Status st) {
-        if (revertPending || st.commandsDone() < trainer.commandsSent()) return;
-        Scenario now = scenario(), next = now;
-        for (Setting<?> k : Settings.all()) {
-            if (k.apply() == Setting.Apply.LIVE && st.scenario().differs(now, k)) next = copyLive(next, st.scenario(), k);
+        if (!revertPending && st.commandsDone() >= trainer.commandsSent()) {
+            scenario.set(scenario().withLiveOf(st.scenario())); // the same scenario when nothing differs
         }
-        if (next != now) scenario.set(next);
-    }
-
-    private static <T> Scenario copyLive(Scenario to, Scenario from, Setting<T> k) {
-        return to.with(k, from.get(k));
     }
 
     /** passes the trainer's own news on: refusals, notices, divergence, a lesson's end */

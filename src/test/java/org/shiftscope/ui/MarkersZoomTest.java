@@ -101,6 +101,28 @@ class MarkersZoomTest extends WindowTest {
     }
 
     @Test
+    void aScheduledChangeIsAMarkerAndTheControlsFollowIt(FxRobot robot) throws Exception {
+        Path f = tmp.resolve("bn-off.json");
+        Files.writeString(f, "{\"schedule\": [{\"step\": 3, \"set\": {\"network.norm\": \"none\"}}]}");
+        robot.interact(() -> view.model().openFile(f));
+        waitFor(() -> trainer.status().generation() == 1);
+        steps(robot, 4);
+        var norm = robot.lookup("#network-norm").queryComboBox();
+        waitFor(() -> norm.getValue() == NormKind.NONE && view.model().history().events().size() == 1);
+        ChartPane training = timeCharts().get(0);
+        robot.interact(training::markDirty);
+        waitFor(() -> training.markers().size() == 1);
+        assertEquals(3, training.markers().get(0).step());
+        assertEquals("BN off", training.markers().get(0).label());
+        // a change made afterwards keeps what the schedule set
+        Slider lr = robot.lookup("#training-learning_rate").queryAs(Slider.class);
+        robot.interact(() -> lr.setValue(Math.log10(0.5)));
+        robot.clickOn("#step");
+        assertEquals(NormKind.NONE, trainer.call(s -> s.scenario().network().norm()));
+        assertEquals(2, (int) trainer.call(s -> s.events().size()));
+    }
+
+    @Test
     void zoomIsSharedByEveryTimeChartAndDoubleClickFollowsTheRunAgain(FxRobot robot) throws Exception {
         robot.clickOn("#play");
         waitFor(() -> view.model().history().lastStep() >= 300);

@@ -67,6 +67,17 @@ public final class Scenario {
         return new Scenario(Map.copyOf(next), schedule);
     }
 
+    /** This scenario with the live settings ({@link Setting.Apply#LIVE}) of another; itself when they agree. */
+    public Scenario withLiveOf(Scenario other) {
+        Scenario s = this;
+        for (Setting<?> k : Settings.all()) if (k.apply() == Setting.Apply.LIVE) s = copy(s, other, k);
+        return s;
+    }
+
+    private static <T> Scenario copy(Scenario to, Scenario from, Setting<T> k) {
+        return to.with(k, from.get(k));
+    }
+
     /** whether two scenarios differ in a setting */
     public boolean differs(Scenario other, Setting<?> s) {
         return !get(s).equals(other.get(s));

@@ -55,8 +55,14 @@ class ScheduleTest {
         // the schedule counts in equality; a scenario without one writes no "schedule" key
         assertNotEquals(sc, sc.withSchedule(Schedule.NONE));
         assertTrue(!ScenarioIO.toJson(Scenario.defaults()).contains("schedule"));
-        // a live change keeps it
+        // a live change keeps it, and so does taking another scenario's live settings
         assertEquals(sc.schedule(), sc.with(Settings.MOMENTUM, 0.5).schedule());
+        Scenario other = Scenario.defaults().with(Settings.MOMENTUM, 0.5).with(Settings.HIDDEN, List.of(4));
+        Scenario live = sc.withLiveOf(other);
+        assertEquals(0.5, live.get(Settings.MOMENTUM));
+        assertEquals(sc.get(Settings.HIDDEN), live.get(Settings.HIDDEN));
+        assertEquals(sc.schedule(), live.schedule());
+        assertTrue(sc.withLiveOf(sc) == sc);
     }
 
     @Test
