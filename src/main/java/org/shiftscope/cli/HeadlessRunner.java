@@ -25,7 +25,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --headless}: runs a scenario without a display and writes stats.csv, metrics.csv, histograms.csv and
+ * {@code --headless}: runs a scenario without a display and writes stats.csv, metrics.csv, histograms.csv, events.csv and
  * run.json. Exit code 0 when the run finished (also when it diverged), 2 for bad input.
  */
 public final class HeadlessRunner {
