@@ -36,6 +36,11 @@ abstract class BandChart extends LayerChart {
     }
 
     @Override
+    public Axis timeAxis() {
+        return x;
+    }
+
+    @Override
     protected boolean stepLine() {
         return true;
     }
@@ -63,11 +68,13 @@ abstract class BandChart extends LayerChart {
             for (int i = 0; i < d.size(); i++) y.include(low.applyAsDouble(d.get(i)), high.applyAsDouble(d.get(i)));
             x.include(0, Math.max(10, d.lastStep()));
         }
+        applyTimeRange(x);
         axes(g, x, y, "step");
         if (runs.isEmpty()) {
             empty(g, emptyText());
             return;
         }
+        clipPlot(g);
         for (String r : runs) {
             Decimated<TapStats> d = series(r);
             Color c = ChartTheme.runColor(history, r);
@@ -78,6 +85,8 @@ abstract class BandChart extends LayerChart {
             }
             Bands.line(this, g, d, x, y, c, centre, lineWidth(), false);
         }
+        unclip(g);
+        drawMarkers(g, x, history.events());
         runLegend(g, runs);
     }
 }

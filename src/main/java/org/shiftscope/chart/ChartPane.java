@@ -38,6 +38,12 @@ public abstract class ChartPane extends Region {
     private boolean dirty = true;
     /** plot area of the last draw: left, top, width, height */
     protected double px, py, pw, ph;
+    /** the markers of changed settings as last drawn (time charts) */
+    private List<Markers.Marker> markers = List.of();
+    /** the range of steps shared by every time chart, or null (not a time chart, or not zoomable) */
+    private TimeRange timeRange;
+    /** where a drag that selects steps started and where it is now (NaN: no drag) */
+    private double dragFrom = Double.NaN, dragTo = Double.NaN;
 
     protected ChartPane(String title, String help) {
         this.title = title;
@@ -46,8 +52,36 @@ public abstract class ChartPane extends Region {
         getChildren().addAll(canvas, overlay);
         getStyleClass().add("chart-pane");
         setOnMouseMoved(e -> hover(e.getX(), e.getY()));
-        setOnMouseDragged(e -> hover(e.getX(), e.getY()));
+        setOnMouseDragged(e -> {
+            if (!Double.isNaN(dragFrom)) dragTo = Math.max(px, Math.min(px + pw, e.getX()));
+            hover(e.getX(), e.getY());
+        });
         setOnMouseExited(e -> hover(Double.NaN, Double.NaN));
+        setOnMousePressed(e -> {
+            boolean inPlot = e.getX() >= px && e.getX() <= px + pw && e.getY() >= py && e.getY() <= py + ph;
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && zoomable() && inPlot) {
+                dragFrom = dragTo = e.getX();
+            }
+        });
+        setOnMouseReleased(e -> {
+            if (!Double.isNaN(dragFrom) && Math.abs(dragTo - dragFrom) >= 6) {
+                Axis t = timeAxis();
+                timeRange.zoom(xValue(t, dragFrom), xValue(t, dragTo));
+            }
+            dragFrom = dragTo = Double.NaN;
+            drawHover();
+        });
+        setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && zoomable()) {
+                timeRange.follow();
+            }
+        });
+        setOnScroll(e -> {
+            if (!zoomable() || e.getDeltaY() == 0 || e.getX() < px || e.getX() > px + pw) return;
+            Axis t = timeAxis();
+            timeRange.zoomAbout(xValue(t, e.getX()), e.getDeltaY() > 0 ? 0.8 : 1.25, t.lo(), t.hi(), newestStep());
+            e.consume(); // the scroll pane around the charts does not scroll as well
+        });
         fontScale.addListener((o, a, b) -> markDirty());
         setMinSize(160, 120);
         setPrefSize(320, 200);
@@ -89,6 +123,7 @@ public abstract class ChartPane extends Region {
         py = 26 * s;
         pw = Math.max(10, w - px - 12 * s);
         ph = Math.max(10, h - py - 34 * s);
+        markers = List.of();
         draw(g, w, h);
         drawHover(); // the values under a resting pointer follow the data
         return true;
@@ -111,7 +146,90 @@ public abstract class ChartPane extends Region {
         if (Double.isNaN(x) || x < 0 || y < 0 || x > canvas.getWidth() || y > canvas.getHeight()) return List.of();
         if (y < py) return wrap(help, 60);
         if (x < px || x > px + pw || y > py + ph) return List.of();
-        return readoutAt(x, y);
+        List<String> lines = readoutAt(x, y);
+        for (Markers.Marker m : markers) {
+            if (Math.abs(m.x() - x) <= 4 * scale()) {
+                lines = new java.util.ArrayList<>(lines);
+                lines.addAll(m.text());
+            }
+        }
+        return lines;
+    }
+
+    // ---- time charts: markers of changed settings, the shared range of steps ----
+
+    /** the markers of changed settings as last drawn, left to right (empty for charts that are not over steps) */
+    public List<Markers.Marker> markers() {
+        return markers;
+    }
+
+    /** Draws the markers of changed settings on a time axis (time charts call it after their data). */
+    protected void drawMarkers(GraphicsContext g, Axis x, List<org.shiftscope.stats.Event> events) {
+        markers = Markers.draw(this, g, x, events);
+    }
+
+    /** the axis of steps of a chart over steps, or null for other charts */
+    public Axis timeAxis() {
+        return null;
+    }
+
+    /** the newest step the chart has data for (time charts) */
+    protected double newestStep() {
+        return 0;
+    }
+
+    /** Follows a range of steps shared with other time charts (time charts only; null: none). */
+    public void setTimeRange(TimeRange range) {
+        if (timeAxis() == null) return;
+        if (timeRange != null) timeRange.windowProperty().removeListener(weakOnWindow);
+        timeRange = range;
+        if (range != null) range.windowProperty().addListener(weakOnWindow);
+    }
+
+    /** redraws with the shared window (following again: the axis grows from the data) */
+    private final javafx.beans.value.ChangeListener<TimeRange.Window> onWindow = (o, a, b) -> {
+        if (b == null && timeAxis() != null) timeAxis().reset();
+        markDirty();
+    };
+    /** weakly held: charts of a replaced layer row are not kept alive by the range they shared */
+    private final javafx.beans.value.WeakChangeListener<TimeRange.Window> weakOnWindow =
+            new javafx.beans.value.WeakChangeListener<>(onWindow);
+
+    public TimeRange timeRange() {
+        return timeRange;
+    }
+
+    private boolean zoomable() {
+        return timeRange != null && timeAxis() != null && !timeAxis().isEmpty();
+    }
+
+    /** Sets the time axis to the shared window while zoomed (call after the axis took in the data). */
+    protected void applyTimeRange(Axis x) {
+        TimeRange.Window w = timeRange == null ? null : timeRange.window();
+        if (w != null) x.set(w.lo(), w.hi());
+    }
+
+    /** whether drawing is clipped to the plot now (see {@link #clipPlot}) */
+    private boolean clipped;
+
+    /**
+     * Clips drawing to the plot area while zoomed (data reach past it then), until {@link #unclip}. Following the
+     * run, every point lies inside the plot: no clip, which costs the software renderer a mask per shape.
+     */
+    protected void clipPlot(GraphicsContext g) {
+        clipped = timeRange != null && timeRange.window() != null;
+        if (!clipped) return;
+        g.save();
+        g.beginPath();
+        g.rect(px, py, pw, ph);
+        g.closePath();
+        g.clip();
+        g.beginPath();
+    }
+
+    protected void unclip(GraphicsContext g) {
+        if (clipped) g.restore();
+        clipped = false;
     }
 
     /** the readout lines on screen now (empty when none) */
@@ -142,6 +260,10 @@ public abstract class ChartPane extends Region {
     private void drawHover() {
         GraphicsContext g = overlay.getGraphicsContext2D();
         g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        if (!Double.isNaN(dragFrom) && dragTo != dragFrom) { // the steps a drag selects
+            g.setFill(theme.text().deriveColor(0, 1, 1, 0.12));
+            g.fillRect(Math.min(dragFrom, dragTo), py, Math.abs(dragTo - dragFrom), ph);
+        }
         List<String> lines = readout(hoverX, hoverY);
         shown = lines;
         if (lines.isEmpty()) return;

@@ -39,6 +39,8 @@ public final class Dashboard extends VBox {
     private double layerHeight = 190, trainingHeight = 220;
     /** the over-time view of the layer rows */
     private OverTime overTime = OverTime.HEAT_MAP;
+    /** the range of steps every time chart shows: they zoom together */
+    private final TimeRange timeRange = new TimeRange();
     /** the hidden layers (1-based) whose rows are shown; null = all */
     private java.util.Set<Integer> shownRows;
 
@@ -47,6 +49,7 @@ public final class Dashboard extends VBox {
         this.history = history;
         this.onChart = onChart;
         trainingChart = new TrainingChart(history);
+        trainingChart.setTimeRange(timeRange);
         HBox trainingRow = new HBox(8, trainingChart, boundaryChart);
         HBox.setHgrow(trainingChart, Priority.ALWAYS);
         trainingChart.setPrefHeight(220);
@@ -74,6 +77,7 @@ public final class Dashboard extends VBox {
             for (LayerChart c : List.of(new HistogramChart(history), new DistributionChart(history),
                     new RidgelineChart(history), new MomentsChart(history), new PercentileChart(history))) {
                 c.setSource(h, tap);
+                c.setTimeRange(timeRange); // histograms are not over steps: they ignore it
                 c.setTheme(theme);
                 c.fontScaleProperty().set(fontScale);
                 HBox.setHgrow(c, Priority.ALWAYS);
@@ -187,8 +191,14 @@ public final class Dashboard extends VBox {
         for (LayerChart c : layerCharts) c.markDirty();
     }
 
-    /** A new run: axis ranges start over. */
+    /** the range of steps every time chart shows (shared: zooming one zooms them all) */
+    public TimeRange timeRange() {
+        return timeRange;
+    }
+
+    /** A new run: axis ranges start over and the time charts follow the run. */
     public void resetRanges() {
+        timeRange.follow();
         trainingChart.resetRanges();
         for (LayerChart c : layerCharts) c.resetRanges();
     }

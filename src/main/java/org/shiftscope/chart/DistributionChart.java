@@ -47,6 +47,7 @@ public final class DistributionChart extends LayerChart {
             }
             x.include(0, Math.max(10, d.lastStep()));
         }
+        applyTimeRange(x);
         axes(g, x, y, "step");
         if (runs.isEmpty() || y.isEmpty()) {
             empty(g, emptyText());
@@ -108,8 +109,14 @@ public final class DistributionChart extends LayerChart {
         image.getPixelWriter().setPixels(0, 0, iw, ih, PixelFormat.getIntArgbPreInstance(),
                 IntBuffer.wrap(pixels, 0, iw * ih), iw);
         g.drawImage(image, 0, 0, iw, ih, px, py, iw, ih);
+        drawMarkers(g, x, history.events());
         if (nr == 1) scaleLegend(g);
         runLegend(g, runs);
+    }
+
+    @Override
+    public Axis timeAxis() {
+        return x;
     }
 
     @Override

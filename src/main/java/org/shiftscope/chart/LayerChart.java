@@ -50,6 +50,11 @@ public abstract class LayerChart extends ChartPane {
     }
 
     @Override
+    protected double newestStep() {
+        return history.lastStep();
+    }
+
+    @Override
     public void resetRanges() {
         x.reset();
         y.reset();

@@ -53,6 +53,7 @@ public final class TrainingChart extends ChartPane {
             Snapshot last = d.last();
             if (last != null && last.diverged()) diverged = last.divergedAt();
         }
+        applyTimeRange(x);
         pw -= 30 * scale(); // room for the accuracy axis
         // the legend goes beside the title when it fits, else on a line of its own
         List<String> names = new ArrayList<>();
@@ -77,6 +78,7 @@ public final class TrainingChart extends ChartPane {
         List<String> labels = new ArrayList<>();
         List<Color> colors = new ArrayList<>();
         List<Boolean> dashed = new ArrayList<>();
+        clipPlot(g);
         for (String r : runs) {
             Color c = ChartTheme.runColor(history, r);
             // raw mini-batch loss faint, its exponential moving average (TensorBoard's smoothing 0.9) bold
@@ -103,7 +105,19 @@ public final class TrainingChart extends ChartPane {
             g.setTextBaseline(VPos.BOTTOM);
             g.fillText("diverged at step " + diverged, xx - 4, py + ph - 4);
         }
+        unclip(g);
+        drawMarkers(g, x, history.events());
         titleLegend(g, labels, colors, dashed, legendY);
+    }
+
+    @Override
+    public Axis timeAxis() {
+        return x;
+    }
+
+    @Override
+    protected double newestStep() {
+        return history.lastStep();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.export.Captions;
 import org.shiftscope.export.CsvRecorder;
+import org.shiftscope.export.EventsCsv;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.train.Boundary;
 import org.shiftscope.stats.History;
@@ -25,7 +26,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --headless}: runs a scenario without a display and writes stats.csv, metrics.csv, histograms.csv and
+ * {@code --headless}: runs a scenario without a display and writes stats.csv, metrics.csv, histograms.csv, events.csv and
  * run.json. Exit code 0 when the run finished (also when it diverged), 2 for bad input.
  */
 public final class HeadlessRunner {
@@ -47,7 +48,7 @@ public final class HeadlessRunner {
     @CommandLine.Command(name = "--headless", separator = " ", sortOptions = false, optionListHeading = "%nOptions:%n",
             customSynopsis = "java -jar shiftscope.jar --headless [options]",
             description = {"", "Trains a scenario without a window and writes its statistics and figures."},
-            footer = {"", "Writes stats.csv, metrics.csv, histograms.csv, run.json and PNG figures into DIR; progress "
+            footer = {"", "Writes stats.csv, metrics.csv, histograms.csv, events.csv, run.json and PNG figures into DIR; progress "
                     + "goes to stderr.",
                 "Other modes: the window (--help), --bench (--bench --help)."},
             exitCodeListHeading = "%nExit codes:%n",
@@ -191,6 +192,7 @@ public final class HeadlessRunner {
             });
             while (session.stepCount() < steps && !session.allDiverged()) {
                 session.step();
+                if (session.events() != history.events()) history.setEvents(session.events()); // scheduled changes
                 progress.update(session.stepCount());
                 if (animation != null && session.stepCount() % frameEvery == 0) gifFrame(animation, sc, session);
             }
@@ -202,6 +204,11 @@ public final class HeadlessRunner {
         double wall = (System.nanoTime() - t0) / 1e9;
         progress.done(session.stepCount(), wall);
         writeRunJson(sc, session, wall, outDir.resolve("run.json"));
+        try {
+            EventsCsv.write(outDir, session.events());
+        } catch (IOException e) {
+            throw new UsageException("cannot write events.csv in '" + outDir + "': " + e.getMessage());
+        }
         for (Run r : session.runs()) {
             err.printf(Locale.ROOT, "  %-6s final loss %.4f, test accuracy %s%s%n", r.name, r.loss(),
                     Double.isNaN(r.testAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.4f", r.testAccuracy()),
@@ -234,7 +241,7 @@ public final class HeadlessRunner {
                     }
                 }
             }
-            a.frame(Captions.of(sc, session.stepCount()), b);
+            a.frame(Captions.of(session.scenario(), session.stepCount()), b);
         } catch (Exception e) {
             throw new UsageException("cannot draw the GIF frame at step " + session.stepCount() + ": "
                     + e.getMessage());
@@ -265,7 +272,7 @@ public final class HeadlessRunner {
         }
         try {
             List<Path> files = FigureWriter.write(outDir, history, sc.network().hidden().length, taps,
-                    Captions.of(sc, session.stepCount()), session.data(), boundary);
+                    Captions.of(session.scenario(), session.stepCount()), session.data(), boundary);
             err.println("  " + files.size() + " PNG figures (dashboard.png and one per chart)");
         } catch (Exception | LinkageError e) {
             err.println("  warning: no PNG figures (" + e.getMessage() + "); the CSV files are complete.");

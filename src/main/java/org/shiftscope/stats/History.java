@@ -32,6 +32,8 @@ public final class History {
     private final java.util.Set<String> hidden = new java.util.HashSet<>();
     /** the runs shown, in order (recomputed when runs or hidden change) */
     private final List<String> shown = new ArrayList<>();
+    /** the settings changed during the run, oldest first (immutable) */
+    private List<Event> events = List.of();
     /** hidden layers seen */
     private int depth;
     /** newest step seen */
@@ -62,12 +64,23 @@ public final class History {
         tests.clear();
         taps.clear();
         latestStats.clear();
+        events = List.of();
         depth = 0;
         lastStep = 0;
     }
 
     private static String key(String run, int layer, Tap tap) {
         return run + "/" + layer + "/" + tap.key();
+    }
+
+    /** Replaces the changes of settings the charts mark (an immutable list, oldest first). */
+    public void setEvents(List<Event> list) {
+        events = List.copyOf(list);
+    }
+
+    /** the settings changed during the run, oldest first: the charts mark them */
+    public List<Event> events() {
+        return events;
     }
 
     /** Names a run in legends and readouts (e.g. "with LayerNorm" for the normalized twin). */

@@ -11,6 +11,7 @@ import org.shiftscope.nn.MatMuls;
 import org.shiftscope.nn.Network;
 import org.shiftscope.nn.Sgd;
 import org.shiftscope.stats.InspectionCapture;
+import org.shiftscope.stats.Event;
 import org.shiftscope.stats.NetworkProbe;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.stats.TapProbe;
@@ -69,6 +70,14 @@ public final class Session {
     private SnapshotListener listener = s -> { };
     /** the step inspector's copy of each step of {@link #inspectedRun()}, or null while it is closed */
     private InspectionCapture capture;
+    /** the settings changed during this run, oldest first, at most {@link #MAX_EVENTS} (the newest kept) */
+    private final java.util.ArrayDeque<Event> events = new java.util.ArrayDeque<>();
+    /** {@link #events} as an immutable list, made anew only when an event is recorded */
+    private List<Event> eventList = List.of();
+    /** the next entry of the scenario's schedule to apply */
+    private int nextScheduled;
+    /** changes kept per run */
+    public static final int MAX_EVENTS = 1000;
 
     /** Builds the session from a scenario, loading its data set and choosing its back-end. */
     public static Session create(Scenario sc) {
@@ -125,6 +134,7 @@ public final class Session {
 
     /** Trains every run that has not diverged by one mini-batch. */
     public void step() {
+        applySchedule();
         final TrainingSpec t = scenario.training();
         final int n = t.batchSize();
         step++;
@@ -293,6 +303,7 @@ public final class Session {
             if (k.apply() == Setting.Apply.LIVE) next = copy(next, other, k);
         }
         if (sameRuns(old, other)) next = next.withVariants(other.variants());
+        recordChanges(old, next);
         scenario = next;
         if (next.differs(old, Settings.BATCH_SIZE)) ensureBatch(next.training().batchSize());
         for (int i = 0; i < runs.size(); i++) apply(runs.get(i), old.run(i), next.run(i));
@@ -329,6 +340,62 @@ public final class Session {
 
     private static <T> Scenario copy(Scenario to, Scenario from, Setting<T> k) {
         return to.with(k, from.get(k));
+    }
+
+    // ---- events: what changed during the run, and the scenario's schedule ----
+
+    /**
+     * Records an {@link Event} for each live setting whose value changes in some run (at the next step): one event
+     * for "all" when every run changes alike, else one per run that changes (a variant's own setting, or a shared
+     * one some variants override).
+     */
+    private void recordChanges(Scenario old, Scenario next) {
+        boolean any = false;
+        int n = Math.min(old.runCount(), next.runCount());
+        for (Setting<?> k : Settings.all()) {
+            if (k.apply() != Setting.Apply.LIVE) continue;
+            int changed = 0;
+            boolean alike = true;
+            for (int i = 0; i < n; i++) {
+                if (!next.run(i).differs(old.run(i), k)) continue;
+                changed++;
+                alike &= !next.run(i).differs(next.run(0), k) && !old.run(i).differs(old.run(0), k);
+            }
+            if (changed == 0) continue;
+            any = true;
+            if (changed == n && alike) {
+                add(event(k, old.run(0), next.run(0), Event.ALL));
+            } else {
+                for (int i = 0; i < n; i++) {
+                    if (next.run(i).differs(old.run(i), k)) add(event(k, old.run(i), next.run(i), runs.get(i).name));
+                }
+            }
+        }
+        if (any) eventList = List.copyOf(events);
+    }
+
+    private void add(Event e) {
+        if (events.size() == MAX_EVENTS) events.removeFirst();
+        events.addLast(e);
+    }
+
+    private <T> Event event(Setting<T> k, Scenario old, Scenario next, String run) {
+        T a = old.get(k), b = next.get(k);
+        return new Event(step + 1, run, k.key(), k.type().toJson(a).asText(), k.type().toJson(b).asText(),
+                EventWords.label(k, a, b));
+    }
+
+    /** Applies the schedule's entries due at the next step (nothing is allocated when none is). */
+    private void applySchedule() {
+        var schedule = scenario.schedule();
+        while (nextScheduled < schedule.size() && schedule.get(nextScheduled).step() <= step + 1) {
+            apply(schedule.get(nextScheduled++).applyTo(scenario));
+        }
+    }
+
+    /** the settings changed during this run, oldest first (immutable; a new list after each change) */
+    public List<Event> events() {
+        return eventList;
     }
 
     /** a run's words in legends: its variant's ("with BN", "with LayerNorm + noise 1", …), "this network" alone */

@@ -13,6 +13,7 @@ import org.shiftscope.nn.MatMuls;
 import org.shiftscope.stats.InspectMode;
 import org.shiftscope.stats.Inspection;
 import org.shiftscope.stats.InspectionCapture;
+import org.shiftscope.stats.Event;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.train.scenario.Scenario;
 
@@ -37,6 +38,8 @@ public final class Trainer implements AutoCloseable {
     private final AtomicReference<Boundary> boundary = new AtomicReference<>();
     /** the step inspector's latest record, or null (closed, or nothing trained since it opened) */
     private final AtomicReference<Inspection> inspection = new AtomicReference<>();
+    /** the settings changed during the current session, with its generation */
+    private final AtomicReference<Events> events = new AtomicReference<>(new Events(0, List.of()));
     /** the thread that owns the session */
     private final Thread thread;
 
@@ -89,6 +92,9 @@ public final class Trainer implements AutoCloseable {
 
     /** A snapshot tagged with the session generation that produced it. */
     public record Published(int generation, Snapshot snapshot) { }
+
+    /** The changes of one session's settings so far (immutable), tagged with its generation. */
+    public record Events(int generation, List<Event> list) { }
 
     /** Builds the first session on the calling thread (so bad input fails here) and starts the trainer thread. */
     public Trainer(Scenario scenario) {
@@ -226,6 +232,11 @@ public final class Trainer implements AutoCloseable {
         return boundary.get();
     }
 
+    /** the settings changed during the current session so far (a new record after each change) */
+    public Events events() {
+        return events.get();
+    }
+
     /** Runs a function on the trainer thread and waits for its result (tests, exports). */
     public <T> T call(java.util.function.Function<Session, T> f) throws InterruptedException {
         var box = new java.util.concurrent.CompletableFuture<T>();
@@ -328,6 +339,7 @@ public final class Trainer implements AutoCloseable {
         }
         boolean anyDivergedBefore = session.anyDiverged();
         session.step();
+        if (session.events() != events.get().list()) publishEvents(); // a scheduled change
         rateSteps++;
         if (pendingSteps > 0) {
             pendingSteps--;
@@ -396,7 +408,15 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    private void publishEvents() {
+        Events e = events.get();
+        if (e.generation() != generation || e.list() != session.events()) {
+            events.set(new Events(generation, session.events()));
+        }
+    }
+
     private void publishStatus() {
+        publishEvents();
         List<String> names = new ArrayList<>();
         long[] div = new long[session.runs().size()];
         for (int i = 0; i < div.length; i++) {

@@ -7,8 +7,9 @@
  *       its networks and every EJML matrix. Nothing else reads or writes them.</li>
  *   <li>The UI changes training only by sending commands ({@code Trainer.post(session -> ...)}, play, pause,
  *       step, reset, rebuild); they queue and are applied between two steps, in the order sent.</li>
- *   <li>The UI reads only immutable records: {@link org.shiftscope.train.Status} and
- *       {@link org.shiftscope.train.Boundary} and the step inspector's
+ *   <li>The UI reads only immutable records: {@link org.shiftscope.train.Status},
+ *       {@link org.shiftscope.train.Boundary}, {@code Trainer.Events} (the settings changed during the run, as
+ *       immutable {@link org.shiftscope.stats.Event}s) and the step inspector's
  *       {@link org.shiftscope.stats.Inspection} (built only while it is open) through atomic references, and
  *       {@link org.shiftscope.stats.Snapshot}s drained once per frame from a bounded queue (an
  *       {@code AnimationTimer} pulls them; the trainer never calls {@code Platform.runLater}).</li>

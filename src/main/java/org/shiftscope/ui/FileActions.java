@@ -209,7 +209,7 @@ final class FileActions {
 
     // ---------------------------------------------------------------- CSV
 
-    /** Writes the kept statistics as stats.csv, metrics.csv and histograms.csv into a folder. */
+    /** Writes the kept statistics as stats.csv, metrics.csv, histograms.csv and events.csv into a folder. */
     boolean exportCsv(Path dir) {
         try (CsvRecorder csv = new CsvRecorder(dir)) {
             for (String run : model.history().runs()) {
@@ -217,6 +217,7 @@ final class FileActions {
                 for (int i = 0; i < d.size(); i++) csv.write(d.get(i));
                 if (d.last() != null && (d.size() == 0 || d.step(d.size() - 1) != d.lastStep())) csv.write(d.last());
             }
+            org.shiftscope.export.EventsCsv.write(dir, model.history().events());
             model.notifySaved("Saved the statistics to " + dir.toAbsolutePath(), dir.resolve("stats.csv"));
             return true;
         } catch (IOException | RuntimeException e) {
@@ -227,7 +228,7 @@ final class FileActions {
 
     void exportCsvWithDialog() {
         DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle("Folder for stats.csv, metrics.csv and histograms.csv");
+        dc.setTitle("Folder for stats.csv, metrics.csv, histograms.csv and events.csv");
         File dir = exportDir.toFile();
         if (dir.isDirectory()) dc.setInitialDirectory(dir);
         File f = dc.showDialog(window.get());

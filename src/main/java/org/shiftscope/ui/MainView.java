@@ -47,6 +47,11 @@ public final class MainView extends BorderPane {
         loop = new FrameLoop(model, charts, statusBar, files, toolbar.gif);
         Shortcuts keys = new Shortcuts(model, files, () -> toolbar.presentation.fire(), () -> toolbar.panel.fire(),
                 lessonCard);
+        keys.onFollowRun(() -> {
+            boolean zoomed = !charts.dashboard.timeRange().following();
+            charts.dashboard.timeRange().follow();
+            return zoomed;
+        });
         getStyleClass().add("main-view");
         setTop(new VBox(toolbar, banner));
         setLeft(controls);

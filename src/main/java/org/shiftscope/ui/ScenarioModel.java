@@ -456,6 +456,11 @@ public final class ScenarioModel {
             if (p.snapshot().hasTestAccuracy()) checkpoints.add(p.snapshot());
             changed = true;
         }
+        Trainer.Events ev = trainer.events();
+        if (ev.generation() == st.generation() && ev.list() != history.events()) {
+            history.setEvents(ev.list()); // the charts mark the changes
+            changed = true;
+        }
         Scenario trained = st.scenario();
         for (int i = 0; i < trained.runCount(); i++) {
             history.setStyle(trained.runName(i), trained.runLabel(i), trained.runColor(i));
@@ -466,6 +471,16 @@ public final class ScenarioModel {
         reflect(st);
         status.set(st);
         return changed;
+    }
+
+    /**
+     * The controls show the live settings the trainer uses, also those a scenario's schedule changed: once the
+     * trainer has done every command sent, its live settings are the ones in force.
+     */
+    private void followSchedule(Status st) {
+        if (!revertPending && st.commandsDone() >= trainer.commandsSent()) {
+            scenario.set(scenario().withLiveOf(st.scenario())); // the same scenario when nothing differs
+        }
     }
 
     /** passes the trainer's own news on: refusals, notices, divergence, a lesson's end */
@@ -482,6 +497,7 @@ public final class ScenarioModel {
         }
         lastError = st.error();
         lastRefusals = st.refusals();
+        followSchedule(st);
         if (!st.message().isEmpty() && !st.message().equals(lastMessage)) notify(st.message(), false);
         lastMessage = st.message();
         long div = st.firstDivergence();

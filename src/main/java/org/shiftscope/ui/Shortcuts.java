@@ -11,8 +11,9 @@ import org.shiftscope.train.scenario.Settings;
 /**
  * The window's keyboard: Space play/pause · S one step · R reset · B BatchNorm on/off · F5 presentation ·
  * Ctrl+S save the dashboard PNG · Ctrl+Shift+S save the scenario · Ctrl+O open · Ctrl+E CSV · Ctrl+L fold the
- * lesson · Ctrl+B show or hide the controls · I the step inspector. Single letters are left to text fields, spinners and lists that have
- * the focus, and Space to a check box or button reached with the keyboard (Tab), which it then presses.
+ * lesson · Ctrl+B show or hide the controls · I the step inspector · Escape or 0 zoomed time charts follow the
+ * run again. Single letters are left to text fields, spinners and lists that have the focus, and Space to a check
+ * box or button reached with the keyboard (Tab), which it then presses.
  */
 final class Shortcuts {
     private final ScenarioModel model;
@@ -22,6 +23,8 @@ final class Shortcuts {
     private final LessonCard card;
     /** I: open or close the step inspector */
     private Runnable toggleInspector = () -> { };
+    /** the time charts follow the run again (zoom reset) */
+    private java.util.function.BooleanSupplier followRun = () -> false;
 
     Shortcuts(ScenarioModel model, FileActions files, Runnable togglePresentation, Runnable togglePanel,
               LessonCard card) {
@@ -34,6 +37,11 @@ final class Shortcuts {
 
     void onInspector(Runnable r) {
         toggleInspector = r;
+    }
+
+    /** Escape and 0 make zoomed time charts follow the run again; {@code r} says whether they were zoomed. */
+    void onFollowRun(java.util.function.BooleanSupplier r) {
+        followRun = r;
     }
 
     /** handles a key pressed anywhere in the window (an event filter on the scene) */
@@ -76,6 +84,9 @@ final class Shortcuts {
             case R -> model.reset();
             case B -> toggleBatchNorm();
             case I -> toggleInspector.run();
+            case ESCAPE, DIGIT0, NUMPAD0 -> {
+                if (!followRun.getAsBoolean()) return false; // not zoomed: Escape is left to others
+            }
             default -> {
                 return false;
             }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiftscope.chart.MarkerPixels;
 
 class HeadlessRunnerTest {
     @TempDir
@@ -254,5 +255,62 @@ class HeadlessRunnerTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("variants has 5 entries; at most 4"), r.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aScheduledChangeIsARowOfEventsCsvAndAMarkerInThePngs() throws Exception {
+        Path sc = tmp.resolve("bn-off.json");
+        Files.writeString(sc, "{\"name\": \"bn-off\", \"training\": {\"steps\": 4000},"
+                + " \"schedule\": [{\"step\": 3000, \"set\": {\"network.batchnorm\": false}}]}");
+        Path out = tmp.resolve("sched");
+        Result r = run("--headless", "--scenario", sc.toString(), "--every", "50", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("step,run,key,old,new", "3000,all,network.norm,batch,none"),
+                Files.readAllLines(out.resolve("events.csv")));
+        // the run turned BN off at step 3000: its last statistics have no "after BN" tap
+        List<String> stats = Files.readAllLines(out.resolve("stats.csv"));
+        assertTrue(stats.stream().anyMatch(l -> l.startsWith("main,2950,1,normalized,")));
+        assertTrue(stats.stream().noneMatch(l -> l.startsWith("main,3000,1,normalized,")));
+        // training.png: steps 0…4000 between the left and right axes; the marker is the one pink column at 3000
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve("training.png").toFile());
+        List<Double> axes = MarkerPixels.columns(img, MarkerPixels::axisGrey), pink = MarkerPixels.columns(img,
+                MarkerPixels::pink);
+        double left = axes.get(0), right = axes.get(axes.size() - 1);
+        assertEquals(1, pink.size(), pink.toString());
+        assertEquals(left + 0.75 * (right - left), pink.get(0), 3, "axes " + axes + ", marker " + pink);
+        // and in every time chart of the dashboard (training, then 3 layers × heat map, mean ± std, percentiles)
+        java.awt.image.BufferedImage dash = javax.imageio.ImageIO.read(out.resolve("dashboard.png").toFile());
+        assertTrue(MarkerPixels.columns(dash, MarkerPixels::pink).size() >= 3);
+        for (String f : new String[] {"layer2-activation-distribution.png", "layer2-activation-moments.png",
+            "layer2-linear-percentiles.png"}) {
+            assertEquals(1, MarkerPixels.columns(javax.imageio.ImageIO.read(out.resolve(f).toFile()),
+                    MarkerPixels::pink).size(), f);
+        }
+        // no change, no marker: an events.csv with its header only
+        Path plain = tmp.resolve("plain");
+        assertEquals(0, run("--headless", "--no-png", "--steps", "5", "--out", plain.toString()).code());
+        assertEquals(List.of("step,run,key,old,new"), Files.readAllLines(plain.resolve("events.csv")));
+    }
+
+    @Test
+    void aBadScheduleExitsTwoNamingTheEntryAndWritesNothing() throws IOException {
+        String[][] cases = {
+            {"[{\"step\": 10, \"set\": {\"network.hidden\": [4, 4]}}]", "schedule[0].set.network.hidden",
+                "rebuild"},
+            {"[{\"step\": 10, \"set\": {\"training.learning_rate\": 0.1}}, {\"step\": 0, \"set\": "
+                + "{\"network.norm\": \"none\"}}]", "schedule[1].step = 0", "from 1"},
+            {"[{\"step\": 10, \"set\": {\"network.norm\": \"off\"}}]", "schedule[0].set.network.norm", "one of"},
+            {"[{\"step\": 10, \"set\": {\"training.bogus\": 1}}]", "unknown key training.bogus", "schedule[0]"},
+        };
+        for (int i = 0; i < cases.length; i++) {
+            Path f = tmp.resolve("bad" + i + ".json");
+            Files.writeString(f, "{\"schedule\": " + cases[i][0] + "}");
+            Path out = tmp.resolve("none" + i);
+            Result r = run("--headless", "--scenario", f.toString(), "--out", out.toString());
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(cases[i][1]) && r.err().contains(cases[i][2]), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+            assertFalse(Files.exists(out), "nothing written for " + cases[i][0]);
+        }
     }
 }

@@ -27,10 +27,13 @@ public final class Scenario {
     private final Scenario[] runs;
     /** each run's words in legends, made once */
     private final String[] labels;
+    /** changes made by themselves during a run (see {@link Schedule}); not a setting of the table */
+    private final Schedule schedule;
 
-    private Scenario(Map<Setting<?>, Object> values, List<Variant> variants) {
+    private Scenario(Map<Setting<?>, Object> values, List<Variant> variants, Schedule schedule) {
         this.values = values;
         this.variants = variants;
+        this.schedule = schedule;
         this.dataset = new DatasetSpec(get(DATASET), get(DATASET_PATH), get(NOISE), get(SAMPLES).intValue(),
                 get(TEST_FRACTION));
         this.network = new NetworkSpec(IntList.toArray(get(HIDDEN)), get(ACTIVATION), get(INIT), get(INIT_GAIN),
@@ -42,7 +45,7 @@ public final class Scenario {
         if (variants.isEmpty()) {
             runs = new Scenario[] {this};
         } else {
-            Scenario shared = new Scenario(values, List.of());
+            Scenario shared = new Scenario(values, List.of(), Schedule.NONE);
             runs = new Scenario[variants.size()];
             for (int i = 0; i < runs.length; i++) runs[i] = variants.get(i).applyTo(shared);
         }
@@ -57,7 +60,7 @@ public final class Scenario {
         return DEFAULTS;
     }
 
-    private static final Scenario DEFAULTS = new Scenario(Map.of(), List.of());
+    private static final Scenario DEFAULTS = new Scenario(Map.of(), List.of(), Schedule.NONE);
 
     /** a setting's value */
     public <T> T get(Setting<T> s) {
@@ -80,7 +83,7 @@ public final class Scenario {
         Map<Setting<?>, Object> next = new HashMap<>(values);
         if (v.equals(s.defaultValue())) next.remove(s);
         else next.put(s, v);
-        return new Scenario(Map.copyOf(next), variants);
+        return new Scenario(Map.copyOf(next), variants, schedule);
     }
 
     /**
@@ -101,7 +104,7 @@ public final class Scenario {
             }
         }
         if (vs.equals(variants)) return this;
-        return new Scenario(values, List.copyOf(vs));
+        return new Scenario(values, List.copyOf(vs), schedule);
     }
 
     /** The same scenario with variant i replaced. */
@@ -147,6 +150,19 @@ public final class Scenario {
         return labels[i];
     }
 
+    /** This scenario with the live settings ({@link Setting.Apply#LIVE}) of another; itself when they agree. */
+    public Scenario withLiveOf(Scenario other) {
+        Scenario s = this;
+        for (Setting<?> k : Settings.all()) if (k.apply() == Setting.Apply.LIVE) s = copy(s, other, k);
+        boolean sameRuns = runCount() == other.runCount();
+        for (int i = 0; sameRuns && i < runCount(); i++) sameRuns = runName(i).equals(other.runName(i));
+        return sameRuns ? s.withVariants(other.variants()) : s;
+    }
+
+    private static <T> Scenario copy(Scenario to, Scenario from, Setting<T> k) {
+        return to.with(k, from.get(k));
+    }
+
     /** whether two scenarios differ in a setting */
     public boolean differs(Scenario other, Setting<?> s) {
         return !get(s).equals(other.get(s));
@@ -183,6 +199,17 @@ public final class Scenario {
         return training;
     }
 
+    /** the changes scheduled during a run (empty when none) */
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    /** The same scenario with another schedule. */
+    public Scenario withSchedule(Schedule s) {
+        Objects.requireNonNull(s, Schedule.KEY);
+        return s.equals(schedule) ? this : new Scenario(values, variants, s);
+    }
+
     public Scenario withName(String name) {
         return with(NAME, name);
     }
@@ -191,14 +218,15 @@ public final class Scenario {
     public boolean equals(Object o) {
         if (!(o instanceof Scenario other)) return false;
         for (Setting<?> s : Settings.all()) if (differs(other, s)) return false;
-        return variants.equals(other.variants);
+        return variants.equals(other.variants) && schedule.equals(other.schedule);
     }
 
     @Override
     public int hashCode() {
         int h = 1;
         for (Setting<?> s : Settings.all()) h = 31 * h + get(s).hashCode();
-        return 31 * h + variants.hashCode();
+        h = 31 * h + variants.hashCode();
+        return schedule.isEmpty() ? h : 31 * h + schedule.hashCode();
     }
 
     @Override
@@ -208,6 +236,7 @@ public final class Scenario {
             if (values.containsKey(s)) b.append(s.key()).append('=').append(values.get(s)).append(", ");
         }
         for (Variant v : variants) b.append("variant ").append(v.name()).append(v.overrides()).append(", ");
+        if (!schedule.isEmpty()) b.append(Schedule.KEY).append('=').append(schedule.entries()).append(", ");
         return b.append("defaults otherwise]").toString();
     }
 }

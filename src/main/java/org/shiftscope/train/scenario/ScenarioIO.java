@@ -60,11 +60,14 @@ public final class ScenarioIO {
         JsonNode variants = null;
         Boolean compare = null;
         List<Map.Entry<String, JsonNode>> legacy = new ArrayList<>(); // old keys: read last, they depend on others
+        Schedule schedule = Schedule.NONE;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String k = e.getKey();
             JsonNode v = e.getValue();
-            if (k.equals(VARIANTS)) {
+            if (k.equals(Schedule.KEY)) {
+                schedule = Schedule.parse(v, source);
+            } else if (k.equals(VARIANTS)) {
                 variants = v;
             } else if (k.equals(LEGACY_COMPARE)) {
                 if (!v.isBoolean()) {
@@ -93,7 +96,7 @@ public final class ScenarioIO {
         // the twins of old files follow the normalizer read above (network.batchnorm included)
         if (variants != null) s = s.withVariants(variantsFrom(variants, source));
         else if (Boolean.TRUE.equals(compare)) s = VariantPreset.BN_VS_PLAIN.applyTo(s);
-        return validate(s, source);
+        return validate(s.withSchedule(schedule), source);
     }
 
     /** the top-level key of the variants list */
@@ -421,7 +424,7 @@ public final class ScenarioIO {
         }
     }
 
-    private static ScenarioException unknown(String source, String path) {
+    static ScenarioException unknown(String source, String path) {
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String k : keys()) {
@@ -469,6 +472,7 @@ public final class ScenarioIO {
             target.set(parts[parts.length - 1], json(s, k));
         }
         if (!s.variants().isEmpty()) root.set(VARIANTS, variantsJson(s.variants()));
+        if (!s.schedule().isEmpty()) root.set(Schedule.KEY, s.schedule().toJson());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
