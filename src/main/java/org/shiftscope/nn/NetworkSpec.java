@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param normGroups  groups of GroupNorm (must divide every width)
  * @param renormRMax  Batch Renorm's bound on r (≥ 1)
  * @param renormDMax  Batch Renorm's bound on d (≥ 0)
+ * @param renormWarmup steps over which Batch Renorm's bounds rise from 1 and 0 to r_max and d_max (0 = none)
  */
 public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, double initGain, NormKind norm,
                           Placement bnPlacement, Affine affine, double gamma, double beta, double bnMomentum,
-                          double bnEps, double normNoise, int normGroups, double renormRMax, double renormDMax) {
+                          double bnEps, double normNoise, int normGroups, double renormRMax, double renormDMax,
+                          long renormWarmup) {
     /** GroupNorm's groups, Batch Renorm's r_max and d_max when a spec does not say */
     public static final int GROUPS = 4;
     public static final double R_MAX = 3, D_MAX = 5;
@@ -39,7 +41,7 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
                        Placement bnPlacement, Affine affine, double gamma, double beta, double bnMomentum, double bnEps,
                        double normNoise) {
         this(hidden, activation, init, initGain, batchnorm ? NormKind.BATCH : NormKind.NONE, bnPlacement, affine,
-                gamma, beta, bnMomentum, bnEps, normNoise, GROUPS, R_MAX, D_MAX);
+                gamma, beta, bnMomentum, bnEps, normNoise, GROUPS, R_MAX, D_MAX, 0);
     }
 
     /** whether the hidden layers are normalized at all */
@@ -65,13 +67,13 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
                 && Double.compare(beta, n.beta) == 0 && Double.compare(bnMomentum, n.bnMomentum) == 0
                 && Double.compare(bnEps, n.bnEps) == 0 && Double.compare(normNoise, n.normNoise) == 0
                 && normGroups == n.normGroups && Double.compare(renormRMax, n.renormRMax) == 0
-                && Double.compare(renormDMax, n.renormDMax) == 0;
+                && Double.compare(renormDMax, n.renormDMax) == 0 && renormWarmup == n.renormWarmup;
     }
 
     @Override
     public int hashCode() {
         return 31 * Arrays.hashCode(hidden) + Objects.hash(activation, init, initGain, norm, bnPlacement, affine, gamma,
-                beta, bnMomentum, bnEps, normNoise, normGroups, renormRMax, renormDMax);
+                beta, bnMomentum, bnEps, normNoise, normGroups, renormRMax, renormDMax, renormWarmup);
     }
 
     @Override
@@ -80,6 +82,6 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
                 + ", initGain=" + initGain + ", norm=" + norm + ", bnPlacement=" + bnPlacement
                 + ", affine=" + affine + ", gamma=" + gamma + ", beta=" + beta + ", bnMomentum=" + bnMomentum
                 + ", bnEps=" + bnEps + ", normNoise=" + normNoise + ", normGroups=" + normGroups + ", renormRMax="
-                + renormRMax + ", renormDMax=" + renormDMax + "]";
+                + renormRMax + ", renormDMax=" + renormDMax + ", renormWarmup=" + renormWarmup + "]";
     }
 }

@@ -6,7 +6,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.shiftscope.data.BatchSampler;
 import org.shiftscope.data.Dataset;
 import org.shiftscope.data.Datasets;
+import org.shiftscope.nn.BatchRenorm;
 import org.shiftscope.nn.MatMul;
+import org.shiftscope.nn.NormKind;
 import org.shiftscope.nn.MatMuls;
 import org.shiftscope.nn.Network;
 import org.shiftscope.nn.Sgd;
@@ -143,6 +145,7 @@ public final class Session {
         final boolean statsNow = step == 1 || step % t.statsEvery() == 0;
         final boolean evalNow = step % t.evalEvery() == 0;
         final int nr = runs.size();
+        for (int r = 0; r < nr; r++) warmUp(runs.get(r), scenario.run(r));
         if (nr > 1 && parallel > 1 && worthParallel(n)) {
             // runs 2… on the helpers (at most `parallel` at once, run 1 here); snapshots published in run order
             stepBatch = n;
@@ -169,6 +172,18 @@ public final class Session {
             Snapshot snap = train(runs.get(r), n, statsNow, evalNow);
             if (snap != null) listener.accept(snap);
         }
+    }
+
+    /**
+     * Batch Renorm's warm-up (network.renorm_warmup steps): r max rises from 1 and d max from 0 to their settings
+     * in a straight line, set before each step of the ramp and once more when it ends.
+     */
+    private void warmUp(Run run, Scenario sc) {
+        NetworkSpec n = sc.network();
+        long ramp = n.renormWarmup();
+        if (ramp <= 0 || step > ramp + 1 || run.net.norm() != NormKind.RENORM) return;
+        run.net.setRenorm(BatchRenorm.warmupRMax(step - 1, ramp, n.renormRMax()),
+                BatchRenorm.warmupDMax(step - 1, ramp, n.renormDMax()));
     }
 
     /** One step of one run; returns its snapshot when this step publishes one, else null. */
@@ -325,8 +340,9 @@ public final class Session {
         if (next.differs(old, Settings.MOMENTUM)) r.sgd.setMomentum(t.momentum());
         if (next.differs(old, Settings.NORM)) r.net.setNorm(n.norm());
         if (next.differs(old, Settings.NORM_GROUPS)) r.net.setGroups(n.normGroups());
-        if (next.differs(old, Settings.RENORM_RMAX) || next.differs(old, Settings.RENORM_DMAX)) {
-            r.net.setRenorm(n.renormRMax(), n.renormDMax());
+        if (next.differs(old, Settings.RENORM_RMAX) || next.differs(old, Settings.RENORM_DMAX)
+                || next.differs(old, Settings.RENORM_WARMUP)) {
+            r.net.setRenorm(n.renormRMax(), n.renormDMax()); // a warm-up still running sets them again each step
         }
         if (next.differs(old, Settings.BN_PLACEMENT)) r.net.setPlacement(n.bnPlacement());
         if (next.differs(old, Settings.AFFINE) || next.differs(old, Settings.GAMMA)

@@ -32,7 +32,7 @@ class InspectionCaptureTest {
 
     static Network tiny(NormKind kind, Placement placement, ActivationKind act) {
         NetworkSpec spec = new NetworkSpec(new int[] {4}, act, Init.NORMAL, 0.1, kind, placement, Affine.FIXED, G, B,
-                0.1, EPS, 0, 2, 3, 5);
+                0.1, EPS, 0, 2, 3, 5, 0);
         Network net = new Network(1, 2, spec, 7, new EjmlMatMul());
         double[] w = net.dense(1).w.value.data;
         w[0] = 1;
@@ -217,7 +217,7 @@ class InspectionCaptureTest {
     @Test
     void noisyNormalizationIsReported() {
         NetworkSpec spec = new NetworkSpec(new int[] {4}, ActivationKind.TANH, Init.NORMAL, 0.1, NormKind.BATCH,
-                Placement.BEFORE, Affine.FIXED, G, B, 0.1, EPS, 0.5, 2, 3, 5);
+                Placement.BEFORE, Affine.FIXED, G, B, 0.1, EPS, 0.5, 2, 3, 5, 0);
         Network net = new Network(1, 2, spec, 7, new EjmlMatMul());
         InspectionCapture c = capture(net, FIRST, 1);
         Inspection in = c.build(0, 0, InspectMode.TRAINING);
@@ -231,9 +231,9 @@ class InspectionCaptureTest {
     void inspectingDoesNotChangeTraining() {
         for (NormKind kind : NormKind.values()) {
             Network a = new Network(1, 2, new NetworkSpec(new int[] {4, 4}, ActivationKind.TANH, Init.XAVIER, 0.1,
-                    kind, Placement.BEFORE, Affine.LEARNED, 1, 0, 0.1, EPS, 0.2, 2, 3, 5), 3, new EjmlMatMul());
+                    kind, Placement.BEFORE, Affine.LEARNED, 1, 0, 0.1, EPS, 0.2, 2, 3, 5, 0), 3, new EjmlMatMul());
             Network b = new Network(1, 2, new NetworkSpec(new int[] {4, 4}, ActivationKind.TANH, Init.XAVIER, 0.1,
-                    kind, Placement.BEFORE, Affine.LEARNED, 1, 0, 0.1, EPS, 0.2, 2, 3, 5), 3, new EjmlMatMul());
+                    kind, Placement.BEFORE, Affine.LEARNED, 1, 0, 0.1, EPS, 0.2, 2, 3, 5, 0), 3, new EjmlMatMul());
             Sgd sa = new Sgd(0.1, 0.9), sb = new Sgd(0.1, 0.9);
             InspectionCapture c = new InspectionCapture();
             Random rng = new Random(5);

@@ -138,4 +138,28 @@ class NormalizerChoiceTest {
         assertEquals(0.5, s.runs().get(2).sgd.learningRate());
         assertEquals(sc.training().learningRate(), s.runs().get(3).sgd.learningRate());
     }
+
+    @Test
+    void batchRenormsWarmUpLoosensTheClipsInAStraightLine() {
+        Session s = Session.create(scenario("network.norm=renorm", "network.renorm_rmax=3", "network.renorm_dmax=5",
+                "network.renorm_warmup=100"));
+        BatchRenorm layer = (BatchRenorm) s.runs().get(0).net.normLayer(1);
+        s.step(); // step 1 trains with the clips closed: plain BatchNorm
+        assertEquals(1, layer.rMax(), 1e-12);
+        assertEquals(0, layer.dMax(), 1e-12);
+        while (s.stepCount() < 51) s.step(); // step 51: half way
+        assertEquals(2, layer.rMax(), 1e-12);
+        assertEquals(2.5, layer.dMax(), 1e-12);
+        while (s.stepCount() < 130) s.step();
+        assertEquals(3, layer.rMax(), 1e-12);
+        assertEquals(5, layer.dMax(), 1e-12);
+        // no warm-up: the clips hold from the first step; turning it off mid-ramp opens them at once
+        Session t = Session.create(scenario("network.norm=renorm", "network.renorm_warmup=1000"));
+        for (int i = 0; i < 10; i++) t.step();
+        t.set(Settings.RENORM_WARMUP, 0L);
+        BatchRenorm l2 = (BatchRenorm) t.runs().get(0).net.normLayer(1);
+        assertEquals(Settings.RENORM_RMAX.defaultValue(), l2.rMax(), 1e-12);
+        t.step();
+        assertEquals(Settings.RENORM_DMAX.defaultValue(), l2.dMax(), 1e-12);
+    }
 }

@@ -38,7 +38,8 @@ public final class Scenario {
                 get(TEST_FRACTION));
         this.network = new NetworkSpec(IntList.toArray(get(HIDDEN)), get(ACTIVATION), get(INIT), get(INIT_GAIN),
                 get(NORM), get(BN_PLACEMENT), get(AFFINE), get(GAMMA), get(BETA), get(BN_MOMENTUM), get(BN_EPS),
-                get(NORM_NOISE), get(NORM_GROUPS).intValue(), get(RENORM_RMAX), get(RENORM_DMAX));
+                get(NORM_NOISE), get(NORM_GROUPS).intValue(), get(RENORM_RMAX), get(RENORM_DMAX),
+                get(RENORM_WARMUP));
         this.training = new TrainingSpec(get(OPTIMIZER), get(LEARNING_RATE), get(MOMENTUM),
                 get(BATCH_SIZE).intValue(), get(STEPS), get(SEED), get(EVAL_EVERY).intValue(),
                 get(STATS_EVERY).intValue(), get(BACKEND), get(SPEED));

@@ -158,6 +158,13 @@ public final class Settings {
                     + "plain BatchNorm.")
             .enabledWhen(s -> s.get(NORM) == NormKind.RENORM)
             .live(BATCHNORM, Control.slider(0, 10, 1));
+    public static final Setting<Long> RENORM_WARMUP = integer("network.renorm_warmup", 0, 0, 10_000_000)
+            .label("Warm-up steps (Batch Renorm)")
+            .tip("The Batch Renorm paper starts as plain BatchNorm and loosens the clips slowly: over this many steps "
+                    + "r max rises from 1 and d max from 0 to the values above, in a straight line (0 = no warm-up: "
+                    + "the clips hold from the first step).")
+            .enabledWhen(s -> s.get(NORM) == NormKind.RENORM)
+            .live(BATCHNORM, Control.slider(0, 20_000, 0));
     public static final Setting<Placement> BN_PLACEMENT = choice("network.bn_placement", Placement.class,
             Placement.BEFORE)
             .label("The normalizer sits")
@@ -239,14 +246,14 @@ public final class Settings {
 
     /** the settings that only matter where a normalizer is on */
     public static final List<Setting<?>> NORM_SETTINGS = List.of(NORM_GROUPS, RENORM_RMAX, RENORM_DMAX,
-            BN_PLACEMENT, AFFINE, GAMMA, BETA, BN_MOMENTUM, NORM_NOISE, BN_EPS);
+            RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA, BN_MOMENTUM, NORM_NOISE, BN_EPS);
 
     /**
      * The settings a {@link Variant} may change; every other one is shared by the variants so they train in
      * lockstep (same data, mini-batches, layer sizes and starting weights). All of them apply live.
      */
     private static final List<Setting<?>> PER_VARIANT = List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX,
-            BN_PLACEMENT, AFFINE, GAMMA, BETA, BN_MOMENTUM, NORM_NOISE, BN_EPS, LEARNING_RATE, MOMENTUM);
+            RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA, BN_MOMENTUM, NORM_NOISE, BN_EPS, LEARNING_RATE, MOMENTUM);
 
     static {
         for (Setting<?> s : ALL) {

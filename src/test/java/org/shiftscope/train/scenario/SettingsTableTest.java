@@ -29,7 +29,7 @@ class SettingsTableTest {
             assertSame(s, Settings.byKey(s.key()));
             assertTrue(s.key().matches("[a-z_]+(\\.[a-z_]+)?"), s.key());
         }
-        assertEquals(33, keys.size());
+        assertEquals(34, keys.size());
         assertEquals(ScenarioIO.keys(), Settings.all().stream().map(Setting::key).toList());
         assertSame(LEARNING_RATE, Settings.byKey("training.learning_rate"));
         assertSame(NAME, Settings.byKey("name"));
@@ -109,7 +109,7 @@ class SettingsTableTest {
         assertEquals(List.of(SEED), Settings.inGroup(Group.SCENARIO));
         assertEquals(List.of(DATASET, NOISE), Settings.inGroup(Group.DATA));
         assertEquals(List.of(HIDDEN, ACTIVATION, INIT, INIT_GAIN), Settings.inGroup(Group.NETWORK));
-        assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, BN_PLACEMENT, AFFINE, GAMMA, BETA,
+        assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA,
                 BN_MOMENTUM, NORM_NOISE),
                 Settings.inGroup(Group.BATCHNORM));
         assertEquals(List.of(LEARNING_RATE, BATCH_SIZE, MOMENTUM, SPEED), Settings.inGroup(Group.TRAINING));
@@ -124,7 +124,7 @@ class SettingsTableTest {
 
     @Test
     void whatAChangeDoes() {
-        assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, BN_PLACEMENT, AFFINE, GAMMA, BETA,
+        assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA,
                 BN_MOMENTUM, NORM_NOISE, BN_EPS, LEARNING_RATE, BATCH_SIZE, MOMENTUM, SPEED, EVAL_EVERY, STATS_EVERY), withApply(Apply.LIVE));
         assertEquals(List.of(NAME, TITLE, DESCRIPTION, STEPS), withApply(Apply.NONE));
         assertEquals(List.of(DATASET, DATASET_PATH, NOISE, SAMPLES, TEST_FRACTION, HIDDEN, ACTIVATION,
@@ -133,7 +133,7 @@ class SettingsTableTest {
 
     @Test
     void variantsChangeOnlyLiveSettingsOfTheNormalizerAndTheOptimizer() {
-        assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, BN_PLACEMENT, AFFINE, GAMMA, BETA,
+        assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA,
                 BN_MOMENTUM, NORM_NOISE, BN_EPS, LEARNING_RATE, MOMENTUM), Settings.perVariant());
         for (Setting<?> s : Settings.perVariant()) assertEquals(Apply.LIVE, s.apply(), s.key());
     }
