@@ -73,6 +73,5 @@ public final class HistogramChart extends LayerChart {
             g.setLineWidth(lineWidth() * 0.8);
             g.stroke();
         }
-        runLegend(g, runs);
     }
 }
