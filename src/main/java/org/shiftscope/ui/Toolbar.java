@@ -152,6 +152,11 @@ final class Toolbar extends HBox {
         if (!bn && m.tapProperty().get() == Tap.NORMALIZED) m.setTap(Tap.ACTIVATION);
     }
 
+    /** Puts the layer chooser after the taps: together they say what the layer rows show. */
+    void addLayerChooser(Node chooser) {
+        getChildren().add(getChildren().indexOf(tapActivation) + 1, chooser);
+    }
+
     /** the file and export controls give way on a projector (their shortcuts still work) */
     void setPresentation(boolean on) {
         for (Node n : List.of(file, exportScale, export)) {
