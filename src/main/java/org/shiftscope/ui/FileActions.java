@@ -109,7 +109,7 @@ final class FileActions {
 
     private boolean write(Picture p, Path file) {
         try {
-            PngExporter.write(p.image(), file);
+            PngExporter.write(p.image(), p.caption(), file);
             model.notify("Saved " + file.toAbsolutePath(), false);
             return true;
         } catch (IOException | RuntimeException e) {
