@@ -91,7 +91,7 @@ final class ChartArea extends ScrollPane {
         if (h <= 0) return;
         int rows = Math.max(1, dashboard.shownRows().size());
         double per = (h - 16 - 8 * rows) / (rows + 1.15);
-        dashboard.setRowHeight(clamp(per * 1.15, 170, 280), clamp(per, 150, 230));
+        dashboard.setRowHeight(clamp(per * 1.15, 170, 360), clamp(per, 150, 420));
     }
 
     /** the height the training row and the layer rows shown need at their smallest */

@@ -131,9 +131,14 @@ final class LessonCard extends VBox {
     }
 
     private static Node paragraph(String head, String text) {
-        Label h = new Label(head);
+        Label h = new Label(head) { // a column of about 8.4 letters, wider for a longer head: never cut
+            @Override
+            protected double computePrefWidth(double height) {
+                return Math.max(super.computePrefWidth(height), 8.4 * getFont().getSize());
+            }
+        };
         h.getStyleClass().add("lesson-head");
-        h.setMinWidth(118);
+        h.setMinWidth(Region.USE_PREF_SIZE);
         Label t = new Label(text);
         t.setWrapText(true);
         t.setMinHeight(Region.USE_PREF_SIZE); // wrap onto more lines instead of cutting the text short

@@ -157,6 +157,10 @@ final class SettingControls {
             b.setToggleGroup(group);
             tip(b, k.tooltip());
             b.setMaxWidth(Double.MAX_VALUE);
+            b.setMaxHeight(Double.MAX_VALUE);
+            b.setWrapText(true); // on two lines rather than cut when the panel is narrow for the type
+            b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            b.setMinWidth(0);
             HBox.setHgrow(b, Priority.ALWAYS);
             buttons.add(b);
             box.getChildren().add(b);
