@@ -34,8 +34,8 @@ public abstract class ChartPane extends Region {
     private ChartTheme theme = ChartTheme.LIGHT;
     /** title drawn at the top */
     private String title;
-    /** the title as drawn last: the title or a shorter variant that fits (the full one is then on hover) */
-    private String shownTitle = "";
+    /** the title and legend strip at the top */
+    private final TitleStrip strip = new TitleStrip(this);
     /** whether the data changed since the last draw */
     private boolean dirty = true;
     /** plot area of the last draw: left, top, width, height */
@@ -83,7 +83,7 @@ public abstract class ChartPane extends Region {
         g.fillRect(0, 0, w, h);
         double s = scale();
         px = 52 * s;
-        py = header(g, w);
+        py = strip.draw(g, w);
         pw = Math.max(10, w - px - 12 * s);
         ph = Math.max(10, h - py - 34 * s);
         draw(g, w, h);
@@ -107,7 +107,7 @@ public abstract class ChartPane extends Region {
     public List<String> readout(double x, double y) {
         if (Double.isNaN(x) || x < 0 || y < 0 || x > canvas.getWidth() || y > canvas.getHeight()) return List.of();
         if (y < py) {
-            if (shownTitle.equals(title)) return wrap(help, 60);
+            if (strip.shown().equals(title)) return wrap(help, 60);
             List<String> lines = new java.util.ArrayList<>(wrap(title, 60)); // the full title, then what it shows
             lines.addAll(wrap(help, 60));
             return lines;
@@ -271,7 +271,7 @@ public abstract class ChartPane extends Region {
         String line = "";
         for (String word : text.split(" ")) {
             String next = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && textWidth(next, f) > pw - 8 * scale()) {
+            if (!line.isEmpty() && TitleStrip.textWidth(next, f) > pw - 8 * scale()) {
                 lines.add(line);
                 line = word;
             } else {
@@ -355,151 +355,9 @@ public abstract class ChartPane extends Region {
         return Color.gray(1 - t);
     }
 
-    private static final javafx.scene.text.Text PROBE = new javafx.scene.text.Text();
-
-    /** width of a text in a font (FX thread) */
-    static double textWidth(String text, Font f) {
-        PROBE.setFont(f);
-        PROBE.setText(text);
-        return PROBE.getLayoutBounds().getWidth();
-    }
-
-    private Font titleFont() {
-        return Font.font("System", FontWeight.BOLD, 13 * scale());
-    }
-
-    private Font keyFont() {
-        return Font.font(11.5 * scale());
-    }
-
-    /** width of one key as drawn: its mark, a gap, its words, and the space before the next key */
-    private double keyWidth(Key k, boolean brief) {
-        double s = scale();
-        if (k.mark() == Mark.SCALE) return textWidth("few", keyFont()) + textWidth("many", keyFont()) + 62 * s;
-        return 18 * s + 5 * s + textWidth(brief ? k.brief() : k.label(), keyFont()) + 12 * s;
-    }
-
-    private double keysWidth(List<Key> keys, boolean brief) {
-        double w = 0;
-        for (Key k : keys) w += keyWidth(k, brief);
-        return w;
-    }
-
-    /**
-     * Draws the title strip and returns its height: the title, or the longest of its shorter forms that fits,
-     * with the legend right-aligned beside it when both fit on one line (full words, else brief ones), else the
-     * legend on a line of its own under the title. Nothing here is drawn over the plot.
-     */
-    private double header(GraphicsContext g, double w) {
-        double s = scale(), avail = w - 16 * s, gap = 14 * s;
-        List<Key> keys = legendKeys();
-        List<String> titles = new java.util.ArrayList<>();
-        titles.add(title);
-        titles.addAll(titleVariants());
-        Font tf = titleFont();
-        String t = null;
-        boolean brief = false, ownLine = false;
-        choose:
-        for (boolean b : new boolean[] {false, true}) {
-            double kw = keys.isEmpty() ? 0 : gap + keysWidth(keys, b);
-            for (String candidate : titles) {
-                if (textWidth(candidate, tf) + kw <= avail) {
-                    t = candidate;
-                    brief = b;
-                    break choose;
-                }
-            }
-            if (keys.isEmpty()) break;
-        }
-        if (t == null) { // the legend gets lines of its own; the title the longest form that fits alone
-            ownLine = !keys.isEmpty();
-            brief = keysWidth(keys, false) > avail;
-            for (String candidate : titles) {
-                if (textWidth(candidate, tf) <= avail) {
-                    t = candidate;
-                    break;
-                }
-            }
-            if (t == null) t = clip(titles.get(titles.size() - 1), tf, avail);
-        }
-        shownTitle = t;
-        g.setFill(theme.text());
-        g.setFont(tf);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(t, 8 * s, 5 * s);
-        if (!ownLine) {
-            if (!keys.isEmpty()) drawKeys(g, keys, brief, w - 8 * s, 13 * s);
-            return 26 * s;
-        }
-        // as many keys on each line as fit
-        double y = 30 * s;
-        List<Key> line = new java.util.ArrayList<>();
-        for (Key k : keys) {
-            if (!line.isEmpty() && keysWidth(line, brief) + keyWidth(k, brief) > avail + 12 * s) {
-                drawKeys(g, line, brief, w - 8 * s, y);
-                line.clear();
-                y += 17 * s;
-            }
-            line.add(k);
-        }
-        drawKeys(g, line, brief, w - 8 * s, y);
-        return y + 13 * s;
-    }
-
-    /** a text cut at a word boundary (or, for one long word, inside it) so that it and "…" fit a width */
-    static String clip(String text, Font f, double width) {
-        if (textWidth(text, f) <= width) return text;
-        String cut = text;
-        while (cut.length() > 1 && textWidth(cut + "…", f) > width) {
-            int space = cut.lastIndexOf(' ');
-            cut = space > 0 && textWidth(cut.substring(0, space) + "…", f) <= width ? cut.substring(0, space)
-                    : cut.substring(0, cut.length() - 1);
-        }
-        return cut.strip() + "…";
-    }
-
-    /** the title as drawn by the last draw (a shorter form when the full one did not fit) */
+    /** the title as drawn by the last draw (a shorter form when the full one did not fit; the full one on hover) */
     public String shownTitle() {
-        return shownTitle;
-    }
-
-    /** Draws keys right-aligned so the last one ends at {@code right}, centred on {@code y}. */
-    private void drawKeys(GraphicsContext g, List<Key> keys, boolean brief, double right, double y) {
-        double s = scale();
-        Font f = keyFont();
-        g.setFont(f);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        double x = right + 12 * s - keysWidth(keys, brief);
-        for (Key k : keys) {
-            double kw = keyWidth(k, brief);
-            if (k.mark() == Mark.SCALE) {
-                double fw = textWidth("few", f), bw = 42 * s, bx = x + fw + 4 * s;
-                g.setFill(theme.muted());
-                g.fillText("few", x, y);
-                for (int i = 0; i < 30; i++) {
-                    g.setFill(scaleColor(i / 29.0));
-                    g.fillRect(bx + bw * i / 30, y - 4 * s, bw / 30 + 0.6, 8 * s);
-                }
-                g.setFill(theme.muted());
-                g.fillText("many", bx + bw + 4 * s, y);
-            } else {
-                if (k.mark() == Mark.BOX) {
-                    g.setFill(k.color());
-                    g.fillRect(x, y - 4 * s, 18 * s, 8 * s);
-                } else {
-                    g.setStroke(k.color());
-                    g.setLineWidth(lineWidth());
-                    g.setLineDashes(k.mark() == Mark.DASHED ? new double[] {5 * s, 3 * s} : null);
-                    g.strokeLine(x, y, x + 18 * s, y);
-                    g.setLineDashes(null);
-                }
-                g.setFill(theme.text());
-                g.fillText(brief ? k.brief() : k.label(), x + 23 * s, y);
-            }
-            x += kw;
-        }
+        return strip.shown();
     }
 
     /** Line width for data: thick enough for a projector. */

@@ -66,6 +66,9 @@ class LayoutTest extends WindowTest {
         for (ChartPane c : view.chartPanes()) {
             c.refresh();
             if (c.shownTitle().endsWith("…")) cut.add("chart title " + c.shownTitle() + " of " + c.title());
+            if (!c.shownTitle().equals(c.title()) && !String.join(" ", c.readout(10, 5)).startsWith(c.title())) {
+                cut.add("a shortened title without the full one on hover: " + c.title());
+            }
         }
         return cut;
     }
