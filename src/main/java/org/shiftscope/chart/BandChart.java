@@ -25,8 +25,8 @@ abstract class BandChart extends LayerChart {
 
     BandChart(History history, String name, String kind, String help, ToDoubleFunction<TapStats> low,
               ToDoubleFunction<TapStats> centre, ToDoubleFunction<TapStats> high, boolean edges, double alpha,
-              java.util.function.Function<TapStats, String> words) {
-        super(history, name, kind, help);
+              java.util.function.Function<TapStats, String> words, String... abbreviations) {
+        super(history, name, kind, help, abbreviations);
         this.low = low;
         this.centre = centre;
         this.high = high;
@@ -87,6 +87,5 @@ abstract class BandChart extends LayerChart {
         }
         unclip(g);
         drawMarkers(g, x, history.events());
-        runLegend(g, runs);
     }
 }

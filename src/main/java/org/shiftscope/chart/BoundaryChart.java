@@ -3,6 +3,7 @@ package org.shiftscope.chart;
 import org.shiftscope.stats.RunRole;
 
 import java.nio.IntBuffer;
+import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -33,6 +34,11 @@ public final class BoundaryChart extends ChartPane {
     @Override
     public String fileStem() {
         return "decision-regions";
+    }
+
+    @Override
+    protected List<String> titleVariants() {
+        return List.of("Decision regions", "Regions");
     }
 
     /** the training points (coordinates about [-1.1, 1.1]) */

@@ -34,6 +34,8 @@ public abstract class ChartPane extends Region {
     private ChartTheme theme = ChartTheme.LIGHT;
     /** title drawn at the top */
     private String title;
+    /** the title and legend strip at the top */
+    private final TitleStrip strip = new TitleStrip(this);
     /** whether the data changed since the last draw */
     private boolean dirty = true;
     /** plot area of the last draw: left, top, width, height */
@@ -114,13 +116,8 @@ public abstract class ChartPane extends Region {
         g.setFill(theme.background());
         g.fillRect(0, 0, w, h);
         double s = scale();
-        g.setFill(theme.text());
-        g.setFont(Font.font("System", FontWeight.BOLD, 13 * s));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(title, 8 * s, 5 * s);
         px = 52 * s;
-        py = 26 * s;
+        py = strip.draw(g, w);
         pw = Math.max(10, w - px - 12 * s);
         ph = Math.max(10, h - py - 34 * s);
         markers = List.of();
@@ -144,7 +141,12 @@ public abstract class ChartPane extends Region {
      */
     public List<String> readout(double x, double y) {
         if (Double.isNaN(x) || x < 0 || y < 0 || x > canvas.getWidth() || y > canvas.getHeight()) return List.of();
-        if (y < py) return wrap(help, 60);
+        if (y < py) {
+            if (strip.shown().equals(title)) return wrap(help, 60);
+            List<String> lines = new java.util.ArrayList<>(wrap(title, 60)); // the full title, then what it shows
+            lines.addAll(wrap(help, 60));
+            return lines;
+        }
         if (x < px || x > px + pw || y > py + ph) return List.of();
         List<String> lines = readoutAt(x, y);
         for (Markers.Marker m : markers) {
@@ -380,13 +382,27 @@ public abstract class ChartPane extends Region {
         return py + ph - a.fraction(v) * ph;
     }
 
-    /** A hint in the middle of an empty chart. */
+    /** A hint in the middle of an empty chart, on as many lines as its width needs. */
     protected void empty(GraphicsContext g, String text) {
+        Font f = Font.font(13 * scale());
         g.setFill(theme.muted());
-        g.setFont(Font.font(13 * scale()));
+        g.setFont(f);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(text, px + pw / 2, py + ph / 2);
+        List<String> lines = new java.util.ArrayList<>();
+        String line = "";
+        for (String word : text.split(" ")) {
+            String next = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && TitleStrip.textWidth(next, f) > pw - 8 * scale()) {
+                lines.add(line);
+                line = word;
+            } else {
+                line = next;
+            }
+        }
+        lines.add(line);
+        double lh = 16 * scale(), top = py + ph / 2 - (lines.size() - 1) * lh / 2;
+        for (int i = 0; i < lines.size(); i++) g.fillText(lines.get(i), px + pw / 2, top + i * lh);
     }
 
     /** Grid, ticks and labels for both axes; x labels below, y labels left (or right when {@code right}). */
@@ -428,74 +444,42 @@ public abstract class ChartPane extends Region {
         }
     }
 
-    /** A legend of coloured swatches in the top-right corner of the plot area. */
-    protected void legend(GraphicsContext g, List<String> labels, List<Color> colors) {
-        double s = scale();
-        g.setFont(Font.font(11.5 * s));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        double y = py + 9 * s;
-        for (int i = 0; i < labels.size(); i++) {
-            double tw = labels.get(i).length() * 6.3 * s + 22 * s;
-            double x = px + pw - tw - 4 * s;
-            g.setFill(theme.background().deriveColor(0, 1, 1, 0.85));
-            g.fillRect(x - 3 * s, y - 8 * s, tw + 6 * s, 16 * s);
-            g.setFill(colors.get(i));
-            g.fillRect(x, y - 4 * s, 14 * s, 8 * s);
-            g.setFill(theme.text());
-            g.fillText(labels.get(i), x + 18 * s, y);
-            y += 17 * s;
-        }
-    }
+    // ---- title strip: the title and the legend, never over the data ----
 
-    /** Width of a one-line legend, to decide whether it fits beside the title. */
-    protected double legendWidth(List<String> labels) {
-        double s = scale();
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
-        probe.setFont(Font.font(11.5 * s));
-        double w = 0;
-        for (String l : labels) {
-            probe.setText(l);
-            w += probe.getLayoutBounds().getWidth() + 38 * s;
-        }
-        return w;
-    }
+    /** how a legend key marks its series */
+    protected enum Mark { BOX, LINE, DASHED, SCALE }
 
-    /** Width of the title as drawn. */
-    protected double titleWidth() {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(title);
-        probe.setFont(Font.font("System", FontWeight.BOLD, 13 * scale()));
-        return probe.getLayoutBounds().getWidth() + 16 * scale();
+    /**
+     * One entry of a chart's legend, drawn in the title strip.
+     *
+     * @param label      the words for the series
+     * @param brief      shorter words, used when the full ones do not fit
+     * @param color      the series' colour (unused for {@link Mark#SCALE})
+     * @param mark       a filled box, a line, a dashed line, or the chart's colour scale ("few ▭ many")
+     */
+    protected record Key(String label, String brief, Color color, Mark mark) {}
+
+    /** The legend of the next draw, in order (none by default); asked for once per draw. */
+    protected List<Key> legendKeys() {
+        return List.of();
     }
 
     /**
-     * A one-line legend right-aligned in the title strip (for wide charts with several series), or on its own
-     * line under the title when {@code y} says so.
+     * The title's shorter forms, longest first, tried in order when the title does not fit the chart's width
+     * (none by default). The full title is shown on hover whenever a shorter one is drawn.
      */
-    protected void titleLegend(GraphicsContext g, List<String> labels, List<Color> colors, List<Boolean> dashed,
-                               double y) {
-        double s = scale();
-        Font f = Font.font(11.5 * s);
-        g.setFont(f);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
-        probe.setFont(f);
-        double x = canvas.getWidth() - 8 * s;
-        for (int i = labels.size() - 1; i >= 0; i--) {
-            probe.setText(labels.get(i));
-            double tw = probe.getLayoutBounds().getWidth();
-            x -= tw;
-            g.setFill(theme.text());
-            g.fillText(labels.get(i), x, y);
-            x -= 24 * s;
-            g.setStroke(colors.get(i));
-            g.setLineWidth(lineWidth());
-            g.setLineDashes(dashed.get(i) ? new double[] {5 * s, 3 * s} : null);
-            g.strokeLine(x, y, x + 18 * s, y);
-            g.setLineDashes(null);
-            x -= 14 * s;
-        }
+    protected List<String> titleVariants() {
+        return List.of();
+    }
+
+    /** The colour of a {@link Mark#SCALE} key at a position 0–1 (grey by default). */
+    protected Color scaleColor(double t) {
+        return Color.gray(1 - t);
+    }
+
+    /** the title as drawn by the last draw (a shorter form when the full one did not fit; the full one on hover) */
+    public String shownTitle() {
+        return strip.shown();
     }
 
     /** Line width for data: thick enough for a projector. */

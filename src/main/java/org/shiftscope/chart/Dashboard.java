@@ -142,6 +142,12 @@ public final class Dashboard extends VBox {
         applyHeights();
     }
 
+    /** the height the training row and {@code rows} layer rows need at their smallest readable size */
+    public double neededHeight(int rows) {
+        double k = Math.max(1, fontScale * 0.8);
+        return 16 + 170 * k + (150 * k + 8) * Math.max(1, rows);
+    }
+
     private void applyHeights() {
         double k = Math.max(1, fontScale * 0.8); // larger type needs taller charts
         double training = Math.max(trainingHeight, 170 * k), layer = Math.max(layerHeight, 150 * k);

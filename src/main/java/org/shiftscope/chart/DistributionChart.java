@@ -110,8 +110,6 @@ public final class DistributionChart extends LayerChart {
                 IntBuffer.wrap(pixels, 0, iw * ih), iw);
         g.drawImage(image, 0, 0, iw, ih, px, py, iw, ih);
         drawMarkers(g, x, history.events());
-        if (nr == 1) scaleLegend(g);
-        runLegend(g, runs);
     }
 
     @Override
@@ -214,21 +212,17 @@ public final class DistributionChart extends LayerChart {
         return (r << 16) | (g << 8) | b;
     }
 
-    /** the colour scale's key in the title strip: "few … many" */
-    private void scaleLegend(GraphicsContext g) {
-        double s = scale(), w = 70 * s, h = 8 * s, right = canvas.getWidth() - 8 * s;
-        double x0 = right - w - 34 * s, y0 = 9 * s;
-        for (int i = 0; i < 35; i++) {
-            int c = colour(i / 34f);
-            g.setFill(Color.rgb((c >> 16) & 255, (c >> 8) & 255, c & 255));
-            g.fillRect(x0 + w * i / 35, y0, w / 35 + 0.6, h);
-        }
-        g.setFill(theme().muted());
-        g.setFont(javafx.scene.text.Font.font(10 * s));
-        g.setTextBaseline(javafx.geometry.VPos.CENTER);
-        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
-        g.fillText("few", x0 - 3 * s, y0 + h / 2);
-        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
-        g.fillText("many", x0 + w + 3 * s, y0 + h / 2);
+    /** one run: the colour scale's key ("few ▭ many"); two: the runs' colours */
+    @Override
+    protected List<Key> legendKeys() {
+        List<Key> runs = super.legendKeys();
+        if (!runs.isEmpty() || runsWithData().isEmpty()) return runs;
+        return List.of(new Key("", "", Color.BLACK, Mark.SCALE));
+    }
+
+    @Override
+    protected Color scaleColor(double t) {
+        int c = colour((float) t);
+        return Color.rgb((c >> 16) & 255, (c >> 8) & 255, c & 255);
     }
 }

@@ -114,7 +114,6 @@ public final class HistogramChart extends LayerChart {
             if (t.over() > 0) overflowBin(g, c, t, n - 1, notes ? "≥ " + Axis.label(t.binHi()) : null);
         }
         g.restore();
-        runLegend(g, runs);
     }
 
     /** an edge bin that also holds the values beyond the range: hatched in the run's colour, with its note if any */

@@ -2,7 +2,6 @@ package org.shiftscope.chart;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.paint.Color;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.stats.TapStats;
 import org.shiftscope.stats.Decimated;
@@ -20,13 +19,18 @@ public abstract class LayerChart extends ChartPane {
     private final String kind;
     /** the chart's title without the layer and tap */
     private final String name;
+    /** shorter titles for narrow charts, longest first: the name, then abbreviations */
+    private final List<String> shortNames;
     /** horizontal and vertical ranges: they only grow, and start over with {@link #resetRanges()} */
     protected final Axis x = new Axis(), y = new Axis();
 
-    protected LayerChart(History history, String name, String kind, String help) {
+    protected LayerChart(History history, String name, String kind, String help, String... abbreviations) {
         super(name, help);
         this.history = history;
         this.name = name;
+        List<String> names = new ArrayList<>(List.of(name));
+        names.addAll(List.of(abbreviations));
+        this.shortNames = List.copyOf(names);
         this.kind = kind;
         setTitle(title(layer, tap));
     }
@@ -106,16 +110,23 @@ public abstract class LayerChart extends ChartPane {
         return runs;
     }
 
-    /** legend for the runs when there are two */
-    protected void runLegend(javafx.scene.canvas.GraphicsContext g, List<String> runs) {
-        if (runs.size() < 2) return;
-        List<String> labels = new ArrayList<>();
-        List<Color> colors = new ArrayList<>();
+    /** the runs' colours when there are two or more (a plain twin standing in its W·x+b says so) */
+    @Override
+    protected List<Key> legendKeys() {
+        List<String> runs = runsWithData();
+        if (runs.size() < 2) return List.of();
+        List<Key> keys = new ArrayList<>();
         for (String r : runs) {
-            labels.add(history.label(r) + (substituted(r) ? " (W·x+b)" : ""));
-            colors.add(ChartTheme.runColor(history, r));
+            String wx = substituted(r) ? " (W·x+b)" : "";
+            keys.add(new Key(history.label(r) + wx, r, ChartTheme.runColor(history, r), Mark.BOX));
         }
-        legend(g, labels, colors);
+        return keys;
+    }
+
+    /** without the layer (the row says it), then the chart's short name */
+    @Override
+    protected List<String> titleVariants() {
+        return shortNames;
     }
 
     protected String emptyText() {

@@ -11,6 +11,7 @@ public final class PercentileChart extends BandChart {
                         + "percentile). This is Figure 1 of the BatchNorm paper: with BN the band stays put, "
                         + "without it the band drifts as the earlier layers change.",
                 TapStats::p15, TapStats::p50, TapStats::p85, true, 0.25,
-                t -> "median " + num(t.p50()) + ", middle 70% " + num(t.p15()) + " … " + num(t.p85()));
+                t -> "median " + num(t.p50()) + ", middle 70% " + num(t.p15()) + " … " + num(t.p85()),
+                "Percentiles", "p15/50/85");
     }
 }

@@ -108,7 +108,6 @@ public final class RidgelineChart extends LayerChart {
             }
         }
         g.restore();
-        runLegend(g, runs);
     }
 
     /** the baseline of the slice of a step: the newest at the bottom of the plot, the oldest {@code depth} higher */

@@ -55,29 +55,12 @@ public final class TrainingChart extends ChartPane {
         }
         applyTimeRange(x);
         pw -= 30 * scale(); // room for the accuracy axis
-        // the legend goes beside the title when it fits, else on a line of its own
-        List<String> names = new ArrayList<>();
-        for (String r : runs) {
-            String who = runs.size() > 1 ? " " + history.label(r) : "";
-            names.add("loss" + who);
-            names.add("test accuracy" + who);
-        }
-        boolean shortNames = legendWidth(names) > w - 16 * scale();
-        boolean ownLine = titleWidth() + legendWidth(names) > w;
-        double legendY = ownLine ? 30 * scale() : 13 * scale();
-        if (ownLine) {
-            py += 16 * scale();
-            ph -= 16 * scale();
-        }
         axes(g, x, loss, "step");
         rightAxis(g);
         if (runs.isEmpty()) {
             empty(g, "Press Play (Space) to start training");
             return;
         }
-        List<String> labels = new ArrayList<>();
-        List<Color> colors = new ArrayList<>();
-        List<Boolean> dashed = new ArrayList<>();
         clipPlot(g);
         for (String r : runs) {
             Color c = ChartTheme.runColor(history, r);
@@ -86,13 +69,6 @@ public final class TrainingChart extends ChartPane {
                     s -> Math.min(s.loss(), loss.hi()), lineWidth() * 0.5, false);
             smoothed(g, history.metrics(r), c);
             Bands.line(this, g, history.testAccuracy(r), x, acc, c, Snapshot::testAccuracy, lineWidth(), true);
-            String who = runs.size() > 1 ? " " + (shortNames ? r : history.label(r)) : "";
-            labels.add("loss" + who);
-            colors.add(c);
-            dashed.add(false);
-            labels.add((shortNames ? "test acc." : "test accuracy") + who);
-            colors.add(c);
-            dashed.add(true);
         }
         if (diverged >= 0) {
             double xx = xOf(x, diverged);
@@ -107,7 +83,25 @@ public final class TrainingChart extends ChartPane {
         }
         unclip(g);
         drawMarkers(g, x, history.events());
-        titleLegend(g, labels, colors, dashed, legendY);
+    }
+
+    /** per run: its loss (solid) and test accuracy (dashed) */
+    @Override
+    protected List<Key> legendKeys() {
+        List<String> runs = history.shown();
+        List<Key> keys = new ArrayList<>();
+        for (String r : runs) {
+            Color c = ChartTheme.runColor(history, r);
+            String who = runs.size() > 1 ? " " + history.label(r) : "", brief = runs.size() > 1 ? " " + r : "";
+            keys.add(new Key("loss" + who, "loss" + brief, c, Mark.LINE));
+            keys.add(new Key("test accuracy" + who, "test acc." + brief, c, Mark.DASHED));
+        }
+        return keys;
+    }
+
+    @Override
+    protected List<String> titleVariants() {
+        return List.of("Loss, test accuracy", "Loss, accuracy");
     }
 
     @Override

@@ -68,15 +68,74 @@ public final class PngExporter {
     /** Renders and writes a PNG; the folder is created if needed. */
     public static void write(Node node, int scale, String caption, Path file) throws IOException {
         if (scale < 1 || scale > 3) throw new IllegalArgumentException("scale must be 1, 2 or 3, got " + scale);
-        write(render(node, scale, caption), file);
+        write(render(node, scale, caption), caption, file);
     }
 
     /** Writes an image rendered before (e.g. when an export dialog opened) as a PNG. */
     public static void write(WritableImage img, Path file) throws IOException {
+        write(img, null, file);
+    }
+
+    /** the PNG text key under which the caption is stored */
+    private static final String CAPTION_KEY = "Description";
+    private static final String PNG_FORMAT = "javax_imageio_png_1.0";
+
+    /**
+     * Writes an image rendered before as a PNG, with its caption (when not null) also stored as the file's
+     * UTF-8 "Description" text, so the words drawn under the picture can be read back ({@link #caption(Path)}).
+     */
+    public static void write(WritableImage img, String caption, Path file) throws IOException {
         BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        if (!ImageIO.write(bi, "png", file.toFile())) throw new IOException("no PNG writer available");
+        var writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) throw new IOException("no PNG writer available");
+        javax.imageio.ImageWriter w = writers.next();
+        var out = new java.io.ByteArrayOutputStream();
+        try (var stream = ImageIO.createImageOutputStream(out)) {
+            var param = w.getDefaultWriteParam();
+            var meta = w.getDefaultImageMetadata(javax.imageio.ImageTypeSpecifier.createFromRenderedImage(bi), param);
+            if (caption != null) {
+                var entry = new javax.imageio.metadata.IIOMetadataNode("iTXtEntry");
+                entry.setAttribute("keyword", CAPTION_KEY);
+                entry.setAttribute("compressionFlag", "FALSE");
+                entry.setAttribute("compressionMethod", "0");
+                entry.setAttribute("languageTag", "");
+                entry.setAttribute("translatedKeyword", "");
+                entry.setAttribute("text", caption);
+                var itxt = new javax.imageio.metadata.IIOMetadataNode("iTXt");
+                itxt.appendChild(entry);
+                var root = new javax.imageio.metadata.IIOMetadataNode(PNG_FORMAT);
+                root.appendChild(itxt);
+                meta.mergeTree(PNG_FORMAT, root);
+            }
+            w.setOutput(stream);
+            w.write(null, new javax.imageio.IIOImage(bi, null, meta), param);
+        } finally {
+            w.dispose();
+        }
+        Files.write(file, out.toByteArray());
+    }
+
+    /** The caption stored in a PNG written by {@link #write(WritableImage, String, Path)}, or null if none. */
+    public static String caption(Path file) throws IOException {
+        try (var in = ImageIO.createImageInputStream(file.toFile())) {
+            var readers = ImageIO.getImageReaders(in);
+            if (in == null || !readers.hasNext()) return null;
+            javax.imageio.ImageReader r = readers.next();
+            try {
+                r.setInput(in);
+                var root = (org.w3c.dom.Element) r.getImageMetadata(0).getAsTree(PNG_FORMAT);
+                var entries = root.getElementsByTagName("iTXtEntry");
+                for (int i = 0; i < entries.getLength(); i++) {
+                    var e = (org.w3c.dom.Element) entries.item(i);
+                    if (CAPTION_KEY.equals(e.getAttribute("keyword"))) return e.getAttribute("text");
+                }
+                return null;
+            } finally {
+                r.dispose();
+            }
+        }
     }
 
     /** A file name that says what the image is, e.g. {@code shiftscope-default-step1200-dashboard@2x.png}. */

@@ -120,7 +120,7 @@ final class FileActions {
 
     private boolean write(Picture p, Path file) {
         try {
-            PngExporter.write(p.image(), file);
+            PngExporter.write(p.image(), p.caption(), file);
             model.notifySaved("Saved " + file.toAbsolutePath(), file);
             return true;
         } catch (IOException | RuntimeException e) {

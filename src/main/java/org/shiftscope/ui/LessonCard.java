@@ -13,11 +13,14 @@ import org.shiftscope.lesson.Lesson;
 /**
  * The open lesson's card above the charts: what to look at, what to try, what will happen and why, a button
  * that makes the suggested change, and — once the lesson reaches its end step — what this run showed, in its own
- * numbers. It folds to its title and "Look at" lines so the charts get the space. Bound to the
+ * numbers. It folds to its title line so the charts get the space (the end-of-lesson words open it again).
+ * Bound to the
  * {@link ScenarioModel}.
  */
 final class LessonCard extends VBox {
     final Label title = new Label();
+    /** how long the lesson plays and where it ends, beside the title while the card is open */
+    final Label when = new Label();
     final Button action = new Button();
     final Button fold = new Button("▴");
     final Button close = new Button("✕");
@@ -59,10 +62,17 @@ final class LessonCard extends VBox {
         head.getStyleClass().add("lesson-head");
         summaryBox.getChildren().setAll(head, summary, next);
         summaryBox.getStyleClass().add("lesson-summary");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(8, title, grow, fold, close);
-        top.setAlignment(Pos.CENTER_LEFT);
+        when.getStyleClass().add("lesson-when");
+        for (Label l : new Label[] {title, when}) { // long words take a second line rather than being cut
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.setMinWidth(0);
+        }
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        when.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(when, Priority.ALWAYS);
+        HBox top = new HBox(14, title, when, fold, close);
+        top.setAlignment(Pos.BASELINE_LEFT);
         getChildren().setAll(top, look, summaryBox, body);
         m.lessonProperty().addListener((o, a, l) -> show(l));
         m.lessonSummaryProperty().addListener((o, a, s) -> showSummary(s));
@@ -74,8 +84,9 @@ final class LessonCard extends VBox {
         setVisible(l != null);
         setManaged(l != null);
         if (l == null) return;
-        title.setText("Lesson " + l.label() + String.format(java.util.Locale.ROOT, "   ·   about %.0f s, to step %,d",
-                l.seconds(), l.end()));
+        title.setText("Lesson " + l.label());
+        when.setText(String.format(java.util.Locale.ROOT, "about %.0f s, to step %,d", l.seconds(), l.end()));
+        SettingControls.tip(title, "Look at: " + l.look());
         next.setText(l.next());
         next.setVisible(!l.next().isBlank());
         next.setManaged(!l.next().isBlank());
@@ -90,16 +101,18 @@ final class LessonCard extends VBox {
 
     private void showSummary(String text) {
         summary.setText(text);
-        boolean on = !text.isEmpty();
-        summaryBox.setVisible(on);
-        summaryBox.setManaged(on);
+        if (!text.isEmpty() && folded && !userChose) folded = false; // the lesson's end: what it showed is the point
+        setFolded(folded);
     }
 
-    /** Folds the card to its title and "Look at" lines, or unfolds it. */
+    /** Folds the card to its title line, or unfolds it. */
     void setFolded(boolean f) {
         folded = f;
-        body.setVisible(!f);
-        body.setManaged(!f);
+        for (Node n : new Node[] {body, look, when, summaryBox}) {
+            boolean on = !f && (n != summaryBox || !summary.getText().isEmpty());
+            n.setVisible(on);
+            n.setManaged(on);
+        }
         fold.setText(f ? "▾" : "▴");
     }
 
@@ -118,9 +131,14 @@ final class LessonCard extends VBox {
     }
 
     private static Node paragraph(String head, String text) {
-        Label h = new Label(head);
+        Label h = new Label(head) { // a column of about 8.4 letters, wider for a longer head: never cut
+            @Override
+            protected double computePrefWidth(double height) {
+                return Math.max(super.computePrefWidth(height), 8.4 * getFont().getSize());
+            }
+        };
         h.getStyleClass().add("lesson-head");
-        h.setMinWidth(118);
+        h.setMinWidth(Region.USE_PREF_SIZE);
         Label t = new Label(text);
         t.setWrapText(true);
         t.setMinHeight(Region.USE_PREF_SIZE); // wrap onto more lines instead of cutting the text short

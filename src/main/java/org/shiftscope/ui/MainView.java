@@ -32,13 +32,18 @@ public final class MainView extends BorderPane {
     final ChartArea charts;
     final StatusBar statusBar;
     final InspectorPanel inspector;
+    final LayerChooser layers;
     private final FrameLoop loop;
+    /** whether Dark was on before presentation mode turned it on */
+    private boolean darkBefore;
 
     public MainView(Trainer trainer) {
         model = new ScenarioModel(trainer);
         files = new FileActions(model, () -> getScene() == null ? null : getScene().getWindow(), this::dashboard);
         charts = new ChartArea(model, files);
         toolbar = new Toolbar(model, files);
+        layers = new LayerChooser(charts);
+        toolbar.addLayerChooser(layers);
         banner = new Banner(model);
         controls = new ControlPanel(model, () -> Platform.runLater(charts::requestFocus));
         lessonCard = new LessonCard(model);
@@ -85,11 +90,21 @@ public final class MainView extends BorderPane {
             Prefs.setOverTime(view);
         });
         toolbar.presentation.selectedProperty().addListener((o, a, on) -> {
+            // a projector gets dark colours unless the presenter switches Dark off; leaving restores the theme
+            if (on) darkBefore = toolbar.dark.isSelected();
+            toolbar.dark.setSelected(on || darkBefore);
             applyLook();
             if (getScene() != null && getScene().getWindow() instanceof Stage st) st.setFullScreen(on);
         });
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) s.addEventFilter(KeyEvent.KEY_PRESSED, keys::onKey);
+        });
+        // presentation type keeps its size relative to the screen
+        widthProperty().addListener((o, a, w) -> {
+            if (toolbar.presentation.isSelected()) applyLook();
+        });
+        heightProperty().addListener((o, a, h) -> {
+            if (toolbar.presentation.isSelected()) applyLook();
         });
         applyLook();
     }
@@ -162,17 +177,27 @@ public final class MainView extends BorderPane {
         return charts.dashboard;
     }
 
+    /**
+     * The charts' type and line scale in presentation mode: 1.6 on a 1920×1080 screen and the same share of a
+     * smaller screen's height, never below 1.25 (a 1280×720 projector fills the same wall as a 1920×1080 one).
+     */
+    static double presentationScale(double width, double height) {
+        if (width <= 0 || height <= 0) return 1.6;
+        return Math.max(1.25, Math.min(1.6, 1.6 * Math.min(width / 1920, height / 1080)));
+    }
+
     /** Applies the theme and presentation mode to the window and every chart, and remembers the theme. */
     private void applyLook() {
         boolean presenting = toolbar.presentation.isSelected();
-        boolean darkOn = toolbar.dark.isSelected() || presenting;
+        boolean darkOn = toolbar.dark.isSelected();
         getStyleClass().removeAll("dark", "presentation");
         if (darkOn) getStyleClass().add("dark");
         if (presenting) getStyleClass().add("presentation");
-        charts.setLook(darkOn ? ChartTheme.DARK : ChartTheme.LIGHT, presenting ? 1.6 : 1.0);
+        charts.setLook(darkOn ? ChartTheme.DARK : ChartTheme.LIGHT,
+                presenting ? presentationScale(getWidth(), getHeight()) : 1.0);
         inspector.setLook(darkOn ? ChartTheme.DARK : ChartTheme.LIGHT, presenting ? 1.4 : 1.0);
         toolbar.setPresentation(presenting);
         controls.setPrefWidth(presenting ? 400 : 300);
-        Prefs.setTheme(toolbar.dark.isSelected() ? "dark" : "light");
+        if (!presenting) Prefs.setTheme(darkOn ? "dark" : "light");
     }
 }

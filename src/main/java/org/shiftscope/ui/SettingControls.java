@@ -113,6 +113,7 @@ final class SettingControls {
             }
         });
         Label name = new Label(k.label());
+        name.setMinWidth(Region.USE_PREF_SIZE); // the value field gives way, not the name
         tip(name, k.tooltip());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -156,6 +157,10 @@ final class SettingControls {
             b.setToggleGroup(group);
             tip(b, k.tooltip());
             b.setMaxWidth(Double.MAX_VALUE);
+            b.setMaxHeight(Double.MAX_VALUE);
+            b.setWrapText(true); // on two lines rather than cut when the panel is narrow for the type
+            b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            b.setMinWidth(0);
             HBox.setHgrow(b, Priority.ALWAYS);
             buttons.add(b);
             box.getChildren().add(b);
@@ -277,8 +282,13 @@ final class SettingControls {
     }
 
     private static Node labelled(String label, Node control, String tooltip) {
-        Label l = new Label(label);
-        l.setMinWidth(110);
+        Label l = new Label(label) { // a column of about 7 letters, wider for a longer label: never cut
+            @Override
+            protected double computePrefWidth(double height) {
+                return Math.max(super.computePrefWidth(height), 7 * getFont().getSize());
+            }
+        };
+        l.setMinWidth(Region.USE_PREF_SIZE);
         tip(l, tooltip);
         HBox box = new HBox(6, l, control);
         box.setAlignment(Pos.CENTER_LEFT);

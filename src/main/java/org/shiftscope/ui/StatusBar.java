@@ -13,7 +13,9 @@ import org.shiftscope.train.scenario.Settings;
 
 /**
  * The line under the charts: step, speed, frame rate and the settings in force on the left; the last notice on
- * the right (it stays until a newer notice replaces it — the per-frame status never overwrites it).
+ * the right (it stays until a newer notice replaces it — the per-frame status never overwrites it). The notice
+ * keeps its whole width (up to 60% of the bar); the status line gives way part by part from its end, never
+ * cutting a part in the middle.
  */
 final class StatusBar extends HBox {
     final Label status = new Label();
@@ -48,6 +50,9 @@ final class StatusBar extends HBox {
             var n = m.noticeProperty().get();
             if (n.folder() != null) folders.open(n.folder());
         });
+        message.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(message.prefWidth(-1), 0.6 * getWidth()), widthProperty(), message.textProperty()));
+        status.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -68,9 +73,30 @@ final class StatusBar extends HBox {
         var n = s.network();
         String bn = !s.variants().isEmpty() ? "variants " + String.join(" vs ", names(s))
                 : n.batchnorm() ? n.norm().label() + " on (" + n.bnPlacement().key() + ")" : "no normalization";
-        status.setText(String.format(Locale.ROOT, "Step %,d   ·   %,.0f steps/s   ·   %.0f fps (charts %.0f/s)   ·   "
-                        + "%s   ·   learning rate %s   ·   batch %d   ·   %s", st.step(), st.stepsPerSecond(), fps,
-                chartFps, bn, Settings.LEARNING_RATE.format(s.training().learningRate()), s.training().batchSize(),
-                st.backend()));
+        String[] parts = {String.format(Locale.ROOT, "Step %,d", st.step()),
+            String.format(Locale.ROOT, "%,.0f steps/s", st.stepsPerSecond()),
+            String.format(Locale.ROOT, "%.0f fps (charts %.0f/s)", fps, chartFps), bn,
+            "learning rate " + Settings.LEARNING_RATE.format(s.training().learningRate()),
+            "batch " + s.training().batchSize(), st.backend()};
+        double room = getWidth() - getPadding().getLeft() - getPadding().getRight() - getSpacing() * 2
+                - (message.getText().isEmpty() ? 0 : message.getWidth()) - 8;
+        StringBuilder text = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            String next = text + SEP + parts[i];
+            if (getWidth() > 0 && width(next) > room) break;
+            text.setLength(0);
+            text.append(next);
+        }
+        status.setText(text.toString());
+    }
+
+    private static final String SEP = "   ·   ";
+    /** measures the status line in its font */
+    private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+
+    private double width(String text) {
+        probe.setFont(status.getFont());
+        probe.setText(text);
+        return probe.getLayoutBounds().getWidth();
     }
 }

@@ -53,6 +53,9 @@ final class Toolbar extends HBox {
     final ToggleButton panel = new ToggleButton("◧ Controls");
     final ToggleButton presentation = new ToggleButton("Presentation");
     final ToggleButton inspector = new ToggleButton("x̂ Inspector");
+    private final Label show = new Label("Show:");
+    /** whether presentation mode is on (the file and export controls give way) */
+    private boolean presenting;
 
     Toolbar(ScenarioModel m, FileActions files) {
         super(8);
@@ -135,13 +138,43 @@ final class Toolbar extends HBox {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(panel, play, step, reset, new Separator(Orientation.VERTICAL), new Label("Show:"),
+        getChildren().addAll(panel, play, step, reset, new Separator(Orientation.VERTICAL), show,
                 tapLinear,
                 tapNormalized, tapActivation, new Separator(Orientation.VERTICAL), ridgeline, inspector, grow, file, exportScale, export, gif, new Separator(Orientation.VERTICAL),
                 dark, presentation);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 10, 8, 10));
         getStyleClass().add("toolbar");
+        for (Node n : getChildren()) {
+            if (n instanceof javafx.scene.layout.Region r && !(n instanceof Separator) && n != grow) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a word is never cut; see layoutChildren
+            }
+        }
+        setMinWidth(0); // the window decides the width; the optional controls give way to it
+    }
+
+    /**
+     * Where the window is narrow, the "Show:" label, the export scale, Export PNG… (also in the File menu) and the
+     * File menu (its shortcuts stay) give way, in that order, so every other button keeps its whole words.
+     */
+    @Override
+    protected void layoutChildren() {
+        giveWay();
+        super.layoutChildren();
+    }
+
+    private void giveWay() {
+        List<Node> optional = List.of(show, exportScale, export, file);
+        for (Node n : optional) shown(n, !presenting || n == show);
+        for (Node n : optional) {
+            if (getWidth() <= 0 || prefWidth(-1) <= getWidth()) break;
+            shown(n, false);
+        }
+    }
+
+    private static void shown(Node n, boolean on) {
+        if (n.isManaged() != on) n.setManaged(on);
+        if (n.isVisible() != on) n.setVisible(on);
     }
 
     private ToggleButton tapButton(String text, Tap tap, String id, String tip) {
@@ -165,11 +198,15 @@ final class Toolbar extends HBox {
         if (!bn && m.tapProperty().get() == Tap.NORMALIZED) m.setTap(Tap.ACTIVATION);
     }
 
+    /** Puts the layer chooser after the taps: together they say what the layer rows show. */
+    void addLayerChooser(javafx.scene.layout.Region chooser) {
+        chooser.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().add(getChildren().indexOf(tapActivation) + 1, chooser);
+    }
+
     /** the file and export controls give way on a projector (their shortcuts still work) */
     void setPresentation(boolean on) {
-        for (Node n : List.of(file, exportScale, export)) {
-            n.setVisible(!on);
-            n.setManaged(!on);
-        }
+        presenting = on;
+        giveWay();
     }
 }

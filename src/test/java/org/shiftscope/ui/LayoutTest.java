@@ -4,14 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import org.shiftscope.chart.ChartPane;
+import org.shiftscope.lesson.Lessons;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Room for the charts: the control panel folds away (button or Ctrl+B) and comes back. */
+/**
+ * Room for the charts at 1280×720: the control panel folds away (button or Ctrl+B) and comes back; the window
+ * and presentation mode cut no words (labels, buttons, lists, chart titles); the layer chooser picks the rows
+ * shown.
+ */
 class LayoutTest extends WindowTest {
     @Start
     void start(Stage stage) {
@@ -28,9 +42,6 @@ class LayoutTest extends WindowTest {
         return 720;
     }
 
-
-
-
     @Test
     void theControlPanelFoldsAwayAndComesBack(FxRobot robot) {
         double narrow = view.charts.getWidth();
@@ -42,5 +53,139 @@ class LayoutTest extends WindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertSame(view.controls, view.getLeft(), "Ctrl+B brings it back");
         assertTrue(robot.lookup("#panel").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, condition);
+    }
+
+    /** every word on screen that JavaFX shortened with "…" (a label, button, list cell, chart title), with where */
+    private List<String> cutWords() {
+        List<String> cut = new ArrayList<>();
+        collect(view, cut);
+        for (ChartPane c : view.chartPanes()) {
+            c.refresh();
+            if (c.shownTitle().endsWith("…")) cut.add("chart title " + c.shownTitle() + " of " + c.title());
+            if (!c.shownTitle().equals(c.title()) && !String.join(" ", c.readout(10, 5)).startsWith(c.title())) {
+                cut.add("a shortened title without the full one on hover: " + c.title());
+            }
+        }
+        return cut;
+    }
+
+    private static void collect(Node n, List<String> cut) {
+        if (!n.isVisible()) return;
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            for (Node child : l.getChildrenUnmodifiable()) {
+                if (child instanceof Text t && child.isVisible() && !t.getText().equals(l.getText())) {
+                    cut.add(l.getClass().getSimpleName() + " '" + l.getText() + "' shows '" + t.getText() + "'");
+                }
+            }
+        }
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) collect(c, cut);
+    }
+
+    /** presentation mode at a size (not full screen: the test screen has its own size) */
+    private void present(FxRobot robot, int width, int height) {
+        robot.interact(() -> {
+            view.toolbar.presentation.setSelected(true);
+            Stage st = (Stage) view.getScene().getWindow();
+            st.setFullScreen(false);
+            st.setWidth(width);
+            st.setHeight(height);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void noWordIsCutInTheWindowOrInPresentationModeLightAndDarkWithThePanelAndWithout(FxRobot robot) throws Exception {
+        robot.interact(() -> view.openLesson(Lessons.get(5)));
+        waitFor(() -> trainer.status().scenario().name().equals("lesson-5-depth"));
+        robot.clickOn("#step");
+        waitFor(() -> view.model().history().lastStep() == 1);
+        noWordCut(robot, "1280×720 window"); // and the window as it opens, before presentation mode
+        // 1600×900 stands for 1920×1080: the test screen is 1600×1000 (a larger window overflows its frame
+        // buffer), and the charts' type keeps its share of the screen, so only the window's own type is
+        // relatively larger there, which is the harder case
+        for (int[] size : new int[][] {{1280, 720}, {1600, 900}}) {
+            present(robot, size[0], size[1]);
+            assertEquals(size[0], view.getWidth(), 1);
+            noWordCut(robot, size[0] + "×" + size[1]);
+        }
+    }
+
+    private void noWordCut(FxRobot robot, String where) {
+        for (boolean dark : new boolean[] {true, false}) {
+            for (boolean panel : new boolean[] {true, false}) {
+                robot.interact(() -> {
+                    view.toolbar.dark.setSelected(dark);
+                    view.toolbar.panel.setSelected(panel);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> found = cutWords());
+                List<String> cut = found;
+                assertTrue(cut.isEmpty(), where + (dark ? " dark" : " light") + (panel ? ", panel" : ", no panel") + ": " + cut);
+            }
+        }
+    }
+
+    /** what {@link #cutWords} found on the FX thread */
+    private List<String> found;
+
+    @Test
+    void aLessonShowsItsRowsTheChooserPicksOthersAndTheChoiceStaysAcrossReset(FxRobot robot) throws Exception {
+        robot.interact(() -> view.openLesson(Lessons.get(5)));
+        waitFor(() -> trainer.status().scenario().network().depth() == 10 && view.charts.depth() == 10);
+        assertEquals(List.of(1, 10), shown(), "lesson 5's rows");
+        assertEquals("Layers: 1, 10", view.layers.getText());
+        robot.clickOn("#layers");
+        robot.clickOn("#layer5");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(1, 5, 10), shown());
+        assertEquals("Layers: 1, 5, 10", view.layers.getText());
+        robot.clickOn("#layer1"); // the menu stays open while several are picked
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(5, 10), shown());
+        robot.type(KeyCode.ESCAPE);
+        int generation = trainer.status().generation();
+        robot.clickOn("#reset");
+        waitFor(() -> trainer.status().generation() > generation && view.charts.depth() == 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(5, 10), shown(), "the choice stays across Reset");
+        assertEquals(4 * 2, view.chartPanes().stream().filter(c -> c instanceof org.shiftscope.chart.LayerChart)
+                .count(), "two rows of four layer charts");
+        // automatic: all ten do not fit 1280×720, so the first, middle and last
+        robot.interact(() -> view.charts.choose(null));
+        assertEquals(List.of(1, 5, 10), shown());
+        robot.clickOn("#layers").clickOn("#allLayers");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Layers: all 10", view.layers.getText());
+        // a lesson's rows apply when it opens
+        robot.interact(() -> view.openLesson(Lessons.get(1)));
+        waitFor(() -> trainer.status().scenario().network().depth() == 3 && view.charts.depth() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(3), shown(), "lesson 1's row");
+        assertEquals("Layer 3", view.layers.getText());
+    }
+
+    private List<Integer> shown() {
+        return view.charts.shownProperty().get();
+    }
+
+    @Test
+    void layerWords() {
+        assertEquals("Layers: 1, 5, 10", LayerChooser.words(List.of(1, 5, 10), 10));
+        assertEquals("Layers: 1–4, 7", LayerChooser.words(List.of(1, 2, 3, 4, 7), 10));
+        assertEquals("Layers: 1, 2, 9, 10", LayerChooser.words(List.of(1, 2, 9, 10), 10));
+        assertEquals("Layers: all 3", LayerChooser.words(List.of(1, 2, 3), 3));
+        assertEquals("Layer 2", LayerChooser.words(List.of(2), 3));
+    }
+
+    @Test
+    void presentationTypeFollowsTheScreen() {
+        assertEquals(1.6, MainView.presentationScale(1920, 1080), 1e-12);
+        assertEquals(1.6, MainView.presentationScale(2560, 1440), 1e-12);
+        assertEquals(1.25, MainView.presentationScale(1280, 720), 1e-12);
+        assertEquals(1.6 * 1600 / 1920, MainView.presentationScale(1600, 1000), 1e-12);
     }
 }
