@@ -64,7 +64,7 @@ final class FileActions {
     private Picture picture(Node node, String what, int scale) {
         if (node instanceof ChartPane c) c.refresh();
         Status st = model.statusProperty().get();
-        String caption = Captions.of(st.scenario(), st.step(), model.hiddenRuns()) + " · "
+        String caption = Captions.of(st.scenario(), st.step(), model.variants().hiddenRuns()) + " · "
                 + (node instanceof LayerChart lc ? lc.describe() : "layer charts show " + tapWords());
         return new Picture(PngExporter.render(node, scale, caption),
                 PngExporter.fileName(st.scenario().name(), st.step(), what, scale), caption);
@@ -84,7 +84,7 @@ final class FileActions {
         var s = model.statusProperty().get().scenario();
         java.util.List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < s.variants().size(); i++) {
-            if (!s.run(i).network().batchnorm() && !model.hiddenRuns().contains(s.runName(i))) out.add(s.runName(i));
+            if (!s.run(i).network().batchnorm() && !model.variants().hiddenRuns().contains(s.runName(i))) out.add(s.runName(i));
         }
         return out;
     }

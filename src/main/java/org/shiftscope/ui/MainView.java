@@ -67,7 +67,7 @@ public final class MainView extends BorderPane {
         inspector.pickFrom(charts);
         setBottom(statusBar);
         files.acceptDrops(this);
-        model.shownRunsProperty().addListener((o, a, n) -> charts.dashboard.markDirty());
+        model.variants().shownRunsProperty().addListener((o, a, n) -> charts.dashboard.markDirty());
         // once a lesson plays, where the charts it names would not fit, its card folds to make room (▾ or Ctrl+L
         // unfolds it, and then it stays as the user left it); before Play the whole card, with its Try-it button,
         // is open

@@ -49,6 +49,8 @@ public final class ScenarioModel {
     }
 
     private final Trainer trainer;
+    /** which variant the panel edits, which ones the charts hide */
+    private final VariantSelection variants;
     /** every snapshot drawn, bounded */
     private final History history = new History();
     /** the snapshots of this session that carry a test accuracy (a lesson's summary reads them) */
@@ -66,9 +68,6 @@ public final class ScenarioModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(Notice.NONE);
     private final ReadOnlyObjectWrapper<Boundary> boundary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper refusals = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyObjectWrapper<Scenario> edited = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyIntegerWrapper shownRuns = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<Inspection> inspection = new ReadOnlyObjectWrapper<>();
 
     /** the trainer's last message and error already passed on as notices */
@@ -84,20 +83,7 @@ public final class ScenarioModel {
         this.trainer = trainer;
         Status st = trainer.status();
         status.set(st);
-        scenario.addListener((o, a, sc) -> {
-            // the same variant stays selected while it exists (by name), else the first
-            int i = selected.get();
-            int same = a != null && i >= 0 && i < a.runCount() ? sc.runIndex(a.runName(i)) : -1;
-            selected.set(sc.variants().isEmpty() ? -1 : Math.max(0, same));
-            edited.set(selected.get() < 0 ? sc : sc.run(selected.get()));
-            for (String r : List.copyOf(hiddenRuns)) if (sc.runIndex(r) < 0) showRun(r, true);
-        });
-        selected.addListener((o, a, i) -> {
-            edited.set(i.intValue() < 0 ? scenario() : scenario().run(i.intValue()));
-            // the step inspector follows the variant being edited
-            String name = i.intValue() < 0 ? null : scenario().runName(i.intValue());
-            trainer.post(s -> s.setInspectedRun(name));
-        });
+        variants = new VariantSelection(scenario.getReadOnlyProperty(), trainer, history);
         scenario.set(st.scenario());
         lastMessage = st.message();
         lastRefusals = st.refusals();
@@ -139,21 +125,15 @@ public final class ScenarioModel {
     /** counts changes refused because of another setting (e.g. groups that do not divide a width) */
     public ReadOnlyIntegerProperty refusalsProperty() { return refusals.getReadOnlyProperty(); }
 
-    /** the variant the panel edits (its index), or -1 when there are none */
-    public ReadOnlyIntegerProperty selectedProperty() { return selected.getReadOnlyProperty(); }
-
-    /**
-     * What the panel's controls show and move: the selected variant's settings (the shared ones with its own), or
-     * the scenario's when it has no variants.
-     */
-    public ReadOnlyObjectProperty<Scenario> editedProperty() { return edited.getReadOnlyProperty(); }
-
-    public Scenario edited() {
-        return edited.get();
+    /** which variant the panel edits (and its settings), which ones the charts hide */
+    public VariantSelection variants() {
+        return variants;
     }
 
-    /** bumped when a run is hidden or shown again: the charts redraw */
-    public ReadOnlyIntegerProperty shownRunsProperty() { return shownRuns.getReadOnlyProperty(); }
+    /** what the panel's controls show and move: the edited variant's settings, or the scenario's */
+    public Scenario edited() {
+        return variants.edited();
+    }
 
     /** the step inspector's unit at the latest step shown (null while it is closed or before a step) */
     public ReadOnlyObjectProperty<Inspection> inspectionProperty() { return inspection.getReadOnlyProperty(); }
@@ -189,7 +169,7 @@ public final class ScenarioModel {
     private <T> boolean put(Setting<T> k, T value) {
         T v = k.round(value);
         if (v.equals(edited().get(k))) return true;
-        int i = selected.get();
+        int i = variants.selectedProperty().get();
         boolean own = i >= 0 && Settings.perVariant().contains(k);
         try {
             Scenario next = own ? scenario().withVariant(i, scenario().variants().get(i).with(k, v))
@@ -204,11 +184,6 @@ public final class ScenarioModel {
         }
     }
 
-    /** Picks the variant the panel edits. */
-    public void select(int variant) {
-        if (variant >= 0 && variant < scenario().variants().size()) selected.set(variant);
-    }
-
     /** Trains these variants instead (a new run from step 0). */
     public void applyPreset(org.shiftscope.train.scenario.VariantPreset p) {
         try {
@@ -217,21 +192,6 @@ public final class ScenarioModel {
         } catch (ScenarioException e) {
             notify(e.getMessage(), true);
         }
-    }
-
-    /** runs hidden from the charts */
-    private final java.util.Set<String> hiddenRuns = new java.util.LinkedHashSet<>();
-
-    /** Hides a run from every chart and exported picture, or shows it again (its data are still recorded). */
-    public void showRun(String run, boolean show) {
-        if (show ? !hiddenRuns.remove(run) : !hiddenRuns.add(run)) return;
-        history.setHidden(run, !show);
-        shownRuns.set(shownRuns.get() + 1);
-    }
-
-    /** the runs hidden from the charts */
-    public java.util.Set<String> hiddenRuns() {
-        return java.util.Collections.unmodifiableSet(hiddenRuns);
     }
 
     /**
@@ -441,11 +401,7 @@ public final class ScenarioModel {
             boundary.set(null);
             status.set(st);
             generation.set(st.generation());
-            int i = selected.get();
-            if (i >= 0 && i < st.scenario().runCount()) {
-                String name = st.scenario().runName(i); // a new session: the inspector still shows the edited variant
-                trainer.post(x -> x.setInspectedRun(name));
-            }
+            variants.followInInspector(); // a new session: the inspector still shows the edited variant
         }
         drained.clear();
         trainer.drain(drained);

@@ -48,7 +48,7 @@ final class SettingControls {
             case TEXT -> row(k, text(k, m));
             case LAYERS -> layers(cast(k), m);
         };
-        m.editedProperty().addListener((o, a, s) -> n.setDisable(!k.enabled(s)));
+        m.variants().editedProperty().addListener((o, a, s) -> n.setDisable(!k.enabled(s)));
         n.setDisable(!k.enabled(m.edited()));
         return n;
     }
@@ -58,7 +58,7 @@ final class SettingControls {
      * (the control then shows again what is in force).
      */
     private static void shown(ScenarioModel m, Consumer<Scenario> show) {
-        m.editedProperty().addListener((o, a, s) -> show.accept(s));
+        m.variants().editedProperty().addListener((o, a, s) -> show.accept(s));
         m.refusalsProperty().addListener((o, a, n) -> show.accept(m.edited()));
     }
 

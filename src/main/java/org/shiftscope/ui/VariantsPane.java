@@ -46,7 +46,7 @@ final class VariantsPane extends VBox {
         note.setId("variant-note");
         getChildren().addAll(presets, rows, note);
         m.scenarioProperty().addListener((o, a, s) -> show(s));
-        m.selectedProperty().addListener((o, a, i) -> showSelection());
+        m.variants().selectedProperty().addListener((o, a, i) -> showSelection());
         show(m.scenario());
     }
 
@@ -65,15 +65,15 @@ final class VariantsPane extends VBox {
         Rectangle swatch = new Rectangle(12, 12, Color.web(s.runColor(i)));
         CheckBox shown = new CheckBox();
         shown.setId("variant-show-" + name);
-        shown.setSelected(!m.hiddenRuns().contains(name));
-        shown.selectedProperty().addListener((o, a, on) -> m.showRun(name, on));
+        shown.setSelected(!m.variants().hiddenRuns().contains(name));
+        shown.selectedProperty().addListener((o, a, on) -> m.variants().show(name, on));
         SettingControls.tip(shown, "Show " + name + " in the charts and exported pictures (it trains either way).");
         RadioButton edit = new RadioButton(name + " · " + s.runLabel(i));
         edit.setId("variant-edit-" + name);
         edit.setToggleGroup(editing);
         edit.setUserData(i);
         edit.setMaxWidth(Double.MAX_VALUE);
-        edit.setOnAction(e -> m.select(i));
+        edit.setOnAction(e -> m.variants().select(i));
         SettingControls.tip(edit, "Edit " + name + ": the normalization settings and the learning rate below "
                 + "become its own.");
         HBox.setHgrow(edit, Priority.ALWAYS);
@@ -83,7 +83,7 @@ final class VariantsPane extends VBox {
     }
 
     private void showSelection() {
-        int i = m.selectedProperty().get();
+        int i = m.variants().selectedProperty().get();
         for (var t : editing.getToggles()) t.setSelected(t.getUserData().equals(i));
         boolean any = i >= 0;
         note.setVisible(any);

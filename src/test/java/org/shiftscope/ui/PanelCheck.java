@@ -130,7 +130,7 @@ final class PanelCheck {
      */
     static List<String> disagreements(MainView view, Scenario s) {
         if (!s.variants().isEmpty()) {
-            int i = view.model().selectedProperty().get();
+            int i = view.model().variants().selectedProperty().get();
             s = s.run(Math.max(0, Math.min(i, s.runCount() - 1)));
         }
         List<String> out = new ArrayList<>();

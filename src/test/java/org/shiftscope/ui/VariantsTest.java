@@ -81,7 +81,7 @@ class VariantsTest extends WindowTest {
         choosePreset(robot, "All normalizers", 4);
         int generation = trainer.status().generation();
         robot.clickOn("#variant-edit-layer");
-        assertEquals(1, view.model().selectedProperty().get());
+        assertEquals(1, view.model().variants().selectedProperty().get());
         @SuppressWarnings("unchecked")
         ComboBox<Object> norm = robot.lookup("#network-norm").queryAs(ComboBox.class);
         assertEquals(NormKind.LAYER, norm.getValue(), "the panel shows the edited variant's normalizer");
