@@ -89,30 +89,8 @@ public final class DistributionChart extends LayerChart {
         // the runs share one value axis and blend symmetrically: none hides another, overlap mixes their colours
         // in proportion to their densities; a single run uses a perceptual sequential scale (light → dark as
         // values pile up)
-        for (int i = 0; i < cells; i++) { // i walks the grid column after column; the image is row after row
-            int p = (i % rows) * cols + i / rows;
-            if (nr == 1) {
-                float a0 = density[0][i];
-                pixels[p] = a0 <= 0 ? 0 : SCALE[Math.min(255, (int) (a0 * 255))];
-                continue;
-            }
-            float clear = 1, sum = 0;
-            for (int r = 0; r < nr; r++) {
-                clear *= 1 - density[r][i];
-                sum += density[r][i];
-            }
-            if (sum <= 0) {
-                pixels[p] = 0;
-                continue;
-            }
-            float a = 1 - clear, fr = 0, fg = 0, fb = 0;
-            for (int r = 0; r < nr; r++) {
-                float share = density[r][i] / sum;
-                fr += rgb[r][0] * share;
-                fg += rgb[r][1] * share;
-                fb += rgb[r][2] * share;
-            }
-            pixels[p] = ((int) (a * 255) << 24) | ((int) (fr * a) << 16) | ((int) (fg * a) << 8) | (int) (fb * a);
+        for (int c = 0, i = 0; c < cols; c++) { // the grid is column after column; the image row after row
+            for (int row = 0; row < rows; row++, i++) pixels[row * cols + c] = blend(i, nr);
         }
         image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbPreInstance(),
                 IntBuffer.wrap(pixels, 0, cells), cols);
@@ -120,6 +98,28 @@ public final class DistributionChart extends LayerChart {
         g.drawImage(image, 0, 0, cols, rows, px, py, iw, ih);
         if (nr == 1) scaleLegend(g);
         runLegend(g, runs);
+    }
+
+    /** one cell's premultiplied ARGB from the runs' densities there */
+    private int blend(int i, int nr) {
+        if (nr == 1) {
+            float a0 = density[0][i];
+            return a0 <= 0 ? 0 : SCALE[Math.min(255, (int) (a0 * 255))];
+        }
+        float clear = 1, sum = 0;
+        for (int r = 0; r < nr; r++) {
+            clear *= 1 - density[r][i];
+            sum += density[r][i];
+        }
+        if (sum <= 0) return 0;
+        float a = 1 - clear, fr = 0, fg = 0, fb = 0;
+        for (int r = 0; r < nr; r++) {
+            float share = density[r][i] / sum;
+            fr += rgb[r][0] * share;
+            fg += rgb[r][1] * share;
+            fb += rgb[r][2] * share;
+        }
+        return ((int) (a * 255) << 24) | ((int) (fr * a) << 16) | ((int) (fg * a) << 8) | (int) (fb * a);
     }
 
     @Override

@@ -31,6 +31,8 @@ final class HeatGrid {
     private final long[] steps = new long[History.CAPACITY + 1];
     /** cache slot of each point this frame */
     private final int[] slot = new int[History.CAPACITY + 1];
+    /** the sum of the columns in the sliding window */
+    private final float[] sum = new float[MAX_ROWS];
 
     /**
      * Fills {@code out} (cols × rows, column after column, top row first) with the run's density 0–1 over the
@@ -50,31 +52,35 @@ final class HeatGrid {
         int n = points(d);
         if (n == 0 || !(to > from)) return;
         double width = (to - from) / cols, near = 2 * width;
-        int k = 0; // first point not before the current column's window
+        // a window of points slides along the columns: [k, e) are within two column widths, their sum in `sum`
+        Arrays.fill(sum, 0, rows, 0f);
+        int k = 0, e = 0;
         for (int c = 0; c < cols; c++) {
             double a = from + width * c, b = a + width, mid = a + width / 2;
             if (a > steps[n - 1] || b < steps[0]) continue;
-            while (k < n && steps[k] < a - near) k++;
-            int used = 0, o = c * rows;
-            for (int j = k; j < n && steps[j] <= b + near; j++) {
-                float[] col = column(d, j);
-                for (int r = 0; r < rows; r++) out[o + r] += col[r];
-                used++;
-            }
+            for (; e < n && steps[e] <= b + near; e++) add(column(d, e), 1f, rows);
+            for (; k < e && steps[k] < a - near; k++) add(column(d, k), -1f, rows);
+            int used = e - k, o = c * rows;
             if (used > 0) {
-                if (used > 1) {
-                    float inv = 1f / used;
-                    for (int r = 0; r < rows; r++) out[o + r] *= inv;
+                float inv = 1f / used;
+                for (int r = 0; r < rows; r++) {
+                    float v = sum[r] * inv;
+                    out[o + r] = v < 1e-5f ? 0f : v; // what adding and taking away leaves of an empty cell
                 }
                 continue;
             }
-            // no point this close: interpolate between the neighbours (k is the first point after the window)
-            int j1 = Math.min(k, n - 1), j0 = Math.max(0, j1 - 1);
+            // no point this close: interpolate between the neighbours (e is the first point after the window)
+            int j1 = Math.min(e, n - 1), j0 = Math.max(0, j1 - 1);
             float f = j1 == j0 ? 0f : (float) ((mid - steps[j0]) / (double) (steps[j1] - steps[j0]));
             f = Math.max(0f, Math.min(1f, f));
             float[] c0 = column(d, j0), c1 = column(d, j1);
             for (int r = 0; r < rows; r++) out[o + r] = (1 - f) * c0[r] + f * c1[r];
         }
+    }
+
+    /** adds a column, times a sign, to the window's sum */
+    private void add(float[] col, float sign, int rows) {
+        for (int r = 0; r < rows; r++) sum[r] += sign * col[r];
     }
 
     /** lists this frame's points: the kept histograms, then the newest when it is newer than the last kept */
