@@ -36,6 +36,8 @@ public abstract class ChartPane extends Region {
     private String title;
     /** whether the data changed since the last draw */
     private boolean dirty = true;
+    /** how many times the chart has drawn itself (tests and frame statistics read it) */
+    private long draws;
     /** plot area of the last draw: left, top, width, height */
     protected double px, py, pw, ph;
 
@@ -90,8 +92,14 @@ public abstract class ChartPane extends Region {
         pw = Math.max(10, w - px - 12 * s);
         ph = Math.max(10, h - py - 34 * s);
         draw(g, w, h);
+        draws++;
         drawHover(); // the values under a resting pointer follow the data
         return true;
+    }
+
+    /** how many times the chart has drawn itself */
+    public long draws() {
+        return draws;
     }
 
     // ---- hover readout ----

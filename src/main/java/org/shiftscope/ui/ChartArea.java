@@ -32,6 +32,8 @@ final class ChartArea extends ScrollPane {
         dashboard.setTap(m.tapProperty().get());
         showLesson(m.lessonProperty().get());
         viewportBoundsProperty().addListener((o, a, b) -> fit());
+        // charts scrolled out of view are not redrawn until they come back
+        dashboard.setOnScreen(() -> dashboard.sceneToLocal(localToScene(getLayoutBounds())));
     }
 
     /**
