@@ -38,6 +38,8 @@ public abstract class ChartPane extends Region {
     private final TitleStrip strip = new TitleStrip(this);
     /** whether the data changed since the last draw */
     private boolean dirty = true;
+    /** how many times the chart has drawn itself (tests and frame statistics read it) */
+    private long draws;
     /** plot area of the last draw: left, top, width, height */
     protected double px, py, pw, ph;
     /** the markers of changed settings as last drawn (time charts) */
@@ -122,8 +124,14 @@ public abstract class ChartPane extends Region {
         ph = Math.max(10, h - py - 34 * s);
         markers = List.of();
         draw(g, w, h);
+        draws++;
         drawHover(); // the values under a resting pointer follow the data
         return true;
+    }
+
+    /** how many times the chart has drawn itself */
+    public long draws() {
+        return draws;
     }
 
     // ---- hover readout ----

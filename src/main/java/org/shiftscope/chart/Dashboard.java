@@ -43,6 +43,8 @@ public final class Dashboard extends VBox {
     private final TimeRange timeRange = new TimeRange();
     /** the hidden layers (1-based) whose rows are shown; null = all */
     private java.util.Set<Integer> shownRows;
+    /** the part of the dashboard on screen, in its own coordinates (null: all of it, e.g. headless) */
+    private java.util.function.Supplier<javafx.geometry.Bounds> onScreen;
 
     public Dashboard(History history, Consumer<ChartPane> onChart) {
         super(8);
@@ -209,14 +211,39 @@ public final class Dashboard extends VBox {
         for (LayerChart c : layerCharts) c.resetRanges();
     }
 
-    /** Redraws the charts whose data changed; returns whether any was drawn. */
+    /**
+     * Tells which part of the dashboard is on screen (e.g. a scroll pane's viewport), in the dashboard's own
+     * coordinates; {@link #refresh} then leaves charts outside it dirty until they scroll into view.
+     */
+    public void setOnScreen(java.util.function.Supplier<javafx.geometry.Bounds> area) {
+        onScreen = area;
+    }
+
+    /**
+     * Redraws the charts on screen whose data changed; returns whether any was drawn. Charts scrolled out of view
+     * or in hidden rows cost nothing: they stay dirty and redraw when they come into view.
+     */
     public boolean refresh() {
-        boolean drawn = trainingChart.refresh();
-        drawn |= boundaryChart.refresh();
+        javafx.geometry.Bounds area = onScreen == null ? null : onScreen.get();
+        boolean drawn = false;
+        if (visible(trainingChart, area)) drawn |= trainingChart.refresh();
+        if (visible(boundaryChart, area)) drawn |= boundaryChart.refresh();
         for (LayerChart c : layerCharts) {
-            if (shown(c)) drawn |= c.refresh(); // hidden rows cost nothing; they redraw when shown again
+            if (shown(c) && visible(c, area)) drawn |= c.refresh();
         }
         return drawn;
+    }
+
+    /** Redraws every chart shown whose data changed, on screen or not (before a picture of the whole dashboard). */
+    public void refreshAll() {
+        trainingChart.refresh();
+        boundaryChart.refresh();
+        for (LayerChart c : layerCharts) if (shown(c)) c.refresh();
+    }
+
+    /** whether any part of a chart lies in the area (null: everything counts as on screen) */
+    private boolean visible(ChartPane c, javafx.geometry.Bounds area) {
+        return area == null || area.intersects(sceneToLocal(c.localToScene(c.getLayoutBounds())));
     }
 
     private static boolean shown(LayerChart c) {

@@ -42,6 +42,8 @@ final class ChartArea extends ScrollPane {
             if (a.getHeight() != b.getHeight()) applyRows();
             fit();
         });
+        // charts scrolled out of view are not redrawn until they come back
+        dashboard.setOnScreen(() -> dashboard.sceneToLocal(localToScene(getLayoutBounds())));
     }
 
     /** the hidden layers of the network shown now */

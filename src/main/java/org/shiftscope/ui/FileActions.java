@@ -63,6 +63,7 @@ final class FileActions {
 
     private Picture picture(Node node, String what, int scale) {
         if (node instanceof ChartPane c) c.refresh();
+        if (node instanceof org.shiftscope.chart.Dashboard d) d.refreshAll(); // charts scrolled out of view too
         Status st = model.statusProperty().get();
         String caption = Captions.of(st.scenario(), st.step(), model.variants().hiddenRuns()) + " · "
                 + (node instanceof LayerChart lc ? lc.describe() : "layer charts show " + tapWords());

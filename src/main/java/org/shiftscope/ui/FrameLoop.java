@@ -40,8 +40,10 @@ final class FrameLoop extends AnimationTimer {
             fps = frames * 1e9 / (now - fpsT0);
             chartFps = redraws * 1e9 / (now - fpsT0);
             if (Boolean.getBoolean("shiftscope.debugFrames")) {
-                System.err.printf(Locale.ROOT, "fps %.1f, chart updates %.1f/s, frame handler %.1f ms%n", fps,
-                        chartFps, frameNanos / 1e6 / Math.max(1, frames));
+                var st = model.statusProperty().get();
+                System.err.printf(Locale.ROOT, "fps %.1f, chart updates %.1f/s, frame handler %.1f ms, step %d, "
+                        + "%.0f steps/s%n", fps, chartFps, frameNanos / 1e6 / Math.max(1, frames),
+                        st == null ? 0 : st.step(), st == null ? 0 : st.stepsPerSecond());
             }
             redraws = 0;
             frameNanos = 0;
