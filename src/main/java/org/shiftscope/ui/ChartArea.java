@@ -30,6 +30,9 @@ final class ChartArea extends ScrollPane {
         setFitToWidth(true);
         getStyleClass().add("charts");
         setId("charts");
+        // a click anywhere on the charts takes the keyboard focus from the panel's fields: the next key is a
+        // shortcut (Space, S, B…), not a letter typed into the field last used
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         m.generationProperty().addListener((o, a, g) -> newSession(m.statusProperty().get()));
         m.tapProperty().addListener((o, a, t) -> dashboard.setTap(t));
         m.boundaryProperty().addListener((o, a, b) -> {

@@ -73,6 +73,7 @@ final class VariantsPane extends VBox {
         edit.setToggleGroup(editing);
         edit.setUserData(i);
         edit.setMaxWidth(Double.MAX_VALUE);
+        edit.setWrapText(true); // long legends ("renorm · with Batch Renorm, learning rate 0.3") wrap, not cut
         edit.setOnAction(e -> m.variants().select(i));
         SettingControls.tip(edit, "Edit " + name + ": the normalization settings and the learning rate below "
                 + "become its own.");

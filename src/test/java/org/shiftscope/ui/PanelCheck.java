@@ -45,7 +45,12 @@ final class PanelCheck {
             Node n = known.get(id);
             if (n != null && n.getScene() == view.getScene()) return n;
             n = view.lookup("#" + id);
-            if (n == null) throw new AssertionError("no node #" + id + " in the window");
+            if (n == null) {
+                throw new AssertionError("no node #" + id + " in the window (controls shown: "
+                        + view.toolbar.panel.isSelected() + ", panel in the scene: "
+                        + (view.controls.getScene() != null) + ", presentation: "
+                        + view.toolbar.presentation.isSelected() + ")");
+            }
             known.put(id, n);
             return n;
         }

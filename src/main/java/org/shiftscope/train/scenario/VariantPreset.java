@@ -22,9 +22,9 @@ public enum VariantPreset {
     /** BatchNorm, LayerNorm, GroupNorm and Batch Renorm */
     NORMALIZERS("normalizers", "All normalizers"),
     /** BatchNorm, BatchNorm with noise after it (Santurkar et al. 2018) and no normalizer */
-    NOISY("noisy", "BN vs noisy BN vs plain"),
+    NOISY("noisy", "BN, noisy BN, plain"),
     /** batch size 2: BatchNorm, Batch Renorm, LayerNorm and no normalizer */
-    SMALL_BATCH("small-batch", "Batch size 2: BN vs Renorm vs LN");
+    SMALL_BATCH("small-batch", "Batch 2: BN, Renorm, LN");
 
     /** its name on the command line */
     public final String key;
