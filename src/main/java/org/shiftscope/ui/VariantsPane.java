@@ -33,7 +33,14 @@ final class VariantsPane extends VBox {
         presets.setId("variants");
         presets.getItems().setAll(VariantPreset.values());
         presets.setConverter(SettingControls.showing(p -> p.label));
-        presets.setPromptText("Custom variants");
+        // the prompt is not shown again once a value was cleared (a JavaFX quirk): the button cell says it
+        presets.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(VariantPreset p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(p == null ? "Custom variants" : p.label);
+            }
+        });
         presets.setMaxWidth(Double.MAX_VALUE);
         SettingControls.tip(presets, "Train up to four networks side by side from the same starting weights on the "
                 + "same mini-batches, each with its own normalizer (and learning rate). Picking a set starts over "
