@@ -24,6 +24,8 @@ final class VariantsPane extends VBox {
     private final ComboBox<VariantPreset> presets = new ComboBox<>();
     private final VBox rows = new VBox(3);
     private final Label note = new Label();
+    /** says that the variants shown are the scenario's own, not one of the sets in the list */
+    private final Label custom = new Label("These variants are the scenario's own.");
     private final ToggleGroup editing = new ToggleGroup();
     private final ScenarioModel m;
 
@@ -33,14 +35,7 @@ final class VariantsPane extends VBox {
         presets.setId("variants");
         presets.getItems().setAll(VariantPreset.values());
         presets.setConverter(SettingControls.showing(p -> p.label));
-        // the prompt is not shown again once a value was cleared (a JavaFX quirk): the button cell says it
-        presets.setButtonCell(new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(VariantPreset p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(p == null ? "Custom variants" : p.label);
-            }
-        });
+        presets.setPromptText("Choose a set…");
         presets.setMaxWidth(Double.MAX_VALUE);
         SettingControls.tip(presets, "Train up to four networks side by side from the same starting weights on the "
                 + "same mini-batches, each with its own normalizer (and learning rate). Picking a set starts over "
@@ -51,7 +46,9 @@ final class VariantsPane extends VBox {
         note.setWrapText(true);
         note.getStyleClass().add("hint");
         note.setId("variant-note");
-        getChildren().addAll(presets, rows, note);
+        custom.getStyleClass().add("hint");
+        custom.setWrapText(true);
+        getChildren().addAll(presets, custom, rows, note);
         m.scenarioProperty().addListener((o, a, s) -> show(s));
         m.variants().selectedProperty().addListener((o, a, i) -> showSelection());
         show(m.scenario());
@@ -61,6 +58,9 @@ final class VariantsPane extends VBox {
         VariantPreset match = null;
         for (VariantPreset p : VariantPreset.values()) if (p.applyTo(s).equals(s)) match = p;
         presets.setValue(match);
+        boolean own = match == null && !s.variants().isEmpty();
+        custom.setVisible(own);
+        custom.setManaged(own);
         rows.getChildren().clear();
         editing.getToggles().clear();
         for (int i = 0; i < s.variants().size(); i++) rows.getChildren().add(row(s, i));
