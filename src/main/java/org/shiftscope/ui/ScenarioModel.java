@@ -11,9 +11,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.shiftscope.lesson.Lesson;
-import org.shiftscope.lesson.LessonReport;
 import org.shiftscope.nn.NormKind;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.stats.History;
@@ -51,6 +49,8 @@ public final class ScenarioModel {
     private final Trainer trainer;
     /** which variant the panel edits, which ones the charts hide */
     private final VariantSelection variants;
+    /** the open lesson */
+    private final LessonFlow lessons;
     /** every snapshot drawn, bounded */
     private final History history = new History();
     /** the snapshots of this session that carry a test accuracy (a lesson's summary reads them) */
@@ -63,8 +63,6 @@ public final class ScenarioModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<Tap> tap = new ReadOnlyObjectWrapper<>(Tap.ACTIVATION);
-    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper lessonSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(Notice.NONE);
     private final ReadOnlyObjectWrapper<Boundary> boundary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper refusals = new ReadOnlyIntegerWrapper();
@@ -84,6 +82,7 @@ public final class ScenarioModel {
         Status st = trainer.status();
         status.set(st);
         variants = new VariantSelection(scenario.getReadOnlyProperty(), trainer, history);
+        lessons = new LessonFlow(this, trainer);
         scenario.set(st.scenario());
         lastMessage = st.message();
         lastRefusals = st.refusals();
@@ -111,10 +110,10 @@ public final class ScenarioModel {
     public ReadOnlyObjectProperty<Tap> tapProperty() { return tap.getReadOnlyProperty(); }
 
     /** the open lesson, or null */
-    public ReadOnlyObjectProperty<Lesson> lessonProperty() { return lesson.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() { return lessons.lessonProperty(); }
 
     /** "what you just saw" once the open lesson reached its end step, else "" */
-    public ReadOnlyStringProperty lessonSummaryProperty() { return lessonSummary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty lessonSummaryProperty() { return lessons.summaryProperty(); }
 
     /** the last notice; a new one replaces it, nothing else does */
     public ReadOnlyObjectProperty<Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
@@ -211,7 +210,7 @@ public final class ScenarioModel {
     }
 
     /** Sends a changed scenario to the trainer: live settings apply at the next step, others rebuild. */
-    private void commit(Scenario next, String what) {
+    void commit(Scenario next, String what) {
         Scenario now = scenario();
         try {
             ScenarioIO.validate(next, "the settings");
@@ -225,7 +224,7 @@ public final class ScenarioModel {
                 .anyMatch(k -> k.apply() == Setting.Apply.REBUILD && next.differs(now, k));
         if (rebuild) {
             trainer.rebuild(next, "new network: " + what);
-            lessonRestart();
+            lessons.restart();
         } else {
             trainer.post(s -> s.apply(next));
             notify(what + " (applies at the next step)", false);
@@ -273,7 +272,7 @@ public final class ScenarioModel {
     /** Starts again at step 0 with the settings shown (new weights from the seed). */
     public void reset() {
         trainer.rebuild(scenario(), "reset to step 0");
-        lessonRestart();
+        lessons.restart();
     }
 
     /** Shows that a file was saved, with an action that opens its folder. */
@@ -293,7 +292,8 @@ public final class ScenarioModel {
     public void openPreset(String name) {
         try {
             Scenario s = ScenarioIO.preset(name);
-            if (lesson.get() == null || !lesson.get().scenario().equals(name)) closeLesson();
+            Lesson l = lessons.lessonProperty().get();
+            if (l == null || !l.scenario().equals(name)) closeLesson();
             open(s, "opened " + s.title());
             Prefs.setLastScenario(name);
         } catch (ScenarioException e) {
@@ -332,58 +332,24 @@ public final class ScenarioModel {
         return true;
     }
 
-    private void open(Scenario s, String why) {
+    /** Trains another scenario from step 0 (a file, a preset, a lesson's). */
+    void open(Scenario s, String why) {
         scenario.set(s);
         trainer.rebuild(s, why);
     }
 
     /** Opens a lesson: its scenario, its tap and its card; training will pause at its end step. */
     public void openLesson(Lesson l) {
-        Scenario s;
-        try {
-            s = ScenarioIO.preset(l.scenario());
-        } catch (ScenarioException e) {
-            notify(e.getMessage(), true);
-            return;
-        }
-        lesson.set(l);
-        tap.set(l.tap());
-        open(s, "lesson " + l.label());
-        lessonRestart();
-        Prefs.setLastScenario(l.scenario());
-        Prefs.setLastLesson(l.number());
+        lessons.open(l);
     }
 
     public void closeLesson() {
-        lesson.set(null);
-        lessonSummary.set("");
-        Prefs.setLastLesson(0);
+        lessons.close();
     }
 
     /** Makes the open lesson's suggested change, the way its control would. */
     public void applyLessonAction() {
-        Lesson l = lesson.get();
-        if (l == null || l.actionKey().isBlank()) return;
-        Setting<?> k = Settings.byKey(l.actionKey());
-        if (k == null) {
-            // one variant's setting ("variants[1].network.norm_noise"), read as --set reads it
-            try {
-                Scenario next = ScenarioIO.validate(ScenarioIO.withOverride(scenario(), l.actionKey(),
-                        l.actionValue()), "lesson " + l.number());
-                if (!next.equals(scenario())) commit(next, "lesson " + l.number() + ": " + l.actionLabel());
-            } catch (ScenarioException e) {
-                notify("lesson " + l.number() + ": " + e.getMessage(), true);
-            }
-            return;
-        }
-        if (setText(k, l.actionValue())) notify("lesson " + l.number() + ": " + l.actionLabel(), false);
-    }
-
-    /** a new session of an open lesson pauses again at the lesson's end */
-    private void lessonRestart() {
-        if (lesson.get() == null) return;
-        lessonSummary.set("");
-        trainer.pauseAt(scenario().training().steps());
+        lessons.applyAction();
     }
 
     // ---------------------------------------------------------------- per frame
@@ -461,11 +427,7 @@ public final class ScenarioModel {
             shownDivergence = div;
             playing.set(false);
         }
-        Lesson l = lesson.get();
-        if (l != null && st.pausedAt() >= 0 && lessonSummary.get().isEmpty()) {
-            playing.set(false);
-            lessonSummary.set(LessonReport.summary(l, checkpoints));
-        }
+        if (lessons.ended(st, checkpoints)) playing.set(false);
         if (playing.get() != st.playing() && st.commandsDone() >= trainer.commandsSent()) {
             playing.set(st.playing()); // the trainer did every command and is not doing what the button says
         }

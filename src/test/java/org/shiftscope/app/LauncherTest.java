@@ -108,7 +108,7 @@ class LauncherTest {
     @Test
     void badValueExitsTwoBeforeAnyWindow() throws IOException {
         int lessons = Lessons.all().size();
-        assertEquals(9, lessons);
+        assertEquals(10, lessons);
         assertUsageError(run("--lesson", "99"), "--lesson", "'99'", "1 to " + lessons);
         assertUsageError(run("--lesson", "0"), "--lesson", "'0'");
         assertUsageError(run("--lesson", "two"), "--lesson", "'two'");
