@@ -77,7 +77,11 @@ final class LessonFlow {
             }
             return;
         }
-        if (model.setText(k, l.actionValue())) model.notify("lesson " + l.number() + ": " + l.actionLabel(), false);
+        // a setting of the whole scenario: with variants, every one that does not set its own (not only the one
+        // the panel edits)
+        if (model.setSharedText(k, l.actionValue())) {
+            model.notify("lesson " + l.number() + ": " + l.actionLabel(), false);
+        }
     }
 
     /** a new session of an open lesson pauses again at the lesson's end */

@@ -209,6 +209,22 @@ public final class ScenarioModel {
         return put(k, v);
     }
 
+    /** {@link #setText}, but into the shared settings even where a variant is being edited (a lesson's button). */
+    <T> boolean setSharedText(Setting<T> k, String text) {
+        try {
+            Scenario now = scenario();
+            T v = k.round(ScenarioIO.setText(now, k, text, k.label()).get(k));
+            if (!v.equals(now.get(k))) {
+                commit(ScenarioIO.validate(now.with(k, v), k.label()), k.label() + " " + k.format(v));
+            }
+            return true;
+        } catch (ScenarioException e) {
+            notify(e.getMessage(), true);
+            refusals.set(refusals.get() + 1);
+            return false;
+        }
+    }
+
     /** Sends a changed scenario to the trainer: live settings apply at the next step, others rebuild. */
     void commit(Scenario next, String what) {
         Scenario now = scenario();

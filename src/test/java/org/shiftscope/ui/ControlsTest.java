@@ -166,7 +166,7 @@ class ControlsTest {
         }
         assertEquals(List.of(), Hand.fx(() -> PanelCheck.disagreements(view, view.scenario())),
                 "the panel shows the settings it starts with");
-        assertTrue(sliders().count() >= 8 && checks().count() >= 1 && choices().count() >= 4, "the table's controls");
+        assertTrue(sliders().count() >= 8 && choices().count() >= 4, "the table's controls");
     }
 
     // ---------------------------------------------------------------- sliders
@@ -183,6 +183,7 @@ class ControlsTest {
             Node thumb = Hand.fx(() -> s.lookup(".thumb"));
             hand.drag(Hand.centre(thumb), trackPoint(s, to));
             Object expected = Hand.fx(() -> PanelCheck.roundedAt(k, s.getValue()));
+            if (refusedGroups(k)) continue;
             assertNotEquals(before, expected, k + ": the drag to " + to + " moved the thumb");
             agree(k, expected, "dragging the thumb to " + to + " of the track");
             assertNewSessions(k, g0, 1, "one drag");
@@ -203,6 +204,10 @@ class ControlsTest {
             int g0 = generation();
             hand.click(trackPoint(s, at));
             Object expected = Hand.fx(() -> PanelCheck.roundedAt(k, s.getValue()));
+            if (refusedGroups(k)) {
+                clicks++; // a click taken, and refused
+                continue;
+            }
             assertNotEquals(before, expected, k + ": a click on the track at " + at + " moved the thumb");
             agree(k, expected, "a click on the track at " + at);
             assertNewSessions(k, g0, 1, "one click");
@@ -293,7 +298,7 @@ class ControlsTest {
 
     // ---------------------------------------------------------------- check boxes
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true) // no check box in today's table
     @MethodSource("checks")
     void clickTheCheckBox(Setting<?> k) throws Exception {
         usable(k);
@@ -308,7 +313,7 @@ class ControlsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("checks")
     void spaceOnTheCheckBox(Setting<?> k) throws Exception {
         usable(k);
@@ -677,7 +682,15 @@ class ControlsTest {
         Hand.run(() -> view.model().openLesson(l));
         settle();
         Setting<?> k = Settings.byKey(l.actionKey());
-        assertNotNull(k, l.actionKey());
+        if (k == null) { // one variant's setting: the window and the trainer hold exactly what --set would make
+            org.shiftscope.train.scenario.Scenario want = ScenarioIO.withOverride(view.scenario(), l.actionKey(),
+                    l.actionValue());
+            hand.click(PanelCheck.node(view, "lessonAction"));
+            settle();
+            assertEquals(want, view.scenario(), l.actionKey());
+            assertEquals(want, trainer.call(x -> x.scenario()), l.actionKey());
+            return;
+        }
         Object expected = k.type().fromText(l.actionValue());
         Object before = value(k);
         int g0 = generation();
@@ -828,6 +841,11 @@ class ControlsTest {
      * need the GroupNorm normalizer): picks, through the model, the first choice of a list setting that enables it.
      */
     private void usable(Setting<?> k) throws Exception {
+        if (k == Settings.NORM_GROUPS) {
+            // GroupNorm's groups must divide every width: layers of 128 take every value its control offers
+            Hand.run(() -> view.model().set(Settings.HIDDEN, List.of(128, 128)));
+            settle();
+        }
         if (Hand.fx(() -> k.enabled(view.scenario()))) return;
         for (Setting<?> c : PanelCheck.panelSettings()) {
             for (Object v : c.choices()) {
@@ -840,6 +858,23 @@ class ControlsTest {
             }
         }
         throw new AssertionError("no list choice makes " + k + " usable");
+    }
+
+    /**
+     * GroupNorm's groups must divide every layer's width: a slider position between the divisors (37 of 128) is
+     * refused with a message naming the divisors, and the thumb goes back to the value in force. True when that
+     * just happened (checked here), false when the last gesture was taken.
+     */
+    private boolean refusedGroups(Setting<?> k) throws Exception {
+        if (k != Settings.NORM_GROUPS) return false;
+        settle();
+        String said = message();
+        if (!said.contains("does not divide")) return false;
+        assertTrue(said.contains("network.norm_groups") && said.contains("1, 2, 4, 8, 16, 32, 64, 128"), said);
+        Object shown = Hand.fx(() -> PanelCheck.roundedAt(k, PanelCheck.slider(view, k).getValue()));
+        assertEquals(value(k), shown, "the thumb shows the groups in force again");
+        Hand.run(() -> view.model().notify("", false)); // the next gesture's notice starts afresh
+        return true;
     }
 
     @SuppressWarnings("unchecked")

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -36,13 +35,20 @@ final class PanelCheck {
         return Settings.all().stream().filter(s -> s.control() != null).toList();
     }
 
-    /** the window's nodes by id, found once (the panel and toolbar keep their nodes for the window's life) */
-    private static final Map<MainView, Map<String, Node>> NODES = new WeakHashMap<>();
+    /**
+     * the window's nodes by id, found once (the panel and toolbar keep their nodes for the window's life); only the
+     * newest window's are kept: a map keyed weakly by the window would still hold every window through its nodes
+     */
+    private static MainView cachedView;
+    private static Map<String, Node> cachedNodes = new HashMap<>();
 
     static Node node(MainView view, String id) {
-        synchronized (NODES) {
-            Map<String, Node> known = NODES.computeIfAbsent(view, v -> new HashMap<>());
-            Node n = known.get(id);
+        synchronized (PanelCheck.class) {
+            if (view != cachedView) {
+                cachedView = view;
+                cachedNodes = new HashMap<>();
+            }
+            Node n = cachedNodes.get(id);
             if (n != null && n.getScene() == view.getScene()) return n;
             n = view.lookup("#" + id);
             if (n == null) {
@@ -51,7 +57,7 @@ final class PanelCheck {
                         + (view.controls.getScene() != null) + ", presentation: "
                         + view.toolbar.presentation.isSelected() + ")");
             }
-            known.put(id, n);
+            cachedNodes.put(id, n);
             return n;
         }
     }
