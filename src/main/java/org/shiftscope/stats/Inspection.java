@@ -15,7 +15,7 @@ import org.shiftscope.nn.Tap;
  * normalizer only x_i and their batch mean and variance are there ({@link #xhat} and {@link #y} are empty).
  *
  * @param generation  session generation the step belongs to
- * @param run         which run ("main", or the normalized twin "bn" in compare mode)
+ * @param run         which run ("main", or the variant inspected)
  * @param step        the training step whose mini-batch this is
  * @param layer       hidden layer, 1-based
  * @param unit        unit of that layer, 0-based

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * What a run is for, declared once: its name in snapshots, CSV files and the history ({@link #key()}), and its
- * words in legends. A single network is MAIN; compare mode trains a BN twin and a plain twin.
+ * words in legends. A single network is MAIN; the bn-vs-plain variants are a BN twin and a plain twin (other variants take their words from what they change).
  */
 public enum RunRole {
     /** the one network of a single run */

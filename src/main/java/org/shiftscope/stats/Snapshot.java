@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Everything the charts need about one run at one step; immutable, so any thread may hold it.
  *
- * @param run           "main", or "bn"/"plain" in compare mode
+ * @param run           "main", or the variant's name ("bn", "plain", …)
  * @param step          training steps done (the statistics are of this step's forward pass)
  * @param loss          mini-batch cross-entropy of this step
  * @param batchAccuracy fraction of this mini-batch classified correctly

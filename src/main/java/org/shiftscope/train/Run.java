@@ -6,7 +6,7 @@ import org.shiftscope.stats.NetworkProbe;
 
 /** One network being trained, with its optimizer, its probe and its latest figures. Trainer-thread only. */
 public final class Run {
-    /** "main", or "bn"/"plain" in compare mode */
+    /** "main", or its variant's name ("bn", "plain", "layer", …) */
     public final String name;
     /** the model */
     public final Network net;

@@ -132,16 +132,16 @@ public final class Settings {
             .tip("How each unit is brought to mean 0 and std 1 before gamma and beta: BatchNorm over the mini-batch, "
                     + "LayerNorm over the units of each example, GroupNorm over groups of units of each example, "
                     + "Batch Renorm over the mini-batch corrected towards its running averages — or none. Takes "
-                    + "effect at the next step, keeping the weights; B turns it off and on. In compare mode it is the "
-                    + "normalized twin's (none counts as BatchNorm there). Old files' network.batchnorm = true/false "
-                    + "means batch/none.")
+                    + "effect at the next step, keeping the weights; B turns it off and on. With variants it is the "
+                    + "edited variant's (pick one under Variants). Old files' network.batchnorm = true/false means "
+                    + "batch/none.")
             .options(NormKind::label)
             .live(BATCHNORM, Control.of(Kind.CHOICE));
     public static final Setting<Long> NORM_GROUPS = integer("network.norm_groups", NetworkSpec.GROUPS, 1, 1024)
             .label("Groups (GroupNorm)")
             .tip("GroupNorm splits each layer's units into this many groups and normalizes each group of each "
-                    + "example on its own: 1 group is LayerNorm, one unit per group normalizes every unit alone. A "
-                    + "layer whose width it does not divide uses the largest number of groups below it that does.")
+                    + "example on its own: 1 group is LayerNorm, one unit per group normalizes every unit alone. It "
+                    + "must divide every layer's width.")
             .enabledWhen(s -> s.get(NORM) == NormKind.GROUP)
             .live(BATCHNORM, Control.log2Slider(1, 64));
     public static final Setting<Double> RENORM_RMAX = number("network.renorm_rmax", NetworkSpec.R_MAX, 1, true, 100,
