@@ -313,23 +313,12 @@ public final class Session {
      * in the runs it concerns. Its other settings are ignored: they need a new session.
      */
     public void apply(Scenario other) {
-        Scenario old = scenario, next = old;
-        for (Setting<?> k : Settings.all()) {
-            if (k.apply() == Setting.Apply.LIVE) next = copy(next, other, k);
-        }
-        if (sameRuns(old, other)) next = next.withVariants(other.variants());
+        Scenario old = scenario, next = old.withLiveOf(other);
         recordChanges(old, next);
         scenario = next;
         if (next.differs(old, Settings.BATCH_SIZE)) ensureBatch(next.training().batchSize());
         for (int i = 0; i < runs.size(); i++) apply(runs.get(i), old.run(i), next.run(i));
         // stats_every, eval_every and speed are read from the scenario where they are used
-    }
-
-    /** whether two scenarios train the same runs (the same variant names in the same order) */
-    public static boolean sameRuns(Scenario a, Scenario b) {
-        if (a.runCount() != b.runCount()) return false;
-        for (int i = 0; i < a.runCount(); i++) if (!a.runName(i).equals(b.runName(i))) return false;
-        return true;
     }
 
     /** one run's live changes: one line per live setting a run's network or optimizer holds */
@@ -352,10 +341,6 @@ public final class Session {
         if (next.differs(old, Settings.BN_MOMENTUM)) r.net.setBnMomentum(n.bnMomentum());
         if (next.differs(old, Settings.BN_EPS)) r.net.setBnEps(n.bnEps());
         if (next.differs(old, Settings.NORM_NOISE)) r.net.setNormNoise(n.normNoise());
-    }
-
-    private static <T> Scenario copy(Scenario to, Scenario from, Setting<T> k) {
-        return to.with(k, from.get(k));
     }
 
     // ---- events: what changed during the run, and the scenario's schedule ----

@@ -19,7 +19,6 @@ import org.shiftscope.stats.InspectMode;
 import org.shiftscope.stats.Inspection;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.train.Boundary;
-import org.shiftscope.train.Session;
 import org.shiftscope.train.Status;
 import org.shiftscope.train.Trainer;
 import org.shiftscope.train.scenario.Scenario;
@@ -236,7 +235,7 @@ public final class ScenarioModel {
             return;
         }
         scenario.set(next);
-        boolean rebuild = !Session.sameRuns(now, next) || Settings.all().stream()
+        boolean rebuild = !now.sameRuns(next) || Settings.all().stream()
                 .anyMatch(k -> k.apply() == Setting.Apply.REBUILD && next.differs(now, k));
         if (rebuild) {
             trainer.rebuild(next, "new network: " + what);

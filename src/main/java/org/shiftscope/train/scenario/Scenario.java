@@ -155,9 +155,14 @@ public final class Scenario {
     public Scenario withLiveOf(Scenario other) {
         Scenario s = this;
         for (Setting<?> k : Settings.all()) if (k.apply() == Setting.Apply.LIVE) s = copy(s, other, k);
-        boolean sameRuns = runCount() == other.runCount();
-        for (int i = 0; sameRuns && i < runCount(); i++) sameRuns = runName(i).equals(other.runName(i));
-        return sameRuns ? s.withVariants(other.variants()) : s;
+        return sameRuns(other) ? s.withVariants(other.variants()) : s;
+    }
+
+    /** whether two scenarios train the same runs (the same variant names in the same order) */
+    public boolean sameRuns(Scenario other) {
+        if (runCount() != other.runCount()) return false;
+        for (int i = 0; i < runCount(); i++) if (!runName(i).equals(other.runName(i))) return false;
+        return true;
     }
 
     private static <T> Scenario copy(Scenario to, Scenario from, Setting<T> k) {

@@ -94,7 +94,7 @@ public final class ScenarioIO {
         }
         for (Map.Entry<String, JsonNode> e : legacy) s = apply(s, e.getKey(), e.getValue(), source);
         // the twins of old files follow the normalizer read above (network.batchnorm included)
-        if (variants != null) s = s.withVariants(variantsFrom(variants, source));
+        if (variants != null) s = s.withVariants(VariantsIO.fromJson(variants, source));
         else if (Boolean.TRUE.equals(compare)) s = VariantPreset.BN_VS_PLAIN.applyTo(s);
         return validate(s.withSchedule(schedule), source);
     }
@@ -104,144 +104,6 @@ public final class ScenarioIO {
     /** the key older files use for BN-vs-plain twins, read as the bn-vs-plain variants (never written) */
     static final String LEGACY_COMPARE = "compare";
 
-    /** {@code [{"name": "bn", "color": "#1967d2", "network": {"norm": "batch"}}, …]} */
-    private static List<Variant> variantsFrom(JsonNode list, String source) {
-        if (!list.isArray()) {
-            throw new ScenarioException(source + ": variants = " + list + " is not allowed; expected a list of "
-                    + "variants, e.g. [{\"name\": \"bn\", \"network\": {\"norm\": \"batch\"}}].");
-        }
-        if (list.size() > Variant.MAX) {
-            throw new ScenarioException(source + ": variants has " + list.size() + " entries; at most "
-                    + Variant.MAX + " train side by side.");
-        }
-        List<Variant> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode v = list.get(i);
-            String where = source + ": variants[" + i + "]";
-            if (!v.isObject()) {
-                throw new ScenarioException(where + " = " + v + " is not allowed; expected an object with a name "
-                        + "and the settings it changes.");
-            }
-            JsonNode name = v.get("name");
-            if (name == null || !name.isTextual()) {
-                throw new ScenarioException(where + ".name is missing; expected 1–20 lower-case letters, digits "
-                        + "or '-' (e.g. bn, plain, layer).");
-            }
-            JsonNode color = v.get("color");
-            if (color != null && !color.isTextual()) {
-                throw new ScenarioException(where + ".color = " + color + " has the wrong type; expected "
-                        + "\"#rrggbb\".");
-            }
-            Variant made;
-            try {
-                made = new Variant(name.asText(), color == null ? "" : color.asText(), Map.of());
-            } catch (ScenarioException e) {
-                throw new ScenarioException(where + ": " + e.getMessage());
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String k = e.getKey();
-                if (k.equals("name") || k.equals("color")) continue;
-                if (isSection(k) && e.getValue().isObject()) {
-                    for (Iterator<Map.Entry<String, JsonNode>> f = e.getValue().fields(); f.hasNext(); ) {
-                        Map.Entry<String, JsonNode> g = f.next();
-                        made = override(made, k + "." + g.getKey(), g.getValue(), where);
-                    }
-                } else {
-                    made = override(made, k, e.getValue(), where);
-                }
-            }
-            out.add(made);
-        }
-        try {
-            return List.copyOf(Scenario.defaults().withVariants(out).variants());
-        } catch (ScenarioException e) {
-            throw new ScenarioException(source + ": " + e.getMessage());
-        }
-    }
-
-    private static Variant override(Variant v, String path, JsonNode value, String where) {
-        if (path.equals(LEGACY_BATCHNORM)) {
-            if (!value.isBoolean()) {
-                throw new ScenarioException(where + "." + path + " = " + value + " has the wrong type; expected true "
-                        + "or false.");
-            }
-            return v.with(Settings.NORM, value.asBoolean() ? NormKind.BATCH : NormKind.NONE);
-        }
-        Setting<?> k = Settings.byKey(path);
-        if (k == null) throw unknown(where, path);
-        checkPerVariant(k, where);
-        return withJson(v, k, value, where);
-    }
-
-    private static void checkPerVariant(Setting<?> k, String where) {
-        if (!Settings.perVariant().contains(k)) {
-            throw new ScenarioException(where + "." + k.key() + " cannot differ between variants: they share it "
-                    + "(same data, batches and layers). A variant may set " + Settings.perVariantKeys() + ".");
-        }
-    }
-
-    private static <T> Variant withJson(Variant v, Setting<T> k, JsonNode value, String where) {
-        T t = k.type().fromJson(value);
-        if (t == null) {
-            boolean wrongType = !(k.type() instanceof ValueType.Choice<?> && value.isTextual());
-            throw new ScenarioException(where + "." + k.key() + " = " + value
-                    + (wrongType ? " has the wrong type" : " is not allowed") + "; expected " + k.type().allowed()
-                    + ".");
-        }
-        return withChecked(v, k, t, value.toString(), where);
-    }
-
-    private static <T> Variant withChecked(Variant v, Setting<T> k, T t, String shown, String where) {
-        if (!k.type().allows(t)) {
-            String why = t instanceof Number ? " is out of range" : " is not allowed";
-            throw new ScenarioException(where + "." + k.key() + " = " + shown + why + "; expected "
-                    + k.type().allowed() + ".");
-        }
-        return v.with(k, t);
-    }
-
-    /** {@code variants[i].KEY} in {@code --set}: KEY is name, color or a setting a variant may change */
-    private static final java.util.regex.Pattern VARIANT_KEY =
-            java.util.regex.Pattern.compile("variants\\[(\\d{1,3})]\\.(.+)");
-
-    private static Scenario variantOverride(Scenario s, int i, String key, String value) {
-        String where = "--set variants[" + i + "]";
-        if (i >= s.variants().size()) {
-            throw new ScenarioException(where + "." + key + ": there is no variant " + i + "; this scenario has "
-                    + (s.variants().isEmpty() ? "none (add some with --variants " + VariantPreset.keys() + ")"
-                    : s.variants().size() + " (0–" + (s.variants().size() - 1) + ")") + ".");
-        }
-        Variant v = s.variants().get(i);
-        try {
-            if (key.equals("name")) return s.withVariant(i, v.renamed(value));
-            if (key.equals("color")) return s.withVariant(i, new Variant(v.name(), value, v.overrides()));
-        } catch (ScenarioException e) {
-            throw new ScenarioException(where + ": " + e.getMessage());
-        }
-        if (key.equals(LEGACY_BATCHNORM)) {
-            Boolean on = new ValueType.Bool().fromText(value);
-            if (on == null) {
-                throw new ScenarioException(where + "." + key + " = " + value + " has the wrong type; expected true "
-                        + "or false.");
-            }
-            return s.withVariant(i, v.with(Settings.NORM, on ? NormKind.BATCH : NormKind.NONE));
-        }
-        Setting<?> k = Settings.byKey(key);
-        if (k == null) throw unknown(where, key);
-        checkPerVariant(k, where);
-        return s.withVariant(i, withText(v, k, value, where));
-    }
-
-    private static <T> Variant withText(Variant v, Setting<T> k, String text, String where) {
-        T t = k.type().fromText(text);
-        if (t == null) {
-            String why = k.type() instanceof ValueType.Choice<?> ? " is not allowed" : " has the wrong type";
-            throw new ScenarioException(where + "." + k.key() + " = " + text + why + "; expected "
-                    + k.type().allowed() + ".");
-        }
-        return withChecked(v, k, t, text, where);
-    }
 
     /** Reads a scenario file. */
     public static Scenario load(Path file) {
@@ -294,8 +156,7 @@ public final class ScenarioIO {
 
     /** Applies {@code --set key=value}: the value is read according to the key's type. */
     public static Scenario withOverride(Scenario s, String dottedKey, String value) {
-        var m = VARIANT_KEY.matcher(dottedKey);
-        if (m.matches()) return variantOverride(s, Integer.parseInt(m.group(1)), m.group(2), value);
+        if (VariantsIO.isVariantKey(dottedKey)) return VariantsIO.withOverride(s, dottedKey, value);
         if (dottedKey.equals(LEGACY_COMPARE)) {
             Boolean on = new ValueType.Bool().fromText(value);
             if (on == null) {
@@ -471,7 +332,7 @@ public final class ScenarioIO {
                     : root.has(parts[0]) ? (ObjectNode) root.get(parts[0]) : root.putObject(parts[0]);
             target.set(parts[parts.length - 1], json(s, k));
         }
-        if (!s.variants().isEmpty()) root.set(VARIANTS, variantsJson(s.variants()));
+        if (!s.variants().isEmpty()) root.set(VARIANTS, VariantsIO.toJson(s.variants()));
         if (!s.schedule().isEmpty()) root.set(Schedule.KEY, s.schedule().toJson());
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -480,32 +341,13 @@ public final class ScenarioIO {
         }
     }
 
-    private static com.fasterxml.jackson.databind.node.ArrayNode variantsJson(List<Variant> vs) {
-        var list = NODES.arrayNode();
-        for (Variant v : vs) {
-            ObjectNode o = list.addObject();
-            o.put("name", v.name());
-            if (!v.color().isEmpty()) o.put("color", v.color());
-            for (Map.Entry<Setting<?>, Object> e : v.overrides().entrySet()) {
-                String[] parts = e.getKey().key().split("\\.");
-                ObjectNode target = o.has(parts[0]) ? (ObjectNode) o.get(parts[0]) : o.putObject(parts[0]);
-                target.set(parts[1], jsonOf(e.getKey(), e.getValue()));
-            }
-        }
-        return list;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> JsonNode jsonOf(Setting<T> k, Object v) {
-        return k.type().toJson((T) v);
-    }
 
     private static <T> JsonNode json(Scenario s, Setting<T> k) {
         return k.type().toJson(s.get(k));
     }
 
     /** whether a top-level key is a section ("dataset", "network", "training") */
-    private static boolean isSection(String k) {
+    static boolean isSection(String k) {
         return keys().stream().anyMatch(key -> key.startsWith(k + "."));
     }
 
