@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 public final class Benchmark {
     private Benchmark() {}
 
-    /** parsed options: seconds per measurement */
-    record Options(double seconds) { }
+    /** parsed options: seconds per measurement, and the one scenario to measure (null: the whole table) */
+    record Options(double seconds, String scenario) { }
 
     /** Runs and returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -37,13 +37,14 @@ public final class Benchmark {
 
     /** The options of {@code --bench}, as picocli fills them. */
     @CommandLine.Command(name = "--bench", separator = " ", sortOptions = false, optionListHeading = "%nOptions:%n",
-            customSynopsis = "java -jar shiftscope.jar --bench [--seconds S]",
+            customSynopsis = "java -jar shiftscope.jar --bench [--seconds S] [--scenario NAME|FILE]",
             description = {"", "Steps per second of the bn-paper network (784-100-100-100-10 sigmoid, batch 60, BN on, "
                 + "one thread) on random MNIST-shaped data, for each matrix back-end: the bare step and the step "
-                + "with every statistic at every tap; then the default scenario. Prints a table to stdout."},
+                + "with every statistic at every tap; then the default scenario and lesson 5 as the window trains "
+                + "them; then variants in lockstep. Prints a table to stdout. With --scenario, only that scenario."},
             footer = {"", "Other modes: the window (--help), --headless (--headless --help)."},
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:the benchmark finished", "2:bad option or value"})
+            exitCodeList = {"0:the benchmark finished", "2:bad option or value, or a scenario that cannot be read"})
     static final class Command implements Callable<Integer> {
         @Option(names = "--bench", hidden = true)
         boolean bench;
@@ -52,6 +53,12 @@ public final class Benchmark {
                 description = "time per measurement, more than 0 and at most 600: half of it warms up, then three "
                         + "windows of a third each, the median counts (default: ${DEFAULT-VALUE})")
         double seconds = 3;
+
+        @Option(names = "--scenario", paramLabel = "NAME|FILE", completionCandidates = Cli.Presets.class,
+                description = "measure only this preset (${COMPLETION-CANDIDATES}) or scenario file, as the window "
+                        + "trains it: every statistic on its schedule, test accuracy on its schedule, no files. Run "
+                        + "in a JVM of its own, its figure is the one to set against --headless and the window")
+        String scenario;
 
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
         boolean help;
@@ -63,7 +70,7 @@ public final class Benchmark {
         }
 
         Options options() {
-            return new Options(seconds);
+            return new Options(seconds, scenario);
         }
 
         @Override
@@ -88,8 +95,14 @@ public final class Benchmark {
 
     private static int bench(Options o, PrintStream out) {
         double seconds = o.seconds();
+        Scenario only = o.scenario() == null ? null : ScenarioIO.resolve(o.scenario()); // bad input: exit 2
         out.printf(Locale.ROOT, "ShiftScope benchmark, %s, %s, Java %s, %d cores%n", LocalDate.now(), cpu(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        if (only != null) {
+            out.printf(Locale.ROOT, "%-9s %-28s %12s %12s%n", "backend", "scenario", "steps/s", "ms/step");
+            scenario(out, only.name(), only, seconds);
+            return 0;
+        }
         out.println("bn-paper network 784-100-100-100-10 sigmoid, batch 60, BN on, SGD momentum 0.9");
         out.printf(Locale.ROOT, "%-9s %-28s %12s %12s%n", "backend", "mode", "steps/s", "ms/step");
         Dataset data = randomImages(6000, 784, 10, 7);
@@ -107,15 +120,10 @@ public final class Benchmark {
             out.printf(Locale.ROOT, "%-9s statistics overhead: %.1f%% of the bare step%n", backend,
                     100 * (bare / stats - 1));
         }
-        // the app's default scenario, as the window trains it: every statistic on every step, no file output
-        Scenario def = ScenarioIO.withOverride(ScenarioIO.preset("default"), "training.eval_every", "100");
-        Session s = Session.create(def);
-        timed(s, seconds / 2);
-        double[] r = new double[3];
-        for (int i = 0; i < 3; i++) r[i] = timed(s, seconds / 3);
-        Arrays.sort(r);
-        out.printf(Locale.ROOT, "%-9s %-28s %12.0f %12.3f%n", s.backend().name(), "default scenario, all stats",
-                r[1], 1000 / r[1]);
+        // scenarios as the window trains them: every statistic on every step, test accuracy on schedule, no files
+        scenario(out, "default scenario, all stats", ScenarioIO.withOverride(ScenarioIO.preset("default"),
+                "training.eval_every", "100"), seconds);
+        scenario(out, "lesson 5, bn vs plain", ScenarioIO.preset("lesson-5-depth"), seconds);
         variants(out, data, seconds);
         return 0;
     }
@@ -147,6 +155,16 @@ public final class Benchmark {
                 out.printf(Locale.ROOT, "%-10s %-9d %14.0f %14.0f%n", name, sc.runCount(), rate[0], rate[1]);
             }
         }
+    }
+
+    /** Prints the median steps/s of a scenario's session (its own data, back-end and schedule of evaluations). */
+    private static void scenario(PrintStream out, String what, Scenario sc, double seconds) {
+        Session s = Session.create(sc);
+        timed(s, seconds / 2);
+        double[] r = new double[3];
+        for (int i = 0; i < 3; i++) r[i] = timed(s, seconds / 3);
+        Arrays.sort(r);
+        out.printf(Locale.ROOT, "%-9s %-28s %12.0f %12.3f%n", s.backend().name(), what, r[1], 1000 / r[1]);
     }
 
     /** Median steps/s of three timed windows after a warm-up. */

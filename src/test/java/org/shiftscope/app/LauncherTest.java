@@ -90,6 +90,7 @@ class LauncherTest {
         Result r = run(NO_DISPLAY, "Linux", "--bench", "--help");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("--bench") && r.out().contains("--seconds S"), r.out());
+        assertTrue(r.out().contains("--scenario NAME|FILE") && r.out().contains("lesson-5-depth"), r.out());
         assertFalse(r.out().contains("--steps"), r.out());
     }
 
@@ -124,6 +125,8 @@ class LauncherTest {
         assertUsageError(run("--headless", "--set", "nokeyvalue"), "--set", "nokeyvalue");
         assertUsageError(run("--bench", "--seconds", "abc"), "--seconds", "'abc'");
         assertUsageError(run("--bench", "--seconds", "0"), "--seconds", "'0'");
+        assertUsageError(run("--bench", "--scenario", "nope"), "nope");
+        assertUsageError(run("--bench", "--scenario", broken.toString()), "learning_rate");
     }
 
     @Test
@@ -181,7 +184,12 @@ class LauncherTest {
         assertTrue(r.opened().isEmpty());
         Result b = run(NO_DISPLAY, "Linux", "--bench", "--seconds", "0.03");
         assertEquals(0, b.code(), b.err());
-        assertTrue(b.out().contains("ShiftScope benchmark") && b.out().contains("default scenario"), b.out());
+        assertTrue(b.out().contains("ShiftScope benchmark") && b.out().contains("default scenario")
+                && b.out().contains("lesson 5"), b.out());
+        Result one = run(NO_DISPLAY, "Linux", "--bench", "--seconds", "0.03", "--scenario", "lesson-5-depth");
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().lines().anyMatch(l -> l.matches("\\S+ +lesson-5-depth +[0-9]+ +[0-9.]+")), one.out());
+        assertFalse(one.out().contains("default scenario"), "only the scenario asked for: " + one.out());
     }
 
     private static Properties props(String os, String glassPlatform) {

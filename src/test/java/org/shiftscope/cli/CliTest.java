@@ -68,9 +68,10 @@ class CliTest {
 
     @Test
     void benchOptionsIntoTheRecord() {
-        assertEquals(new Benchmark.Options(3), bench("--bench"));
-        assertEquals(new Benchmark.Options(0.5), bench("--bench", "--seconds", "0.5"));
-        assertEquals(new Benchmark.Options(600), bench("--seconds", "600", "--bench"));
+        assertEquals(new Benchmark.Options(3, null), bench("--bench"));
+        assertEquals(new Benchmark.Options(0.5, null), bench("--bench", "--seconds", "0.5"));
+        assertEquals(new Benchmark.Options(600, null), bench("--seconds", "600", "--bench"));
+        assertEquals(new Benchmark.Options(3, "lesson-5-depth"), bench("--bench", "--scenario", "lesson-5-depth"));
         for (String v : new String[] {"0", "-1", "601", "NaN", "abc"}) {
             assertThrows(ParameterException.class, () -> bench("--bench", "--seconds", v), v);
         }

@@ -129,6 +129,63 @@ class MatMulBackendTest {
         assertClose(naive(a2, false, b2, false), c, 1e-12, "mult into a grown array");
     }
 
+    /**
+     * Inputs whose arrays once held a bigger batch (a test-accuracy pass) keep that capacity, with old values
+     * beyond their shape: only the elements in use count, in every product.
+     */
+    @Test
+    void openBlasReadsOnlyTheElementsInUse() {
+        MatMul blas = OpenBlasMatMul.tryCreate();
+        assumeTrue(blas != null, "OpenBLAS natives not available");
+        Random r = new Random(4);
+        DMatrixRMaj a = stale(1000, 7), b = stale(500, 9), at = stale(900, 5), bt = stale(800, 7);
+        double[] arrayA = a.data;
+        a.reshape(5, 7);
+        b.reshape(7, 9);
+        at.reshape(7, 5);
+        bt.reshape(9, 7);
+        for (DMatrixRMaj m : java.util.List.of(a, b, at, bt)) {
+            for (int i = 0; i < m.getNumElements(); i++) m.data[i] = r.nextGaussian();
+        }
+        assertSame(arrayA, a.data, "the big array is kept, NaN beyond the shape");
+        DMatrixRMaj c = stale(40, 40);
+        blas.mult(a, b, c);
+        assertClose(naive(a, false, b, false), c, 1e-12, "mult");
+        assertTrue(Double.isNaN(c.data[c.getNumElements()]), "nothing written beyond C's shape");
+        blas.multTransA(at, b, c);
+        assertClose(naive(at, true, b, false), c, 1e-12, "multTransA");
+        blas.multTransB(a, bt, c);
+        assertClose(naive(a, false, bt, true), c, 1e-12, "multTransB");
+    }
+
+    /** One back-end shared by variants training on helper threads: each thread's products stay its own. */
+    @Test
+    void openBlasOnSeveralThreadsAtOnce() throws Exception {
+        MatMul blas = OpenBlasMatMul.tryCreate();
+        assumeTrue(blas != null, "OpenBLAS natives not available");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int t = 0; t < 3; t++) {
+                final int seed = t;
+                results.add(pool.submit(() -> {
+                    Random r = new Random(seed);
+                    DMatrixRMaj c = new DMatrixRMaj(1, 1);
+                    for (int i = 0; i < 300; i++) {
+                        int m = 1 + r.nextInt(30 + 20 * seed), k = 1 + r.nextInt(25), n = 1 + r.nextInt(20);
+                        DMatrixRMaj a = random(r, m, k), b = random(r, k, n);
+                        blas.mult(a, b, c);
+                        assertClose(naive(a, false, b, false), c, 1e-12, "thread " + seed + " product " + i);
+                    }
+                    return seed;
+                }));
+            }
+            for (var f : results) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void hundredTrainingStepsAgreeBetweenBackEnds() {
         MatMul blas = OpenBlasMatMul.tryCreate();
