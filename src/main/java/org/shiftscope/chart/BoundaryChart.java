@@ -4,6 +4,7 @@ import org.shiftscope.stats.RunRole;
 
 import java.nio.IntBuffer;
 import java.util.List;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -21,6 +22,17 @@ public final class BoundaryChart extends ChartPane {
     private Boundary boundary;
     private WritableImage image;
     private final Axis ax = new Axis(), ay = new Axis();
+    /**
+     * the training points, on a layer of their own drawn only when the points, the plot area or the size change:
+     * thousands of outlined dots cost the software renderer more than the rest of the chart
+     */
+    private final Canvas dots = addLayer();
+    /** what the dots were last drawn for */
+    private DotsDrawn dotsDrawn;
+
+    /** the points and the geometry a drawing of the dots depends on (the points array by identity) */
+    private record DotsDrawn(double[] xs, double px, double py, double pw, double ph, double scale, double width,
+                             double height) { }
 
     public BoundaryChart() {
         super("Decision regions",
@@ -86,16 +98,26 @@ public final class BoundaryChart extends ChartPane {
             g.drawImage(image, px, py, pw, ph);
         }
         axes(g, ax, ay, null);
+        drawDots();
+        if (boundary == null && xs.length == 0) empty(g, "2-D data sets only");
+    }
+
+    /** Draws the training points on their layer if they or the plot area changed since the last time. */
+    private void drawDots() {
+        DotsDrawn now = new DotsDrawn(xs, px, py, pw, ph, scale(), dots.getWidth(), dots.getHeight());
+        if (now.equals(dotsDrawn)) return;
+        dotsDrawn = now;
+        GraphicsContext g = dots.getGraphicsContext2D();
+        g.clearRect(0, 0, dots.getWidth(), dots.getHeight());
         double r = 2.6 * scale();
         g.setLineWidth(0.8 * scale());
+        g.setStroke(Color.WHITE);
         for (int i = 0; i < xs.length; i++) {
             double x = xOf(ax, xs[i]), y = yOf(ay, ys[i]);
             if (x < px || x > px + pw || y < py || y > py + ph) continue;
             g.setFill(PALETTE[labels[i] % PALETTE.length]);
             g.fillOval(x - r, y - r, 2 * r, 2 * r);
-            g.setStroke(Color.WHITE);
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);
         }
-        if (boundary == null && xs.length == 0) empty(g, "2-D data sets only");
     }
 }

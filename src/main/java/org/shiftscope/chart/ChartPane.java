@@ -3,14 +3,10 @@ package org.shiftscope.chart;
 import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
 
 /**
  * A chart drawn on a Canvas: no scene-graph nodes per point and no auto-ranging layout, so it redraws in a
@@ -20,14 +16,10 @@ import javafx.scene.text.TextAlignment;
 public abstract class ChartPane extends Region {
     /** the drawing surface, sized to this region */
     protected final Canvas canvas = new Canvas();
-    /** the hover readout, drawn over the chart without redrawing it */
-    private final Canvas overlay = new Canvas();
+    /** the pointer's readout and the zoom gestures, drawn over the chart without redrawing it */
+    private final HoverLayer hover = new HoverLayer(this);
     /** what the chart shows, in plain words: shown when the pointer is over the title strip */
     private final String help;
-    /** where the pointer is, or NaN when it is outside */
-    private double hoverX = Double.NaN, hoverY = Double.NaN;
-    /** the readout on screen now */
-    private List<String> shown = List.of();
     /** 1 normally, larger in presentation mode: fonts and lines scale with it */
     private final DoubleProperty fontScale = new SimpleDoubleProperty(1.0);
     /** colours */
@@ -46,46 +38,12 @@ public abstract class ChartPane extends Region {
     private List<Markers.Marker> markers = List.of();
     /** the range of steps shared by every time chart, or null (not a time chart, or not zoomable) */
     private TimeRange timeRange;
-    /** where a drag that selects steps started and where it is now (NaN: no drag) */
-    private double dragFrom = Double.NaN, dragTo = Double.NaN;
 
     protected ChartPane(String title, String help) {
         this.title = title;
         this.help = help;
-        overlay.setMouseTransparent(true);
-        getChildren().addAll(canvas, overlay);
+        getChildren().addAll(canvas, hover.canvas);
         getStyleClass().add("chart-pane");
-        setOnMouseMoved(e -> hover(e.getX(), e.getY()));
-        setOnMouseDragged(e -> {
-            if (!Double.isNaN(dragFrom)) dragTo = Math.max(px, Math.min(px + pw, e.getX()));
-            hover(e.getX(), e.getY());
-        });
-        setOnMouseExited(e -> hover(Double.NaN, Double.NaN));
-        setOnMousePressed(e -> {
-            boolean inPlot = e.getX() >= px && e.getX() <= px + pw && e.getY() >= py && e.getY() <= py + ph;
-            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && zoomable() && inPlot) {
-                dragFrom = dragTo = e.getX();
-            }
-        });
-        setOnMouseReleased(e -> {
-            if (!Double.isNaN(dragFrom) && Math.abs(dragTo - dragFrom) >= 6) {
-                Axis t = timeAxis();
-                timeRange.zoom(xValue(t, dragFrom), xValue(t, dragTo));
-            }
-            dragFrom = dragTo = Double.NaN;
-            drawHover();
-        });
-        setOnMouseClicked(e -> {
-            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && zoomable()) {
-                timeRange.follow();
-            }
-        });
-        setOnScroll(e -> {
-            if (!zoomable() || e.getDeltaY() == 0 || e.getX() < px || e.getX() > px + pw) return;
-            Axis t = timeAxis();
-            timeRange.zoomAbout(xValue(t, e.getX()), e.getDeltaY() > 0 ? 0.8 : 1.25, t.lo(), t.hi(), newestStep());
-            e.consume(); // the scroll pane around the charts does not scroll as well
-        });
         fontScale.addListener((o, a, b) -> markDirty());
         setMinSize(160, 120);
         setPrefSize(320, 200);
@@ -95,13 +53,26 @@ public abstract class ChartPane extends Region {
     protected void layoutChildren() {
         double w = Math.floor(getWidth()), h = Math.floor(getHeight());
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            overlay.setWidth(w);
-            overlay.setHeight(h);
+            for (var n : getChildren()) {
+                if (n instanceof Canvas c) {
+                    c.setWidth(w);
+                    c.setHeight(h);
+                }
+            }
             dirty = true;
             refresh();
         }
+    }
+
+    /**
+     * Adds a canvas the size of the chart over its drawing and under the hover readout: for a part that changes
+     * less often than the rest, drawn only when it changes.
+     */
+    protected Canvas addLayer() {
+        Canvas layer = new Canvas(canvas.getWidth(), canvas.getHeight());
+        layer.setMouseTransparent(true);
+        getChildren().add(getChildren().indexOf(hover.canvas), layer);
+        return layer;
     }
 
     public void markDirty() {
@@ -125,7 +96,7 @@ public abstract class ChartPane extends Region {
         markers = List.of();
         draw(g, w, h);
         draws++;
-        drawHover(); // the values under a resting pointer follow the data
+        hover.draw(); // the values under a resting pointer follow the data
         return true;
     }
 
@@ -138,9 +109,7 @@ public abstract class ChartPane extends Region {
 
     /** Moves the pointer to (x, y) in this chart's coordinates (NaN: away) and shows what is under it. */
     public void hover(double x, double y) {
-        hoverX = x;
-        hoverY = y;
-        drawHover();
+        hover.moveTo(x, y);
     }
 
     /**
@@ -209,7 +178,8 @@ public abstract class ChartPane extends Region {
         return timeRange;
     }
 
-    private boolean zoomable() {
+    /** whether the chart is over steps, shares a range of steps and has data: it can zoom */
+    boolean zoomable() {
         return timeRange != null && timeAxis() != null && !timeAxis().isEmpty();
     }
 
@@ -244,7 +214,7 @@ public abstract class ChartPane extends Region {
 
     /** the readout lines on screen now (empty when none) */
     public List<String> shownReadout() {
-        return shown;
+        return hover.shown();
     }
 
     /** The values at a point inside the plot area (step and value per run, …); none by default. */
@@ -265,45 +235,6 @@ public abstract class ChartPane extends Region {
     /** the value of an axis at a vertical position of the plot */
     protected double yValue(Axis a, double y) {
         return a.lo() + (py + ph - y) / ph * (a.hi() - a.lo());
-    }
-
-    private void drawHover() {
-        GraphicsContext g = overlay.getGraphicsContext2D();
-        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
-        if (!Double.isNaN(dragFrom) && dragTo != dragFrom) { // the steps a drag selects
-            g.setFill(theme.text().deriveColor(0, 1, 1, 0.12));
-            g.fillRect(Math.min(dragFrom, dragTo), py, Math.abs(dragTo - dragFrom), ph);
-        }
-        List<String> lines = readout(hoverX, hoverY);
-        shown = lines;
-        if (lines.isEmpty()) return;
-        double s = scale();
-        if (stepLine() && hoverY >= py) {
-            g.setStroke(theme.text().deriveColor(0, 1, 1, 0.5));
-            g.setLineWidth(1);
-            g.strokeLine(Math.round(hoverX) + 0.5, py, Math.round(hoverX) + 0.5, py + ph);
-        }
-        Font f = Font.font(11.5 * s);
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
-        probe.setFont(f);
-        double tw = 0;
-        for (String l : lines) {
-            probe.setText(l);
-            tw = Math.max(tw, probe.getLayoutBounds().getWidth());
-        }
-        double lh = 15 * s, bw = tw + 12 * s, bh = lines.size() * lh + 8 * s;
-        double bx = hoverX + 12 * s + bw > overlay.getWidth() ? hoverX - 12 * s - bw : hoverX + 12 * s;
-        double by = Math.min(Math.max(2, hoverY - bh / 2), overlay.getHeight() - bh - 2);
-        bx = Math.max(2, bx);
-        g.setFill(theme.background().deriveColor(0, 1, 1, 0.92));
-        g.fillRect(bx, by, bw, bh);
-        g.setStroke(theme.axis());
-        g.strokeRect(Math.round(bx) + 0.5, Math.round(by) + 0.5, bw, bh);
-        g.setFill(theme.text());
-        g.setFont(f);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        for (int i = 0; i < lines.size(); i++) g.fillText(lines.get(i), bx + 6 * s, by + 4 * s + i * lh);
     }
 
     /** Breaks text into lines of at most about {@code width} characters. */
@@ -392,64 +323,12 @@ public abstract class ChartPane extends Region {
 
     /** A hint in the middle of an empty chart, on as many lines as its width needs. */
     protected void empty(GraphicsContext g, String text) {
-        Font f = Font.font(13 * scale());
-        g.setFill(theme.muted());
-        g.setFont(f);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        List<String> lines = new java.util.ArrayList<>();
-        String line = "";
-        for (String word : text.split(" ")) {
-            String next = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && TitleStrip.textWidth(next, f) > pw - 8 * scale()) {
-                lines.add(line);
-                line = word;
-            } else {
-                line = next;
-            }
-        }
-        lines.add(line);
-        double lh = 16 * scale(), top = py + ph / 2 - (lines.size() - 1) * lh / 2;
-        for (int i = 0; i < lines.size(); i++) g.fillText(lines.get(i), px + pw / 2, top + i * lh);
+        PlotFrame.empty(this, g, text);
     }
 
-    /** Grid, ticks and labels for both axes; x labels below, y labels left (or right when {@code right}). */
+    /** Grid, ticks and labels for both axes (see {@link PlotFrame#axes}). */
     protected void axes(GraphicsContext g, Axis x, Axis y, String xLabel) {
-        double s = scale();
-        g.setLineWidth(1);
-        g.setFont(Font.font(11.5 * s));
-        if (!y.isEmpty()) {
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.CENTER);
-            for (double t : y.ticks(Math.max(2, (int) (ph / (28 * s))))) {
-                double yy = Math.round(yOf(y, t)) + 0.5;
-                g.setStroke(theme.grid());
-                g.strokeLine(px, yy, px + pw, yy);
-                g.setFill(theme.text());
-                g.fillText(Axis.label(t), px - 5 * s, yy);
-            }
-        }
-        if (!x.isEmpty()) {
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.TOP);
-            for (double t : x.ticks(Math.max(2, (int) (pw / (70 * s))))) {
-                double xx = Math.round(xOf(x, t)) + 0.5;
-                g.setStroke(theme.grid());
-                g.strokeLine(xx, py, xx, py + ph);
-                g.setFill(theme.text());
-                g.fillText(Axis.label(t), xx, py + ph + 3 * s);
-            }
-        }
-        g.setStroke(theme.axis());
-        g.strokeLine(px + 0.5, py, px + 0.5, py + ph);
-        g.strokeLine(px, py + ph + 0.5, px + pw, py + ph + 0.5);
-        if (xLabel != null && !x.isEmpty()) {
-            // the unit goes under the last tick label's row, at the right end
-            g.setFill(theme.muted());
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(xLabel, px + pw, py + ph + 15 * s);
-        }
+        PlotFrame.axes(this, g, x, y, xLabel);
     }
 
     // ---- title strip: the title and the legend, never over the data ----

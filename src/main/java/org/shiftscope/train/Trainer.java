@@ -157,8 +157,8 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Leaves this share of the time idle while training flat out, so the window's FX and render threads get a
-     * core on a 2-core machine (0 = none, for headless use; the app uses about 0.2).
+     * Leaves this share of the time idle while training flat out, so the window's FX and render threads get time
+     * on a 2-core machine (0 = none, for headless use; the window adapts it to its frame rate, 0 while it keeps up).
      */
     public void setYieldShare(double share) {
         yieldShare = Math.max(0, Math.min(0.9, share));

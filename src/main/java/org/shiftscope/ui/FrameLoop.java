@@ -4,8 +4,10 @@ import java.util.Locale;
 import javafx.animation.AnimationTimer;
 
 /**
- * Once per screen frame: the model reads the trainer's news, the charts whose data changed redraw (at most ~30
- * times a second: the render thread shares a core with training), and the status bar shows the frame rates.
+ * Once per screen frame: the model reads the trainer's news, the charts whose data changed redraw (at most every
+ * other frame of a 60 Hz pulse, 30 times a second: the render thread shares the cores with training), and the status
+ * bar shows the frame rates. Every half second the measured frame rate tells the trainer how much time to leave
+ * the window ({@link CoreShare}).
  */
 final class FrameLoop extends AnimationTimer {
     private final ScenarioModel model;
@@ -13,8 +15,12 @@ final class FrameLoop extends AnimationTimer {
     private final StatusBar statusBar;
     private final FileActions files;
     private final javafx.scene.control.ToggleButton gif;
+    /** least time between two chart redraws: more than one pulse (16.7 ms), less than two */
+    static final long REDRAW_NANOS = 25_000_000L;
     private long frames, fpsT0 = System.nanoTime(), frameNanos, lastRedraw, redraws;
     private double fps, chartFps;
+    /** the time the trainer leaves to the window's threads */
+    private final CoreShare share = CoreShare.fromSystemProperty();
 
     FrameLoop(ScenarioModel model, ChartArea charts, StatusBar statusBar, FileActions files,
               javafx.scene.control.ToggleButton gif) {
@@ -29,7 +35,7 @@ final class FrameLoop extends AnimationTimer {
     public void handle(long now) {
         long t0 = System.nanoTime();
         if (model.frame()) charts.dashboard.markDirty();
-        if (now - lastRedraw >= 31_000_000L && charts.dashboard.refresh()) {
+        if (now - lastRedraw >= REDRAW_NANOS && charts.dashboard.refresh()) {
             lastRedraw = now;
             redraws++; // frames in which charts were actually drawn
         }
@@ -39,11 +45,12 @@ final class FrameLoop extends AnimationTimer {
         if (now - fpsT0 >= 500_000_000L) {
             fps = frames * 1e9 / (now - fpsT0);
             chartFps = redraws * 1e9 / (now - fpsT0);
+            model.leaveToWindow(share.next(fps));
             if (Boolean.getBoolean("shiftscope.debugFrames")) {
                 var st = model.statusProperty().get();
                 System.err.printf(Locale.ROOT, "fps %.1f, chart updates %.1f/s, frame handler %.1f ms, step %d, "
-                        + "%.0f steps/s%n", fps, chartFps, frameNanos / 1e6 / Math.max(1, frames),
-                        st == null ? 0 : st.step(), st == null ? 0 : st.stepsPerSecond());
+                        + "%.0f steps/s, share %.2f%n", fps, chartFps, frameNanos / 1e6 / Math.max(1, frames),
+                        st == null ? 0 : st.step(), st == null ? 0 : st.stepsPerSecond(), share.share());
             }
             redraws = 0;
             frameNanos = 0;

@@ -31,6 +31,18 @@ public record LaunchOptions(String scenario, Integer lesson, boolean play) {
     public void open() {
         current = this;
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        renderSettings(System.getProperties());
         Application.launch(ShiftScopeApp.class);
+    }
+
+    /**
+     * JavaFX's rendering settings for the window, set before it starts unless given on the command line.
+     * {@code prism.disableRegionCaching}: a region with several background fills (the scroll pane around the
+     * charts) is otherwise painted from a cached image stretched over it, which the software pipeline samples
+     * pixel by pixel under every chart it redraws — 40% of the render thread with lesson 5's charts (2026-12-02;
+     * a plain fill costs a few per cent). The test runs set the same in the pom.
+     */
+    static void renderSettings(java.util.Properties p) {
+        if (p.getProperty("prism.disableRegionCaching") == null) p.setProperty("prism.disableRegionCaching", "true");
     }
 }

@@ -290,6 +290,11 @@ public final class ScenarioModel {
         lessons.restart();
     }
 
+    /** Leaves this share of each 10 ms idle for the window's threads while training flat out ({@link CoreShare}). */
+    void leaveToWindow(double share) {
+        trainer.setYieldShare(share);
+    }
+
     /** Shows that a file was saved, with an action that opens its folder. */
     public void notifySaved(String text, Path file) {
         Path abs = file.toAbsolutePath();

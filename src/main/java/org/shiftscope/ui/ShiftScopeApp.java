@@ -49,7 +49,6 @@ public final class ShiftScopeApp extends Application {
             t = new Trainer(ScenarioIO.preset("default"));
         }
         trainer = t;
-        trainer.setYieldShare(Double.parseDouble(System.getProperty("shiftscope.uiShare", "0.2")));
         view = new MainView(trainer);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds(); // fit small laptop screens too
         Scene scene = new Scene(view, Math.min(1560, screen.getWidth() * 0.96),

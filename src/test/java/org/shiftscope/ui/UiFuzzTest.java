@@ -95,7 +95,9 @@ class UiFuzzTest {
         fxThread = Thread.currentThread();
         fxThread.setUncaughtExceptionHandler((t, e) -> uncaught.add(t.getName() + ": " + trace(e)));
         trainer = new Trainer(Scenario.defaults());
-        trainer.setYieldShare(0.5); // training runs, and leaves the FX and render threads room on a 2-core machine
+        // training runs, and leaves the FX and render threads room on a 2-core machine: a fixed share, not one that
+        // follows the frame rate (CoreShare), so that each run gives the window the same time
+        System.setProperty("shiftscope.uiShare", "0.5");
         view = new MainView(trainer);
         view.setExportDir(dir);
         Scene scene = new Scene(view, 1100, 720); // a laptop-sized window (the software renderer is the bottleneck)

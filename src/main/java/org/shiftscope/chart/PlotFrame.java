@@ -1,0 +1,79 @@
+package org.shiftscope.chart;
+
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/** The frame of a chart's plot area: grid, ticks and labels of its axes, or a hint where it has no data yet. */
+final class PlotFrame {
+    private PlotFrame() {}
+
+    /** A hint in the middle of an empty chart, on as many lines as its width needs. */
+    static void empty(ChartPane c, GraphicsContext g, String text) {
+        Font f = Font.font(13 * c.scale());
+        g.setFill(c.theme().muted());
+        g.setFont(f);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        List<String> lines = new java.util.ArrayList<>();
+        String line = "";
+        for (String word : text.split(" ")) {
+            String next = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && TitleStrip.textWidth(next, f) > c.pw - 8 * c.scale()) {
+                lines.add(line);
+                line = word;
+            } else {
+                line = next;
+            }
+        }
+        lines.add(line);
+        double lh = 16 * c.scale(), top = c.py + c.ph / 2 - (lines.size() - 1) * lh / 2;
+        for (int i = 0; i < lines.size(); i++) g.fillText(lines.get(i), c.px + c.pw / 2, top + i * lh);
+    }
+
+    /**
+     * Grid, ticks and labels for both axes; x labels below, y labels left. Lines along the axes are one-pixel
+     * rectangles: the software renderer fills those directly, where a stroked line goes through its anti-aliasing
+     * path.
+     */
+    static void axes(ChartPane c, GraphicsContext g, Axis x, Axis y, String xLabel) {
+        double s = c.scale();
+        ChartTheme th = c.theme();
+        g.setLineWidth(1);
+        g.setFont(Font.font(11.5 * s));
+        if (!y.isEmpty()) {
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            for (double t : y.ticks(Math.max(2, (int) (c.ph / (28 * s))))) {
+                double yy = Math.round(c.yOf(y, t));
+                g.setFill(th.grid());
+                g.fillRect(c.px, yy, c.pw, 1);
+                g.setFill(th.text());
+                g.fillText(Axis.label(t), c.px - 5 * s, yy + 0.5);
+            }
+        }
+        if (!x.isEmpty()) {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.TOP);
+            for (double t : x.ticks(Math.max(2, (int) (c.pw / (70 * s))))) {
+                double xx = Math.round(c.xOf(x, t));
+                g.setFill(th.grid());
+                g.fillRect(xx, c.py, 1, c.ph);
+                g.setFill(th.text());
+                g.fillText(Axis.label(t), xx + 0.5, c.py + c.ph + 3 * s);
+            }
+        }
+        g.setFill(th.axis());
+        g.fillRect(c.px, c.py, 1, c.ph);
+        g.fillRect(c.px, c.py + c.ph, c.pw, 1);
+        if (xLabel != null && !x.isEmpty()) {
+            // the unit goes under the last tick label's row, at the right end
+            g.setFill(th.muted());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(xLabel, c.px + c.pw, c.py + c.ph + 15 * s);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.shiftscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The trainer leaves the window time only while its frames fall behind, and takes it back once they keep up. */
+class CoreShareTest {
+
+    @Test
+    void risesWhileBehindUpToItsMostAndFallsBackToNone() {
+        CoreShare s = new CoreShare(Double.NaN);
+        assertEquals(0, s.next(60), 1e-12, "a window that keeps up gets no idle time");
+        assertEquals(CoreShare.UP, s.next(30), 1e-12);
+        assertEquals(2 * CoreShare.UP, s.next(CoreShare.BEHIND - 0.1), 1e-12);
+        for (int i = 0; i < 100; i++) s.next(10);
+        assertEquals(CoreShare.MAX, s.share(), 1e-12, "never more than the most");
+        assertEquals(CoreShare.MAX, s.next(52), 1e-12, "between behind and keeping up: as it was");
+        assertEquals(CoreShare.MAX - CoreShare.DOWN, s.next(CoreShare.KEEPING_UP), 1e-12);
+        for (int i = 0; i < 100; i++) s.next(60);
+        assertEquals(0, s.share(), 1e-12, "back to none");
+    }
+
+    @Test
+    void aFixedShareStaysFixed() {
+        CoreShare s = new CoreShare(0.2);
+        assertEquals(0.2, s.next(5), 1e-12);
+        assertEquals(0.2, s.next(60), 1e-12);
+    }
+
+    @Test
+    void theSystemPropertyFixesItWithinItsRange() {
+        String before = System.getProperty("shiftscope.uiShare");
+        try {
+            System.setProperty("shiftscope.uiShare", "0.3");
+            assertEquals(0.3, CoreShare.fromSystemProperty().next(10), 1e-12);
+            System.setProperty("shiftscope.uiShare", "7");
+            assertEquals(0.9, CoreShare.fromSystemProperty().next(10), 1e-12);
+            System.setProperty("shiftscope.uiShare", "lots");
+            assertEquals(CoreShare.UP, CoreShare.fromSystemProperty().next(10), 1e-12, "not a number: adaptive");
+            System.clearProperty("shiftscope.uiShare");
+            assertEquals(0, CoreShare.fromSystemProperty().next(60), 1e-12);
+        } finally {
+            if (before == null) System.clearProperty("shiftscope.uiShare");
+            else System.setProperty("shiftscope.uiShare", before);
+        }
+    }
+}
