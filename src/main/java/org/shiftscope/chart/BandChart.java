@@ -27,6 +27,7 @@ abstract class BandChart extends LayerChart {
               ToDoubleFunction<TapStats> centre, ToDoubleFunction<TapStats> high, boolean edges, double alpha,
               java.util.function.Function<TapStats, String> words, String... abbreviations) {
         super(history, name, kind, help, abbreviations);
+        y.minTicks(3); // a short row still shows a scale, not one lone "0.5"
         this.low = low;
         this.centre = centre;
         this.high = high;

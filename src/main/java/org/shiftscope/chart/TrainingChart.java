@@ -25,6 +25,7 @@ public final class TrainingChart extends ChartPane {
                         + "(right axis, higher is better).");
         this.history = history;
         acc.set(0, 1);
+        loss.minTicks(3);
     }
 
     @Override

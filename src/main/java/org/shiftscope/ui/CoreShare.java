@@ -8,10 +8,13 @@ package org.shiftscope.ui;
  * window does not need. Updated once per measurement of the frame rate (every half second).
  */
 final class CoreShare {
-    /** frames per second below which the window counts as falling behind (a 60 Hz pulse that keeps up gives ~60) */
-    static final double BEHIND = 50;
+    /**
+     * frames per second below which the window counts as falling behind: the charts need 30 (a 60 Hz pulse that
+     * keeps up gives ~60; the render thread still busy with the last frame skips pulses)
+     */
+    static final double BEHIND = 36;
     /** frames per second from which it counts as keeping up */
-    static final double KEEPING_UP = 55;
+    static final double KEEPING_UP = 45;
     /** the most the trainer leaves idle */
     static final double MAX = 0.5;
     /** how much the share rises per measurement behind, and falls per measurement keeping up */

@@ -4,9 +4,9 @@ import java.util.Locale;
 import javafx.animation.AnimationTimer;
 
 /**
- * Once per screen frame: the model reads the trainer's news, the charts whose data changed redraw (at most every
- * other frame of a 60 Hz pulse, 30 times a second: the render thread shares the cores with training), and the status
- * bar shows the frame rates. Every half second the measured frame rate tells the trainer how much time to leave
+ * Once per screen frame: the model reads the trainer's news, the charts whose data changed redraw (30 times a
+ * second, {@link RedrawClock}: the render thread shares the cores with training), and the status bar shows the frame
+ * rates. Every half second the measured frame rate tells the trainer how much time to leave
  * the window ({@link CoreShare}).
  */
 final class FrameLoop extends AnimationTimer {
@@ -15,9 +15,9 @@ final class FrameLoop extends AnimationTimer {
     private final StatusBar statusBar;
     private final FileActions files;
     private final javafx.scene.control.ToggleButton gif;
-    /** least time between two chart redraws: more than one pulse (16.7 ms), less than two */
-    static final long REDRAW_NANOS = 25_000_000L;
-    private long frames, fpsT0 = System.nanoTime(), frameNanos, lastRedraw, redraws;
+    /** when the charts may redraw next: 30 times a second */
+    private final RedrawClock redraw = new RedrawClock();
+    private long frames, fpsT0 = System.nanoTime(), frameNanos, redraws;
     private double fps, chartFps;
     /** the time the trainer leaves to the window's threads */
     private final CoreShare share = CoreShare.fromSystemProperty();
@@ -35,8 +35,8 @@ final class FrameLoop extends AnimationTimer {
     public void handle(long now) {
         long t0 = System.nanoTime();
         if (model.frame()) charts.dashboard.markDirty();
-        if (now - lastRedraw >= REDRAW_NANOS && charts.dashboard.refresh()) {
-            lastRedraw = now;
+        if (redraw.due(now) && charts.dashboard.refresh()) {
+            redraw.drawn(now);
             redraws++; // frames in which charts were actually drawn
         }
         if (files.recording() && !files.recordFrame(now)) gif.setSelected(false); // it stopped itself
