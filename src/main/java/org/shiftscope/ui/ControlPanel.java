@@ -26,6 +26,7 @@ final class ControlPanel extends ScrollPane {
         lesson.getItems().setAll(Lessons.all());
         lesson.setPromptText("Choose a lesson…");
         lesson.setConverter(SettingControls.showing(Lesson::label));
+        SettingControls.promptWhenEmpty(lesson);
         SettingControls.tip(lesson, "One idea of BatchNorm at a time: opens a ready-made set-up and says what to "
                 + "watch, what to try, what will happen and why.");
         lesson.valueProperty().addListener((o, a, l) -> {
@@ -39,6 +40,8 @@ final class ControlPanel extends ScrollPane {
 
         preset.setId("preset");
         preset.getItems().setAll(ScenarioIO.presetNames());
+        preset.setPromptText("Choose a preset…"); // a scenario from a file is none of them
+        SettingControls.promptWhenEmpty(preset);
         SettingControls.tip(preset, "Ready-made set-ups. Picking one starts a new run with its settings.");
         preset.valueProperty().addListener((o, a, name) -> {
             if (name != null && !name.equals(m.scenario().name())) m.openPreset(name);

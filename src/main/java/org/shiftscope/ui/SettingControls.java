@@ -312,6 +312,21 @@ final class SettingControls {
         };
     }
 
+    /**
+     * Shows the box's prompt text whenever it has no value. JavaFX's own button cell shows the prompt only until a
+     * first value is chosen; after that an empty box stays blank (seen: the Variants list once a lesson's own
+     * variants replaced a set).
+     */
+    static <T> void promptWhenEmpty(javafx.scene.control.ComboBox<T> box) {
+        box.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? box.getPromptText() : box.getConverter().toString(item));
+            }
+        });
+    }
+
     static void tip(Control c, String text) {
         if (text == null || text.isBlank()) return;
         Tooltip t = new Tooltip(text);

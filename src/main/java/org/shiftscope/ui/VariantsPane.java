@@ -36,6 +36,7 @@ final class VariantsPane extends VBox {
         presets.getItems().setAll(VariantPreset.values());
         presets.setConverter(SettingControls.showing(p -> p.label));
         presets.setPromptText("Choose a set…");
+        SettingControls.promptWhenEmpty(presets);
         presets.setMaxWidth(Double.MAX_VALUE);
         SettingControls.tip(presets, "Train up to four networks side by side from the same starting weights on the "
                 + "same mini-batches, each with its own normalizer (and learning rate). Picking a set starts over "

@@ -76,6 +76,43 @@ class VariantsTest extends WindowTest {
                 trainer.call(x -> x.runs().stream().map(r -> r.net.norm()).toList()));
     }
 
+    /**
+     * Once a set was chosen, a scenario whose variants are its own (lesson 10's) leaves the list empty: it says what
+     * to choose, as before any choice, not nothing; so do the lesson and scenario lists once emptied.
+     */
+    @Test
+    void emptiedListsSayWhatToChoose(FxRobot robot) throws Exception {
+        choosePreset(robot, "BN vs plain", 2);
+        ComboBox<?> sets = robot.lookup("#variants").queryAs(ComboBox.class);
+        ComboBox<?> lessons = robot.lookup("#lesson").queryAs(ComboBox.class);
+        ComboBox<?> presets = robot.lookup("#preset").queryAs(ComboBox.class);
+        assertEquals("BN vs plain", shown(sets));
+        Hand.run(() -> view.model().openLesson(org.shiftscope.lesson.Lessons.get(10)));
+        waitFor(() -> trainer.status().runs().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, sets.getValue());
+        assertEquals("Choose a set…", shown(sets));
+        assertEquals(org.shiftscope.lesson.Lessons.get(10).label(), shown(lessons));
+        Hand.run(() -> view.model().closeLesson());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Choose a lesson…", shown(lessons));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("own", ".json");
+        try {
+            assertTrue(Hand.fx(() -> view.model().save(file)));
+            assertTrue(Hand.fx(() -> view.model().openFile(file)));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("Choose a preset…", shown(presets), "a scenario from a file");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    /** the words a closed list box shows: its button's cell (its list's cells are list cells too) */
+    private static String shown(ComboBox<?> box) {
+        return Hand.fx(() -> box.lookupAll(".list-cell").stream().filter(n -> n.getParent() == box)
+                .map(n -> String.valueOf(((javafx.scene.control.ListCell<?>) n).getText())).findFirst().orElseThrow());
+    }
+
     @Test
     void editingAVariantsNormalizerAppliesAtTheNextStepWithoutAReset(FxRobot robot) throws Exception {
         choosePreset(robot, "All normalizers", 4);
