@@ -27,7 +27,9 @@ abstract class BandChart extends LayerChart {
               ToDoubleFunction<TapStats> centre, ToDoubleFunction<TapStats> high, boolean edges, double alpha,
               java.util.function.Function<TapStats, String> words, String... abbreviations) {
         super(history, name, kind, help, abbreviations);
-        y.minTicks(3); // a short row still shows a scale, not one lone "0.5"
+        // a short or narrow chart still shows a scale on both axes, not one lone "0.5" or "0"
+        x.minTicks(3);
+        y.minTicks(3);
         this.low = low;
         this.centre = centre;
         this.high = high;

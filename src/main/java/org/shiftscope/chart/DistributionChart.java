@@ -51,6 +51,7 @@ public final class DistributionChart extends LayerChart {
                         + "right to see the whole distribution move, spread out or pile up at the ends while "
                         + "the network trains. The outermost 0.5% of each step's values on either side may be "
                         + "left out.");
+        x.minTicks(3); // a narrow chart (presentation mode) still shows more than the step "0"
         y.minTicks(3);
     }
 

@@ -46,7 +46,7 @@ final class PlotFrame {
         if (!y.isEmpty()) {
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
-            for (double t : y.ticks(Math.max(2, (int) (c.ph / (28 * s))))) {
+            for (double t : yTicks(c, y)) {
                 double yy = Math.round(c.yOf(y, t));
                 g.setFill(th.grid());
                 g.fillRect(c.px, yy, c.pw, 1);
@@ -57,7 +57,7 @@ final class PlotFrame {
         if (!x.isEmpty()) {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            for (double t : x.ticks(Math.max(2, (int) (c.pw / (70 * s))))) {
+            for (double t : xTicks(c, x)) {
                 double xx = Math.round(c.xOf(x, t));
                 g.setFill(th.grid());
                 g.fillRect(xx, c.py, 1, c.ph);
@@ -75,5 +75,15 @@ final class PlotFrame {
             g.setTextBaseline(VPos.TOP);
             g.fillText(xLabel, c.px + c.pw, c.py + c.ph + 15 * s);
         }
+    }
+
+    /** the ticks of a chart's horizontal axis: about one per 70 px of type at scale 1, at least the axis's fewest */
+    static double[] xTicks(ChartPane c, Axis x) {
+        return x.ticks(Math.max(2, (int) (c.pw / (70 * c.scale()))));
+    }
+
+    /** the ticks of a chart's vertical axis: about one per 28 px of type at scale 1, at least the axis's fewest */
+    static double[] yTicks(ChartPane c, Axis y) {
+        return y.ticks(Math.max(2, (int) (c.ph / (28 * c.scale()))));
     }
 }

@@ -115,6 +115,45 @@ class ChartDrawingTest {
         assertEquals(1, visibleCanvases(overflow));
     }
 
+    /**
+     * A layer chart as narrow and short as a row gets (presentation type, 1.6×) still labels at least three steps
+     * and three values: seen at 1920×1080, the charts over steps showed a lone "0" under the plot.
+     */
+    @Test
+    void narrowChartsStillShowAScale(FxRobot robot) {
+        History h = new History();
+        for (int s = 1; s <= 4346; s += 10) {
+            TapStats t = new TapStats(1, Tap.ACTIVATION, 0.5, 0.1, 0.2, 0.4, 0.5, 0.6, 0.8, 0, 0, 1,
+                    new int[] {1, 2, 3, 4}, 0, 0);
+            h.add(new Snapshot("main", s, 1, 0.5, Double.NaN, 0.1, 20, true, -1, List.of(t)));
+        }
+        List<LayerChart> charts = List.of(new MomentsChart(h), new PercentileChart(h), new DistributionChart(h),
+                new HistogramChart(h));
+        robot.interact(() -> {
+            HBox row = new HBox();
+            for (LayerChart c : charts) {
+                c.setSource(1, Tap.ACTIVATION);
+                c.fontScaleProperty().set(1.6);
+                c.setMinSize(200, 190);
+                c.setPrefSize(200, 190);
+                c.setMaxSize(200, 190);
+                row.getChildren().add(c);
+            }
+            Stage s = new Stage();
+            s.setScene(new Scene(row, 800, 190));
+            s.show();
+            row.layout();
+            for (LayerChart c : charts) c.refresh();
+        });
+        for (LayerChart c : charts) {
+            String name = c.getClass().getSimpleName();
+            assertTrue(PlotFrame.xTicks(c, c.x).length >= 3, name + " x: " + java.util.Arrays.toString(
+                    PlotFrame.xTicks(c, c.x)) + " in " + c.pw + " px");
+            assertTrue(PlotFrame.yTicks(c, c.y).length >= 3, name + " y: " + java.util.Arrays.toString(
+                    PlotFrame.yTicks(c, c.y)) + " in " + c.ph + " px");
+        }
+    }
+
     private static long visibleCanvases(ChartPane c) {
         return c.getChildrenUnmodifiable().stream().filter(n -> n instanceof Canvas && n.isVisible()).count();
     }
