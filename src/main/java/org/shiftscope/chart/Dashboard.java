@@ -146,12 +146,17 @@ public final class Dashboard extends VBox {
 
     /** the height the training row and {@code rows} layer rows need at their smallest readable size */
     public double neededHeight(int rows) {
-        double k = Math.max(1, fontScale * 0.8);
+        double k = rowScale();
         return 16 + 170 * k + (150 * k + 8) * Math.max(1, rows);
     }
 
+    /** how much taller than usual rows should be for the type in use: larger in presentation mode, never below 1 */
+    public double rowScale() {
+        return Math.max(1, fontScale * 0.8);
+    }
+
     private void applyHeights() {
-        double k = Math.max(1, fontScale * 0.8); // larger type needs taller charts
+        double k = rowScale(); // larger type needs taller charts
         double training = Math.max(trainingHeight, 170 * k), layer = Math.max(layerHeight, 150 * k);
         trainingChart.setPrefHeight(training);
         boundaryChart.setPrefHeight(training);

@@ -95,8 +95,9 @@ final class ChartArea extends ScrollPane {
         double h = getViewportBounds().getHeight();
         if (h <= 0) return;
         int rows = Math.max(1, dashboard.shownRows().size());
-        double per = (h - 16 - 8 * rows) / (rows + 1.15);
-        dashboard.setRowHeight(clamp(per * 1.15, 170, 360), clamp(per, 150, 420));
+        double per = (h - 16 - 8 * rows) / (rows + 1.15), k = dashboard.rowScale();
+        // rows stop growing at a height that reads well; larger type (presentation) reads well taller
+        dashboard.setRowHeight(clamp(per * 1.15, 170, 360 * k), clamp(per, 150, 420 * k));
     }
 
     /** the height the training row and the layer rows shown need at their smallest */

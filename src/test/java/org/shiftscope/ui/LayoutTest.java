@@ -129,6 +129,25 @@ class LayoutTest extends WindowTest {
         }
     }
 
+    /**
+     * In presentation mode a lesson's one layer row and the training row fill the height: seen at 1920×1080, rows
+     * that stopped growing at their usual heights left a band of empty screen under the charts.
+     */
+    @Test
+    void inPresentationModeTheRowsFillTheHeight(FxRobot robot) throws Exception {
+        robot.interact(() -> view.openLesson(Lessons.get(10)));
+        waitFor(() -> trainer.status().scenario().name().equals("lesson-10-noisy-shift"));
+        present(robot, 1600, 900);
+        robot.interact(() -> view.lessonCard.setFolded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] heights = new double[2];
+        robot.interact(() -> {
+            heights[0] = view.charts.getViewportBounds().getHeight();
+            heights[1] = view.charts.dashboard.getHeight();
+        });
+        assertTrue(heights[1] >= heights[0] - 12, "the rows take " + heights[1] + " of " + heights[0] + " px");
+    }
+
     /** what {@link #cutWords} found on the FX thread */
     private List<String> found;
 
