@@ -24,6 +24,7 @@ public final class HistogramChart extends LayerChart {
                         + "saturated and barely learn. A hatched end bar also holds the few values beyond the range "
                         + "shown (the outermost 0.5% on each side at most).");
         x.minTicks(3);
+        y.minTicks(3);
     }
 
     /** the bin under the pointer and each run's share of values in it */

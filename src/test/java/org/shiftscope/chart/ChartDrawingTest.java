@@ -123,8 +123,10 @@ class ChartDrawingTest {
     void narrowChartsStillShowAScale(FxRobot robot) {
         History h = new History();
         for (int s = 1; s <= 4346; s += 10) {
+            // each bar holds a quarter of the values: the share axis 0 … 0.25 has only 0 and 0.2 at its
+            // usual step
             TapStats t = new TapStats(1, Tap.ACTIVATION, 0.5, 0.1, 0.2, 0.4, 0.5, 0.6, 0.8, 0, 0, 1,
-                    new int[] {1, 2, 3, 4}, 0, 0);
+                    new int[] {2, 2, 2, 2}, 0, 0);
             h.add(new Snapshot("main", s, 1, 0.5, Double.NaN, 0.1, 20, true, -1, List.of(t)));
         }
         List<LayerChart> charts = List.of(new MomentsChart(h), new PercentileChart(h), new DistributionChart(h),
