@@ -16,9 +16,14 @@ final class CoreShare {
     /** frames per second from which it counts as keeping up */
     static final double KEEPING_UP = 45;
     /** the most the trainer leaves idle */
-    static final double MAX = 0.5;
-    /** how much the share rises per measurement behind, and falls per measurement keeping up */
-    static final double UP = 0.05, DOWN = 0.02;
+    static final double MAX = 0.3;
+    /**
+     * how much the share rises per measurement behind, and falls per measurement keeping up: it rises slowly and
+     * falls fast, so the few slow frames of a start (JIT compiling, the first layout) cost training little and
+     * for a short time (rising by 0.05 and falling by 0.02, the start of every launch left the trainer half of its
+     * time for 15 s)
+     */
+    static final double UP = 0.02, DOWN = 0.05;
 
     /** the share in force */
     private double share;

@@ -1,6 +1,7 @@
 package org.shiftscope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,16 @@ class CoreShareTest {
         assertEquals(CoreShare.MAX - CoreShare.DOWN, s.next(CoreShare.KEEPING_UP), 1e-12);
         for (int i = 0; i < 100; i++) s.next(60);
         assertEquals(0, s.share(), 1e-12, "back to none");
+    }
+
+    /** the slow frames of a launch (JIT compiling, first layout) cost training a little, for a short time */
+    @Test
+    void aSlowStartIsForgottenWithinSeconds() {
+        CoreShare s = new CoreShare(Double.NaN);
+        for (int i = 0; i < 10; i++) s.next(20); // 5 s of slow frames
+        assertTrue(s.share() <= 0.2 + 1e-12, "after 5 s behind: " + s.share());
+        for (int i = 0; i < 4; i++) s.next(60); // then 2 s keeping up
+        assertEquals(0, s.share(), 1e-12, "all of it back to training");
     }
 
     @Test
