@@ -6,8 +6,8 @@ import javafx.animation.AnimationTimer;
 /**
  * Once per screen frame: the model reads the trainer's news, the charts whose data changed redraw (30 times a
  * second, {@link RedrawClock}: the render thread shares the cores with training), and the status bar shows the frame
- * rates. Every half second the measured frame rate tells the trainer how much time to leave
- * the window ({@link CoreShare}).
+ * rates. Every half second the measured frame rate tells the trainer how much time to leave the window
+ * ({@link CoreShare}).
  */
 final class FrameLoop extends AnimationTimer {
     private final ScenarioModel model;
