@@ -40,6 +40,7 @@ public abstract class ChartPane extends Region {
     private TimeRange timeRange;
 
     protected ChartPane(String title, String help) {
+        TextLayouts.shareNone();
         this.title = title;
         this.help = help;
         getChildren().addAll(canvas, hover.canvas);
