@@ -72,14 +72,12 @@ public final class Session {
     private SnapshotListener listener = s -> { };
     /** the step inspector's copy of each step of {@link #inspectedRun()}, or null while it is closed */
     private InspectionCapture capture;
-    /** the settings changed during this run, oldest first, at most {@link #MAX_EVENTS} (the newest kept) */
-    private final java.util.ArrayDeque<Event> events = new java.util.ArrayDeque<>();
-    /** {@link #events} as an immutable list, made anew only when an event is recorded */
-    private List<Event> eventList = List.of();
+    /** the settings changed during this run, at most {@link #MAX_EVENTS} (the newest kept) */
+    private final EventLog events = new EventLog();
     /** the next entry of the scenario's schedule to apply */
     private int nextScheduled;
     /** changes kept per run */
-    public static final int MAX_EVENTS = 1000;
+    public static final int MAX_EVENTS = EventLog.MAX_EVENTS;
 
     /** Builds the session from a scenario, loading its data set and choosing its back-end. */
     public static Session create(Scenario sc) {
@@ -314,7 +312,7 @@ public final class Session {
      */
     public void apply(Scenario other) {
         Scenario old = scenario, next = old.withLiveOf(other);
-        recordChanges(old, next);
+        events.record(old, next, step + 1, runs);
         scenario = next;
         if (next.differs(old, Settings.BATCH_SIZE)) ensureBatch(next.training().batchSize());
         for (int i = 0; i < runs.size(); i++) apply(runs.get(i), old.run(i), next.run(i));
@@ -345,47 +343,6 @@ public final class Session {
 
     // ---- events: what changed during the run, and the scenario's schedule ----
 
-    /**
-     * Records an {@link Event} for each live setting whose value changes in some run (at the next step): one event
-     * for "all" when every run changes alike, else one per run that changes (a variant's own setting, or a shared
-     * one some variants override).
-     */
-    private void recordChanges(Scenario old, Scenario next) {
-        boolean any = false;
-        int n = Math.min(old.runCount(), next.runCount());
-        for (Setting<?> k : Settings.all()) {
-            if (k.apply() != Setting.Apply.LIVE) continue;
-            int changed = 0;
-            boolean alike = true;
-            for (int i = 0; i < n; i++) {
-                if (!next.run(i).differs(old.run(i), k)) continue;
-                changed++;
-                alike &= !next.run(i).differs(next.run(0), k) && !old.run(i).differs(old.run(0), k);
-            }
-            if (changed == 0) continue;
-            any = true;
-            if (changed == n && alike) {
-                add(event(k, old.run(0), next.run(0), Event.ALL));
-            } else {
-                for (int i = 0; i < n; i++) {
-                    if (next.run(i).differs(old.run(i), k)) add(event(k, old.run(i), next.run(i), runs.get(i).name));
-                }
-            }
-        }
-        if (any) eventList = List.copyOf(events);
-    }
-
-    private void add(Event e) {
-        if (events.size() == MAX_EVENTS) events.removeFirst();
-        events.addLast(e);
-    }
-
-    private <T> Event event(Setting<T> k, Scenario old, Scenario next, String run) {
-        T a = old.get(k), b = next.get(k);
-        return new Event(step + 1, run, k.key(), k.type().toJson(a).asText(), k.type().toJson(b).asText(),
-                EventWords.label(k, a, b));
-    }
-
     /** Applies the schedule's entries due at the next step (nothing is allocated when none is). */
     private void applySchedule() {
         var schedule = scenario.schedule();
@@ -396,7 +353,7 @@ public final class Session {
 
     /** the settings changed during this run, oldest first (immutable; a new list after each change) */
     public List<Event> events() {
-        return eventList;
+        return events.list();
     }
 
     /** a run's words in legends: its variant's ("with BN", "with LayerNorm + noise 1", …), "this network" alone */

@@ -8,11 +8,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.shiftscope.data.Dataset;
 import org.shiftscope.nn.MatMuls;
 import org.shiftscope.stats.InspectMode;
 import org.shiftscope.stats.Inspection;
-import org.shiftscope.stats.InspectionCapture;
 import org.shiftscope.stats.Event;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.train.scenario.Scenario;
@@ -35,9 +33,9 @@ public final class Trainer implements AutoCloseable {
     /** the latest status */
     private final AtomicReference<Status> status = new AtomicReference<>();
     /** the latest decision surface (2-D data only), or null */
-    private final AtomicReference<Boundary> boundary = new AtomicReference<>();
-    /** the step inspector's latest record, or null (closed, or nothing trained since it opened) */
-    private final AtomicReference<Inspection> inspection = new AtomicReference<>();
+    private final BoundaryFeed boundary = new BoundaryFeed();
+    /** the step inspector's copies and records */
+    private final InspectorFeed inspector = new InspectorFeed();
     /** the settings changed during the current session, with its generation */
     private final AtomicReference<Events> events = new AtomicReference<>(new Events(0, List.of()));
     /** the thread that owns the session */
@@ -69,8 +67,6 @@ public final class Trainer implements AutoCloseable {
     private double rate;
     /** pacing clock for the speed cap */
     private long nextStepAt = System.nanoTime();
-    /** when the boundary was last computed */
-    private long boundaryAt;
     /** notices for the status line */
     private String message = "", error = "";
     /** requests refused so far */
@@ -79,13 +75,6 @@ public final class Trainer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
     /** commands the trainer thread has done (its status says so) */
     private long done;
-    /** the step inspector's copy of each step, or null while it is closed */
-    private InspectionCapture capture;
-    /** the inspected unit (0-based) and mode */
-    private int inspectUnit;
-    private InspectMode inspectMode = InspectMode.TRAINING;
-    /** the capture version last published, and when (inspections are built at most ~30 times a second) */
-    private long inspectedVersion = -1, inspectedAt;
 
     /** threads the variants may train on: every core but one, which the window's FX and render threads need */
     private static final int RUN_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
@@ -193,30 +182,17 @@ public final class Trainer implements AutoCloseable {
      */
     public void inspect(int layer, int unit, InspectMode mode) {
         Objects.requireNonNull(mode);
-        send(t -> {
-            if (t.capture == null) {
-                t.capture = new InspectionCapture();
-                t.session.setCapture(t.capture);
-            }
-            t.capture.setLayer(layer);
-            t.inspectUnit = unit;
-            t.inspectMode = mode;
-            t.inspectedVersion = -1; // rebuilt from the copy in hand
-        });
+        send(t -> t.inspector.open(t.session, layer, unit, mode));
     }
 
     /** Stops inspecting: no copy per step any more, and {@link #inspection()} becomes null. */
     public void stopInspecting() {
-        send(t -> {
-            t.capture = null;
-            t.session.setCapture(null);
-            t.inspection.set(null);
-        });
+        send(t -> t.inspector.close(t.session));
     }
 
     /** the inspected unit's latest step, or null (see {@link #inspect}) */
     public Inspection inspection() {
-        return inspection.get();
+        return inspector.latest();
     }
 
     /** Moves every snapshot published so far into {@code sink}; returns how many. */
@@ -229,7 +205,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     public Boundary boundary() {
-        return boundary.get();
+        return boundary.latest();
     }
 
     /** the settings changed during the current session so far (a new record after each change) */
@@ -287,9 +263,9 @@ public final class Trainer implements AutoCloseable {
                         yieldSlice();
                     }
                 }
-                maybeBoundary();
+                boundary.maybeCompute(session, generation);
                 maybeStatus();
-                maybeInspection();
+                inspector.maybePublish(playing, generation);
             } catch (InterruptedException e) {
                 if (closed) return;
             } catch (RuntimeException e) {
@@ -307,7 +283,7 @@ public final class Trainer implements AutoCloseable {
             c.accept(this);
         } finally {
             done++;
-            maybeInspection();
+            inspector.maybePublish(playing, generation);
             publishStatus();
         }
     }
@@ -344,7 +320,7 @@ public final class Trainer implements AutoCloseable {
         if (pendingSteps > 0) {
             pendingSteps--;
             publishStatus();
-            boundaryAt = 0;
+            boundary.soon();
         }
         if (cap() > 0) {
             nextStepAt = Math.max(nextStepAt + (long) (1e9 / cap()), System.nanoTime() - 100_000_000L);
@@ -371,16 +347,13 @@ public final class Trainer implements AutoCloseable {
             session = fresh;
             session.setListener(this::publish);
             session.setParallelRuns(RUN_THREADS);
-            session.setCapture(capture);
-            if (capture != null) capture.clear();
-            inspection.set(null);
+            inspector.follow(session);
             pauseAt = -1;
             pausedAt = -1;
             points = Points.of(fresh.data());
             generation++;
             pendingSteps = 0;
-            boundaryAt = 0;
-            boundary.set(null);
+            boundary.clear();
             message = why;
             error = "";
         } catch (RuntimeException e) {
@@ -427,38 +400,5 @@ public final class Trainer implements AutoCloseable {
         status.set(new Status(generation, session.stepCount(), playing, playing ? rate : 0, session.scenario(),
                 session.backend().name(), List.copyOf(names), div, message, error, refusals, done,
                 pausedAt, points));
-    }
-
-    /**
-     * Publishes the inspected unit of the latest copied step when there is news: a new step (while playing at
-     * most every 33 ms, as often as the charts redraw; paused at once) or a new unit or mode.
-     */
-    private void maybeInspection() {
-        if (capture == null || !capture.has() || capture.version() == inspectedVersion) return;
-        long now = System.nanoTime();
-        if (playing && inspectedVersion >= 0 && now - inspectedAt < 33_000_000L) return;
-        inspection.set(capture.build(generation, inspectUnit, inspectMode));
-        inspectedVersion = capture.version();
-        inspectedAt = now;
-    }
-
-    /** Recomputes the 2-D decision surface of the first live run at most ~8 times a second. */
-    private void maybeBoundary() {
-        Dataset d = session.data();
-        if (d.inputs() != 2) return;
-        long now = System.nanoTime();
-        if (boundaryAt != 0 && now - boundaryAt < 125_000_000L) return;
-        Boundary shown = boundary.get();
-        if (shown != null && shown.step() == session.stepCount() && shown.generation() == generation) return;
-        boundaryAt = now;
-        Run run = null;
-        for (Run r : session.runs()) {
-            if (!r.diverged()) {
-                run = r;
-                break;
-            }
-        }
-        if (run == null) return;
-        boundary.set(session.decisionSurface(run, generation, 48));
     }
 }

@@ -1,6 +1,5 @@
 package org.shiftscope.ui;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,21 +34,13 @@ import org.shiftscope.train.scenario.Settings;
  * commands and reads immutable records once per frame ({@link #frame()}). FX thread only.
  */
 public final class ScenarioModel {
-    /** A message for the user; {@code problem} ones are shown in red. */
-    public record Notice(String text, boolean problem, Path folder) {
-        static final Notice NONE = new Notice("", false);
-
-        /** a notice without a folder to open */
-        public Notice(String text, boolean problem) {
-            this(text, problem, null);
-        }
-    }
-
     private final Trainer trainer;
     /** which variant the panel edits, which ones the charts hide */
     private final VariantSelection variants;
     /** the open lesson */
     private final LessonFlow lessons;
+    /** opening and saving scenarios */
+    private final ScenarioFiles files = new ScenarioFiles(this);
     /** every snapshot drawn, bounded */
     private final History history = new History();
     /** the snapshots of this session that carry a test accuracy (a lesson's summary reads them) */
@@ -310,46 +301,17 @@ public final class ScenarioModel {
 
     /** Opens a preset (keeping the open lesson only if it is that lesson's scenario). */
     public void openPreset(String name) {
-        try {
-            Scenario s = ScenarioIO.preset(name);
-            Lesson l = lessons.lessonProperty().get();
-            if (l == null || !l.scenario().equals(name)) closeLesson();
-            open(s, "opened " + s.title());
-            Prefs.setLastScenario(name);
-        } catch (ScenarioException e) {
-            notify(e.getMessage(), true);
-        }
+        files.openPreset(name);
     }
 
     /** Opens a scenario file; a file that cannot be used is refused with a notice and nothing changes. */
     public boolean openFile(Path file) {
-        Scenario s;
-        try {
-            s = ScenarioIO.load(file);
-        } catch (ScenarioException e) {
-            notify("Not opened: " + e.getMessage(), true);
-            return false;
-        }
-        closeLesson();
-        open(s, "opened " + file.getFileName());
-        Prefs.addRecent(file);
-        Prefs.setLastScenario(file.toAbsolutePath().toString());
-        return true;
+        return files.openFile(file);
     }
 
     /** Saves the settings shown (seed included), named after the file. */
     public boolean save(Path file) {
-        String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
-        Scenario s = stem.isBlank() ? scenario() : scenario().withName(stem);
-        try {
-            ScenarioIO.save(s, file);
-        } catch (IOException | RuntimeException e) {
-            notify("Could not save " + file + ": " + e.getMessage(), true);
-            return false;
-        }
-        Prefs.addRecent(file);
-        notify("Saved " + file.toAbsolutePath(), false);
-        return true;
+        return files.save(file);
     }
 
     /** Trains another scenario from step 0 (a file, a preset, a lesson's). */
