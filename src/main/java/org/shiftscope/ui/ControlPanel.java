@@ -26,7 +26,7 @@ final class ControlPanel extends ScrollPane {
         lesson.getItems().setAll(Lessons.all());
         lesson.setPromptText("Choose a lesson…");
         lesson.setConverter(SettingControls.showing(Lesson::label));
-        SettingControls.promptWhenEmpty(lesson);
+        SettingControls.promptWhenEmpty(lesson, true); // "7 · Inference uses running averages": two lines
         SettingControls.tip(lesson, "One idea of BatchNorm at a time: opens a ready-made set-up and says what to "
                 + "watch, what to try, what will happen and why.");
         lesson.valueProperty().addListener((o, a, l) -> {

@@ -28,6 +28,10 @@ final class InspectorLines extends Region {
     private Inspection shown;
     private ChartTheme theme = ChartTheme.LIGHT;
     private double scale = 1;
+    /** measures the formulas (FX thread) */
+    private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+    /** where the last draw's widest formula ended and its number lines began (tests) */
+    private double formulasEnd, linesStart;
     /** the dots' colour, the statistics' colour */
     private static final Color DOT = Color.web("#1967d2"), STAT = Color.web("#e8710a");
 
@@ -75,7 +79,16 @@ final class InspectorLines extends Region {
             g.fillText("Train a step (S) or press Play: this panel shows that step's mini-batch.", w / 2, h / 2);
             return;
         }
-        double fw = Math.min(w * 0.42, 250 * s), x0 = fw + 12 * s, x1 = w - 16 * s, rh = h / 4;
+        String[] formulas = formulas(in);
+        // the formulas' column: as wide as they need at their size, at most 42% of the width; narrower, the type
+        // shrinks so that no formula runs into its line (presentation type in a narrow window)
+        double size = 12.5 * s, need = 0;
+        for (int row = 0; row < 4; row++) need = Math.max(need, width(formulas[row], row == 0, size));
+        double fw = Math.min(w * 0.42, need + 8 * s);
+        if (need + 8 * s > fw) size = Math.max(8, size * (fw - 8 * s) / need);
+        double x0 = fw + 12 * s, x1 = w - 16 * s, rh = h / 4;
+        formulasEnd = 0;
+        linesStart = x0;
         xs.reset();
         hs.reset();
         ys.reset();
@@ -85,13 +98,13 @@ final class InspectorLines extends Region {
         hs.include(-2, 2);
         include(ys, in.y());
         if (in.normalized()) ys.include(in.beta() - Math.abs(in.gamma()), in.beta() + Math.abs(in.gamma()));
-        String[] formulas = formulas(in);
         for (int row = 0; row < 4; row++) {
             double top = row * rh, base = top + rh * 0.45;
             g.setFill(theme.text());
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFont(Font.font("System", row == 0 ? FontWeight.BOLD : FontWeight.NORMAL, 12.5 * s));
+            g.setFont(font(row == 0, size));
             g.fillText(formulas[row], 8 * s, base);
+            formulasEnd = Math.max(formulasEnd, 8 * s + width(formulas[row], row == 0, size));
             Axis a = row < 2 ? xs : row == 2 ? hs : ys;
             if (row >= 2 && !in.normalized()) {
                 g.setFill(theme.muted());
@@ -107,6 +120,22 @@ final class InspectorLines extends Region {
             dots(g, in.xhat(), hs, x0, x1, 2 * rh + rh * 0.45, 3.4 * s, 0.7);
             dots(g, in.y(), ys, x0, x1, 3 * rh + rh * 0.45, 3.4 * s, 0.7);
         }
+    }
+
+    private static Font font(boolean bold, double size) {
+        return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
+    }
+
+    /** a formula's width in pixels at this size */
+    private double width(String text, boolean bold, double size) {
+        probe.setFont(font(bold, size));
+        probe.setText(text);
+        return probe.getLayoutBounds().getWidth();
+    }
+
+    /** whether the last draw's formulas all ended before the number lines began (tests) */
+    boolean formulasFit() {
+        return formulasEnd <= linesStart;
     }
 
     /** the rows' formulas, in the words of this normalizer and mode */

@@ -52,8 +52,12 @@ final class InspectorPanel extends VBox {
     private final ScenarioModel model;
     /** whether the user chose a layer (else opening during a lesson starts at the lesson's layer) */
     private boolean picked;
-    /** width of the column of numbers beside the lines */
-    private static final double NUMBERS_WIDTH = 330;
+    /** the column of numbers beside the lines */
+    private final VBox numbers;
+    /** its width at scale 1, and its largest share of the panel's width (presentation mode at 1280×720) */
+    private static final double NUMBERS_WIDTH = 330, NUMBERS_SHARE = 0.42;
+    /** the type scale of {@link #setLook} */
+    private double scale = 1;
 
     InspectorPanel(ScenarioModel m) {
         super(6);
@@ -85,10 +89,13 @@ final class InspectorPanel extends VBox {
         for (Node n : head.getChildren()) {
             if (n != grow && n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        VBox numbers = new VBox(3, what, mean, var, new HBox(14, eps, gamma, beta), extra, note);
-        numbers.setMinWidth(NUMBERS_WIDTH); // a fixed size: new numbers never move the layout (nor the charts)
-        numbers.setMaxWidth(NUMBERS_WIDTH);
-        for (Label l : List.of(what, extra, note)) l.setWrapText(true);
+        javafx.scene.layout.FlowPane constants = new javafx.scene.layout.FlowPane(14, 0, eps, gamma, beta);
+        numbers = new VBox(3, what, mean, var, constants, extra, note);
+        numbers.setId("inspectNumbers");
+        // a long value wraps onto the next line, never ends in "…" (presentation type in a narrow window)
+        for (Label l : List.of(what, mean, var, extra, note)) l.setWrapText(true);
+        widthProperty().addListener((o, a, w) -> numbersWidth());
+        numbersWidth();
         what.getStyleClass().add("inspector-what");
         HBox.setHgrow(lines, Priority.ALWAYS);
         HBox body = new HBox(10, lines, numbers);
@@ -150,8 +157,22 @@ final class InspectorPanel extends VBox {
     }
 
     void setLook(ChartTheme theme, double scale) {
+        this.scale = scale;
         lines.setLook(theme, scale);
         setFixedHeight(scale);
+        numbersWidth();
+    }
+
+    /**
+     * The numbers' column: a fixed width (new numbers never move the layout, nor the charts), larger with the
+     * type, but at most {@link #NUMBERS_SHARE} of the panel so the number lines keep room.
+     */
+    private void numbersWidth() {
+        double w = NUMBERS_WIDTH * scale;
+        if (getWidth() > 0) w = Math.max(Math.min(w, getWidth() * NUMBERS_SHARE), Math.min(w, 240));
+        numbers.setMinWidth(w);
+        numbers.setMaxWidth(w);
+        numbers.setPrefWidth(w);
     }
 
     /** the panel's height never follows its text: a new step must not resize the charts above it */

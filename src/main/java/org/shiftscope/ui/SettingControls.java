@@ -318,7 +318,25 @@ final class SettingControls {
      * variants replaced a set).
      */
     static <T> void promptWhenEmpty(javafx.scene.control.ComboBox<T> box) {
+        promptWhenEmpty(box, false);
+    }
+
+    /** {@link #promptWhenEmpty(javafx.scene.control.ComboBox)}; {@code wrap}: a long choice goes on two lines, not "…" */
+    static <T> void promptWhenEmpty(javafx.scene.control.ComboBox<T> box, boolean wrap) {
         box.setButtonCell(new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(wrap);
+                // the combo box asks its cell's height for no width in particular (one line): ask again with the
+                // width it got, so that a wrapped choice gets its second line
+                if (wrap) widthProperty().addListener((o, x, w) -> box.requestLayout());
+            }
+
+            @Override
+            protected double computePrefHeight(double width) {
+                return super.computePrefHeight(wrap && width < 0 && getWidth() > 0 ? getWidth() : width);
+            }
+
+
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);

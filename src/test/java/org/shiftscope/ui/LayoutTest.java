@@ -148,6 +148,45 @@ class LayoutTest extends WindowTest {
         assertTrue(heights[1] >= heights[0] - 12, "the rows take " + heights[1] + " of " + heights[0] + " px");
     }
 
+    /**
+     * The step inspector in presentation mode at 1280×720 with the control panel open, its narrowest case: seen
+     * there, the formulas ran under the dots and the numbers ended in "…" ("σ²_B = … = 2....", "γ = 0.2...").
+     * Every number shows whole, inside the panel, and every formula ends before its number line starts.
+     */
+    @Test
+    void theInspectorShowsEveryNumberWholeInPresentationModeAt1280x720(FxRobot robot) throws Exception {
+        robot.interact(() -> view.openLesson(Lessons.get(7)));
+        waitFor(() -> trainer.status().scenario().name().equals("lesson-7-inference"));
+        present(robot, 1280, 720);
+        robot.interact(() -> view.lessonCard.setFolded(true)); // the card folded to its title line (▴ or Ctrl+L)
+        WaitForAsyncUtils.waitForFxEvents();
+        Node histogram = view.chartPanes().stream().filter(c -> c instanceof org.shiftscope.chart.HistogramChart)
+                .findFirst().orElseThrow();
+        robot.clickOn(histogram); // a click on a layer's histogram opens the inspector on that layer
+        for (int i = 0; i < 3; i++) robot.type(KeyCode.S);
+        waitFor(() -> view.inspector.shown() != null && view.inspector.shown().step() == 3);
+        for (String mode : new String[] {"#inspectTraining", "#inspectInference"}) {
+            robot.clickOn(mode);
+            WaitForAsyncUtils.waitForFxEvents();
+            noWordCut(robot, "inspector " + mode + ", 1280×720 presentation");
+            boolean[] fit = new boolean[1];
+            List<String> outside = new ArrayList<>();
+            robot.interact(() -> {
+                view.inspector.layout();
+                fit[0] = view.inspector.lines.formulasFit();
+                Node numbers = view.inspector.lookup("#inspectNumbers");
+                var box = numbers.localToScene(numbers.getLayoutBounds());
+                var panel = view.inspector.localToScene(view.inspector.getLayoutBounds());
+                for (Node n : ((Parent) numbers).getChildrenUnmodifiable()) {
+                    var b = n.localToScene(n.getLayoutBounds());
+                    if (b.getMaxY() > Math.min(box.getMaxY(), panel.getMaxY()) + 0.5) outside.add(n.getId() + " " + b);
+                }
+            });
+            assertTrue(fit[0], mode + ": a formula runs into its number line");
+            assertTrue(outside.isEmpty(), mode + ": below the panel: " + outside);
+        }
+    }
+
     /** what {@link #cutWords} found on the FX thread */
     private List<String> found;
 
