@@ -51,12 +51,11 @@ public final class ShiftScopeApp extends Application {
         trainer = t;
         view = new MainView(trainer);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds(); // fit small laptop screens too
-        Scene scene = new Scene(view, Math.min(1560, screen.getWidth() * 0.96),
-                Math.min(960, screen.getHeight() * 0.94));
+        Scene scene = WindowGeometry.scene(view, screen);
         org.shiftscope.chart.Styles.add(scene);
         stage.setTitle("ShiftScope — watch internal covariate shift and BatchNorm");
         stage.setScene(scene);
-        stage.show();
+        WindowGeometry.show(stage, screen);
         view.start();
         if (problem != null) view.showMessage(problem, true);
         if (lesson != null) view.openLesson(lesson);
