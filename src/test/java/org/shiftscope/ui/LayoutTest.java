@@ -169,21 +169,28 @@ class LayoutTest extends WindowTest {
             robot.clickOn(mode);
             WaitForAsyncUtils.waitForFxEvents();
             noWordCut(robot, "inspector " + mode + ", 1280×720 presentation");
-            boolean[] fit = new boolean[1];
-            List<String> outside = new ArrayList<>();
-            robot.interact(() -> {
-                view.inspector.layout();
-                fit[0] = view.inspector.lines.formulasFit();
-                Node numbers = view.inspector.lookup("#inspectNumbers");
-                var box = numbers.localToScene(numbers.getLayoutBounds());
-                var panel = view.inspector.localToScene(view.inspector.getLayoutBounds());
-                for (Node n : ((Parent) numbers).getChildrenUnmodifiable()) {
-                    var b = n.localToScene(n.getLayoutBounds());
-                    if (b.getMaxY() > Math.min(box.getMaxY(), panel.getMaxY()) + 0.5) outside.add(n.getId() + " " + b);
-                }
-            });
-            assertTrue(fit[0], mode + ": a formula runs into its number line");
-            assertTrue(outside.isEmpty(), mode + ": below the panel: " + outside);
+            for (boolean panel : new boolean[] {true, false}) {
+                robot.interact(() -> view.toolbar.panel.setSelected(panel));
+                WaitForAsyncUtils.waitForFxEvents();
+                String where = mode + (panel ? ", control panel open" : "");
+                boolean[] fit = new boolean[1];
+                List<String> outside = new ArrayList<>();
+                robot.interact(() -> {
+                    view.inspector.layout();
+                    fit[0] = view.inspector.lines.formulasFit();
+                    Node numbers = view.inspector.lookup("#inspectNumbers");
+                    var box = numbers.localToScene(numbers.getLayoutBounds());
+                    var whole = view.inspector.localToScene(view.inspector.getLayoutBounds());
+                    for (Node n : ((Parent) numbers).getChildrenUnmodifiable()) {
+                        var b = n.localToScene(n.getLayoutBounds());
+                        if (b.getMaxY() > Math.min(box.getMaxY(), whole.getMaxY()) + 0.5) {
+                            outside.add(n.getId() + " " + b);
+                        }
+                    }
+                });
+                assertTrue(fit[0], where + ": a formula runs into its number line");
+                assertTrue(outside.isEmpty(), where + ": below the inspector: " + outside);
+            }
         }
     }
 
