@@ -32,6 +32,8 @@ final class InspectorLines extends Region {
     private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
     /** where the last draw's widest formula ended and its number lines began (tests) */
     private double formulasEnd, linesStart;
+    /** the formulas' type size in the last draw */
+    private double lastSize;
     /** the dots' colour, the statistics' colour */
     private static final Color DOT = Color.web("#1967d2"), STAT = Color.web("#e8710a");
 
@@ -80,12 +82,23 @@ final class InspectorLines extends Region {
             return;
         }
         String[] formulas = formulas(in);
-        // the formulas' column: as wide as they need at their size, at most 42% of the width; narrower, the type
-        // shrinks so that no formula runs into its line (presentation type in a narrow window)
-        double size = 12.5 * s, need = 0;
-        for (int row = 0; row < 4; row++) need = Math.max(need, width(formulas[row], row == 0, size));
-        double fw = Math.min(w * 0.42, need + 8 * s);
-        if (need + 8 * s > fw) size = Math.max(8, size * (fw - 8 * s) / need);
+        // the formulas' column: as wide as they need at their size, at most 42% of the width. Narrower (presentation
+        // type in a narrow window), a formula that does not fit goes on two lines, and the type shrinks only as far
+        // as it must for no formula to run into its line
+        double nominal = 12.5 * s, room = w * 0.42 - 8 * s, rowH = h / 4, need1 = 0, need2 = 0;
+        String[][] split = new String[4][];
+        for (int row = 0; row < 4; row++) {
+            double one = width(formulas[row], row == 0, nominal);
+            need1 = Math.max(need1, one);
+            split[row] = one <= room ? new String[] {formulas[row]} : halves(formulas[row]);
+            for (String part : split[row]) need2 = Math.max(need2, width(part, row == 0, nominal));
+        }
+        double size1 = nominal * Math.min(1, room / need1);
+        double size2 = Math.min(nominal * Math.min(1, room / need2), rowH * 0.36); // two lines in a row
+        boolean twoLines = need1 > room && size2 > size1 * 1.1;
+        double size = Math.max(8, twoLines ? size2 : size1);
+        double fw = Math.min(w * 0.42, (twoLines ? need2 : need1) * size / nominal + 8 * s);
+        lastSize = size;
         double x0 = fw + 12 * s, x1 = w - 16 * s, rh = h / 4;
         formulasEnd = 0;
         linesStart = x0;
@@ -103,8 +116,12 @@ final class InspectorLines extends Region {
             g.setFill(theme.text());
             g.setTextAlign(TextAlignment.LEFT);
             g.setFont(font(row == 0, size));
-            g.fillText(formulas[row], 8 * s, base);
-            formulasEnd = Math.max(formulasEnd, 8 * s + width(formulas[row], row == 0, size));
+            String[] lines = twoLines ? split[row] : new String[] {formulas[row]};
+            for (int i = 0; i < lines.length; i++) {
+                double y = lines.length == 1 ? base : base + (i - 0.5) * size * 1.2;
+                g.fillText(lines[i], 8 * s, y);
+                formulasEnd = Math.max(formulasEnd, 8 * s + width(lines[i], row == 0, size));
+            }
             Axis a = row < 2 ? xs : row == 2 ? hs : ys;
             if (row >= 2 && !in.normalized()) {
                 g.setFill(theme.muted());
@@ -131,6 +148,34 @@ final class InspectorLines extends Region {
         probe.setFont(font(bold, size));
         probe.setText(text);
         return probe.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * A formula in two lines, as evenly as it can be broken after "=" or "," or before "(" (else at any space):
+     * "③ x̂_i =" / "(x_i − μ_B) / √(σ²_B + ε)". The whole formula if it has no space.
+     */
+    static String[] halves(String formula) {
+        int best = -1;
+        for (boolean anySpace : new boolean[] {false, true}) {
+            for (int i = 1; i < formula.length() - 1; i++) {
+                if (formula.charAt(i) != ' ') continue;
+                char before = formula.charAt(i - 1), after = formula.charAt(i + 1);
+                if (!anySpace && before != '=' && before != ',' && after != '(') continue;
+                if (best < 0 || longer(formula, i) < longer(formula, best)) best = i;
+            }
+            if (best >= 0) break;
+        }
+        return best < 0 ? new String[] {formula} : new String[] {formula.substring(0, best), formula.substring(best + 1)};
+    }
+
+    /** the longer part's length when broken at {@code i} */
+    private static int longer(String formula, int i) {
+        return Math.max(i, formula.length() - i - 1);
+    }
+
+    /** the formulas' type size in the last draw (tests) */
+    double formulaSize() {
+        return lastSize;
     }
 
     /** whether the last draw's formulas all ended before the number lines began (tests) */

@@ -189,9 +189,24 @@ class LayoutTest extends WindowTest {
                     }
                 });
                 assertTrue(fit[0], where + ": a formula runs into its number line");
+                double size = view.inspector.lines.formulaSize();
+                assertTrue(size >= 12.5 * 1.4 * 0.8, where + ": the formulas shrank to " + size + " px");
                 assertTrue(outside.isEmpty(), where + ": below the inspector: " + outside);
             }
         }
+    }
+
+    /** where a formula too wide for its column breaks: after "=" or ",", or before "(", evenly */
+    @Test
+    void aLongFormulaBreaksAtItsEqualsSignCommaOrParenthesis() {
+        assertEquals(List.of("③ x̂_i =", "(x_i − μ_B) / √(σ²_B + ε)"),
+                List.of(InspectorLines.halves("③ x̂_i = (x_i − μ_B) / √(σ²_B + ε)")));
+        assertEquals(List.of("① x_i = W·x+b,", "unit 1 (m = 60)"),
+                List.of(InspectorLines.halves("① x_i = W·x+b, unit 1 (m = 60)")));
+        assertEquals(List.of("② running μ ± σ", "(this batch's μ_B: dashed)"),
+                List.of(InspectorLines.halves("② running μ ± σ (this batch's μ_B: dashed)")));
+        assertEquals(List.of("④ y_i", "abc"), List.of(InspectorLines.halves("④ y_i abc"))); // any space
+        assertEquals(List.of("③"), List.of(InspectorLines.halves("③")));
     }
 
     /** what {@link #cutWords} found on the FX thread */
