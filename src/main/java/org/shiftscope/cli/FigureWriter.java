@@ -30,6 +30,7 @@ public final class FigureWriter {
         setDefault("monocle.platform", "Headless");
         setDefault("prism.order", "sw");
         setDefault("headless.geometry", "1600x1000-32");
+        org.shiftscope.chart.FxLog.quiet();
         CountDownLatch started = new CountDownLatch(1);
         try {
             Platform.startup(started::countDown);

@@ -20,17 +20,10 @@ public record LaunchOptions(String scenario, Integer lesson, boolean play) {
         return current;
     }
 
-    /**
-     * JavaFX warns at every start that it was loaded from the class path ("Unsupported JavaFX configuration"); the
-     * shaded jar does that on purpose (one file, no module path to set up), so the warning only worries users.
-     * Kept in a field: java.util.logging holds loggers weakly.
-     */
-    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
-
     /** Opens the window with these options; returns when it has closed. */
     public void open() {
         current = this;
-        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        org.shiftscope.chart.FxLog.quiet();
         renderSettings(System.getProperties());
         Application.launch(ShiftScopeApp.class);
     }
