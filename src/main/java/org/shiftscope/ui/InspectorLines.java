@@ -10,8 +10,6 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.shiftscope.chart.Axis;
 import org.shiftscope.chart.ChartTheme;
-import org.shiftscope.nn.NormKind;
-import org.shiftscope.nn.Tap;
 import org.shiftscope.stats.InspectMode;
 import org.shiftscope.stats.Inspection;
 
@@ -28,12 +26,10 @@ final class InspectorLines extends Region {
     private Inspection shown;
     private ChartTheme theme = ChartTheme.LIGHT;
     private double scale = 1;
-    /** measures the formulas (FX thread) */
-    private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
-    /** where the last draw's widest formula ended and its number lines began (tests) */
-    private double formulasEnd, linesStart;
-    /** the formulas' type size in the last draw */
-    private double lastSize;
+    /** the formulas and how they fit their column */
+    private final InspectorFormulas formulaFit = new InspectorFormulas();
+    /** how the last draw set them, or null (tests) */
+    private InspectorFormulas.Fit lastFit;
     /** the dots' colour, the statistics' colour */
     private static final Color DOT = Color.web("#1967d2"), STAT = Color.web("#e8710a");
 
@@ -81,27 +77,10 @@ final class InspectorLines extends Region {
             g.fillText("Train a step (S) or press Play: this panel shows that step's mini-batch.", w / 2, h / 2);
             return;
         }
-        String[] formulas = formulas(in);
-        // the formulas' column: as wide as they need at their size, at most 42% of the width. Narrower (presentation
-        // type in a narrow window), a formula that does not fit goes on two lines, and the type shrinks only as far
-        // as it must for no formula to run into its line
-        double nominal = 12.5 * s, room = w * 0.42 - 8 * s, rowH = h / 4, need1 = 0, need2 = 0;
-        String[][] split = new String[4][];
-        for (int row = 0; row < 4; row++) {
-            double one = width(formulas[row], row == 0, nominal);
-            need1 = Math.max(need1, one);
-            split[row] = one <= room ? new String[] {formulas[row]} : halves(formulas[row]);
-            for (String part : split[row]) need2 = Math.max(need2, width(part, row == 0, nominal));
-        }
-        double size1 = nominal * Math.min(1, room / need1);
-        double size2 = Math.min(nominal * Math.min(1, room / need2), rowH * 0.36); // two lines in a row
-        boolean twoLines = need1 > room && size2 > size1 * 1.1;
-        double size = Math.max(8, twoLines ? size2 : size1);
-        double fw = Math.min(w * 0.42, (twoLines ? need2 : need1) * size / nominal + 8 * s);
-        lastSize = size;
-        double x0 = fw + 12 * s, x1 = w - 16 * s, rh = h / 4;
-        formulasEnd = 0;
-        linesStart = x0;
+        String[] formulas = InspectorFormulas.of(in);
+        InspectorFormulas.Fit fit = formulaFit.fit(formulas, w, h, s);
+        lastFit = fit;
+        double x0 = fit.width() + 12 * s, x1 = w - 16 * s, rh = h / 4;
         xs.reset();
         hs.reset();
         ys.reset();
@@ -115,12 +94,10 @@ final class InspectorLines extends Region {
             double top = row * rh, base = top + rh * 0.45;
             g.setFill(theme.text());
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFont(font(row == 0, size));
-            String[] lines = twoLines ? split[row] : new String[] {formulas[row]};
+            g.setFont(InspectorFormulas.font(row, fit.size()));
+            String[] lines = fit.lines()[row];
             for (int i = 0; i < lines.length; i++) {
-                double y = lines.length == 1 ? base : base + (i - 0.5) * size * 1.2;
-                g.fillText(lines[i], 8 * s, y);
-                formulasEnd = Math.max(formulasEnd, 8 * s + width(lines[i], row == 0, size));
+                g.fillText(lines[i], 8 * s, lines.length == 1 ? base : base + (i - 0.5) * fit.size() * 1.2);
             }
             Axis a = row < 2 ? xs : row == 2 ? hs : ys;
             if (row >= 2 && !in.normalized()) {
@@ -137,73 +114,6 @@ final class InspectorLines extends Region {
             dots(g, in.xhat(), hs, x0, x1, 2 * rh + rh * 0.45, 3.4 * s, 0.7);
             dots(g, in.y(), ys, x0, x1, 3 * rh + rh * 0.45, 3.4 * s, 0.7);
         }
-    }
-
-    private static Font font(boolean bold, double size) {
-        return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
-    }
-
-    /** a formula's width in pixels at this size */
-    private double width(String text, boolean bold, double size) {
-        probe.setFont(font(bold, size));
-        probe.setText(text);
-        return probe.getLayoutBounds().getWidth();
-    }
-
-    /**
-     * A formula in two lines, as evenly as it can be broken after "=" or "," or before "(" (else at any space):
-     * "③ x̂_i =" / "(x_i − μ_B) / √(σ²_B + ε)". The whole formula if it has no space.
-     */
-    static String[] halves(String formula) {
-        int best = -1;
-        for (boolean anySpace : new boolean[] {false, true}) {
-            for (int i = 1; i < formula.length() - 1; i++) {
-                if (formula.charAt(i) != ' ') continue;
-                char before = formula.charAt(i - 1), after = formula.charAt(i + 1);
-                if (!anySpace && before != '=' && before != ',' && after != '(') continue;
-                if (best < 0 || longer(formula, i) < longer(formula, best)) best = i;
-            }
-            if (best >= 0) break;
-        }
-        return best < 0 ? new String[] {formula} : new String[] {formula.substring(0, best), formula.substring(best + 1)};
-    }
-
-    /** the longer part's length when broken at {@code i} */
-    private static int longer(String formula, int i) {
-        return Math.max(i, formula.length() - i - 1);
-    }
-
-    /** the formulas' type size in the last draw (tests) */
-    double formulaSize() {
-        return lastSize;
-    }
-
-    /** whether the last draw's formulas all ended before the number lines began (tests) */
-    boolean formulasFit() {
-        return formulasEnd <= linesStart;
-    }
-
-    /** the rows' formulas, in the words of this normalizer and mode */
-    static String[] formulas(Inspection in) {
-        String x = "① x_i = " + (in.input() == Tap.ACTIVATION ? "activation" : "W·x+b") + ", unit "
-                + (in.unit() + 1) + " (m = " + in.m() + ")";
-        boolean running = in.mode() == InspectMode.INFERENCE && in.kind().keepsRunningStatistics();
-        String stats, xhat;
-        if (!in.normalized()) {
-            stats = "② μ_B ± σ_B (nothing uses them)";
-            xhat = "③ x̂_i";
-        } else if (in.perExample()) {
-            stats = "② each example's μ_i ± σ_i";
-            xhat = "③ x̂_i = (x_i − μ_i) / √(σ²_i + ε)";
-        } else if (running) {
-            stats = "② running μ ± σ (this batch's μ_B: dashed)";
-            xhat = "③ x̂_i = (x_i − μ) / √(σ² + ε)";
-        } else {
-            stats = "② μ_B (tick), μ_B ± σ_B (band)";
-            xhat = in.kind() == NormKind.RENORM ? "③ x̂_i = (x_i − μ_B) / σ_B · r + d"
-                    : "③ x̂_i = (x_i − μ_B) / √(σ²_B + ε)";
-        }
-        return new String[] {x, stats, xhat, "④ y_i = γ · x̂_i + β"};
     }
 
     private static void include(Axis a, double[] v) {
@@ -326,6 +236,16 @@ final class InspectorLines extends Region {
             g.fillRect(at(ys, gl, x0, x1), b4 - rh * 0.2, Math.max(1, at(ys, gh, x0, x1) - at(ys, gl, x0, x1)),
                     rh * 0.4);
         }
+    }
+
+    /** whether the last draw's formulas all ended before the number lines began (tests) */
+    boolean formulasFit() {
+        return lastFit == null || lastFit.end() <= lastFit.width() + 12 * scale;
+    }
+
+    /** the formulas' type size in the last draw, or NaN (tests) */
+    double formulaSize() {
+        return lastFit == null ? Double.NaN : lastFit.size();
     }
 
     /** the inspection drawn now, or null */

@@ -336,7 +336,6 @@ final class SettingControls {
                 return super.computePrefHeight(wrap && width < 0 && getWidth() > 0 ? getWidth() : width);
             }
 
-
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);

@@ -200,13 +200,13 @@ class LayoutTest extends WindowTest {
     @Test
     void aLongFormulaBreaksAtItsEqualsSignCommaOrParenthesis() {
         assertEquals(List.of("③ x̂_i =", "(x_i − μ_B) / √(σ²_B + ε)"),
-                List.of(InspectorLines.halves("③ x̂_i = (x_i − μ_B) / √(σ²_B + ε)")));
+                List.of(InspectorFormulas.halves("③ x̂_i = (x_i − μ_B) / √(σ²_B + ε)")));
         assertEquals(List.of("① x_i = W·x+b,", "unit 1 (m = 60)"),
-                List.of(InspectorLines.halves("① x_i = W·x+b, unit 1 (m = 60)")));
+                List.of(InspectorFormulas.halves("① x_i = W·x+b, unit 1 (m = 60)")));
         assertEquals(List.of("② running μ ± σ", "(this batch's μ_B: dashed)"),
-                List.of(InspectorLines.halves("② running μ ± σ (this batch's μ_B: dashed)")));
-        assertEquals(List.of("④ y_i", "abc"), List.of(InspectorLines.halves("④ y_i abc"))); // any space
-        assertEquals(List.of("③"), List.of(InspectorLines.halves("③")));
+                List.of(InspectorFormulas.halves("② running μ ± σ (this batch's μ_B: dashed)")));
+        assertEquals(List.of("④ y_i", "abc"), List.of(InspectorFormulas.halves("④ y_i abc"))); // any space
+        assertEquals(List.of("③"), List.of(InspectorFormulas.halves("③")));
     }
 
     /** what {@link #cutWords} found on the FX thread */
