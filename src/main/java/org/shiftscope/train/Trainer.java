@@ -56,17 +56,10 @@ public final class Trainer implements AutoCloseable {
     private long pausedAt = -1;
     /** the decision-region chart's training points of the current session (2-D data), or null */
     private Points points;
-    /** share of each 10 ms that the trainer leaves idle for the UI's threads (0 = none) */
-    private volatile double yieldShare;
-    /** start of the current 10 ms work slice */
-    private long sliceT0 = System.nanoTime();
+    /** the speed cap, the time left to the window, the measured speed */
+    private final Pace pace = new Pace();
     /** set to stop the thread */
     private volatile boolean closed;
-    /** speed measurement window */
-    private long rateT0 = System.nanoTime(), rateSteps;
-    private double rate;
-    /** pacing clock for the speed cap */
-    private long nextStepAt = System.nanoTime();
     /** notices for the status line */
     private String message = "", error = "";
     /** requests refused so far */
@@ -125,7 +118,7 @@ public final class Trainer implements AutoCloseable {
     public void play() {
         send(t -> {
             t.playing = true;
-            t.nextStepAt = System.nanoTime();
+            t.pace.restart();
             t.publishStatus();
         });
     }
@@ -150,7 +143,7 @@ public final class Trainer implements AutoCloseable {
      * on a 2-core machine (0 = none, for headless use; the window adapts it to its frame rate, 0 while it keeps up).
      */
     public void setYieldShare(double share) {
-        yieldShare = Math.max(0, Math.min(0.9, share));
+        pace.setYieldShare(share);
     }
 
     /**
@@ -251,20 +244,19 @@ public final class Trainer implements AutoCloseable {
                 if (pendingSteps > 0) {
                     trainOne(); // a Step finishes before any command sent after it
                 } else {
-                    long wait = !playing ? 50_000_000L
-                            : cap() > 0 ? Math.max(0, nextStepAt - System.nanoTime()) : 0;
+                    long wait = !playing ? 50_000_000L : pace.untilNextStep(cap());
                     Consumer<Trainer> c = wait > 0 ? commands.poll(wait, TimeUnit.NANOSECONDS) : commands.poll();
                     if (c != null) {
                         run(c); // one command at a time, between two steps
                         continue;
                     }
-                    if (playing && (cap() <= 0 || System.nanoTime() >= nextStepAt)) {
+                    if (playing && pace.untilNextStep(cap()) == 0) {
                         trainOne();
                         yieldSlice();
                     }
                 }
                 boundary.maybeCompute(session, generation);
-                maybeStatus();
+                if (pace.measure(playing)) publishStatus();
                 inspector.maybePublish(playing, generation);
             } catch (InterruptedException e) {
                 if (closed) return;
@@ -290,14 +282,11 @@ public final class Trainer implements AutoCloseable {
 
     /** After each 10 ms of flat-out training, idles for the configured share (see {@link #setYieldShare}). */
     private void yieldSlice() throws InterruptedException {
-        double share = yieldShare;
-        if (share <= 0 || cap() > 0) return;
-        long now = System.nanoTime(), worked = now - sliceT0;
-        if (worked >= 10_000_000L) {
-            long idle = (long) (worked * share / (1 - share));
+        long idle = pace.idleNow(cap());
+        if (idle > 0) {
             Consumer<Trainer> c = commands.poll(idle, TimeUnit.NANOSECONDS); // idle, but wake for a command
             if (c != null) run(c);
-            sliceT0 = System.nanoTime();
+            pace.sliceDone();
         }
     }
 
@@ -316,15 +305,12 @@ public final class Trainer implements AutoCloseable {
         boolean anyDivergedBefore = session.anyDiverged();
         session.step();
         if (session.events() != events.get().list()) publishEvents(); // a scheduled change
-        rateSteps++;
         if (pendingSteps > 0) {
             pendingSteps--;
             publishStatus();
             boundary.soon();
         }
-        if (cap() > 0) {
-            nextStepAt = Math.max(nextStepAt + (long) (1e9 / cap()), System.nanoTime() - 100_000_000L);
-        }
+        pace.stepped(cap());
         if (playing && pauseAt >= 0 && session.stepCount() >= pauseAt) {
             playing = false; // a lesson's end: pause so the class sees the summary
             pausedAt = session.stepCount();
@@ -371,16 +357,6 @@ public final class Trainer implements AutoCloseable {
         snapshots.offer(new Published(generation, s));
     }
 
-    private void maybeStatus() {
-        long now = System.nanoTime();
-        if (now - rateT0 >= 500_000_000L) {
-            rate = playing ? rateSteps / ((now - rateT0) / 1e9) : 0;
-            rateT0 = now;
-            rateSteps = 0;
-            publishStatus();
-        }
-    }
-
     private void publishEvents() {
         Events e = events.get();
         if (e.generation() != generation || e.list() != session.events()) {
@@ -397,7 +373,7 @@ public final class Trainer implements AutoCloseable {
             names.add(r.name);
             div[i] = r.divergedAt();
         }
-        status.set(new Status(generation, session.stepCount(), playing, playing ? rate : 0, session.scenario(),
+        status.set(new Status(generation, session.stepCount(), playing, playing ? pace.rate() : 0, session.scenario(),
                 session.backend().name(), List.copyOf(names), div, message, error, refusals, done,
                 pausedAt, points));
     }

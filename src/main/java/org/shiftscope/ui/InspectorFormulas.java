@@ -112,7 +112,8 @@ final class InspectorFormulas {
             }
             if (best >= 0) break;
         }
-        return best < 0 ? new String[] {formula} : new String[] {formula.substring(0, best), formula.substring(best + 1)};
+        if (best < 0) return new String[] {formula};
+        return new String[] {formula.substring(0, best), formula.substring(best + 1)};
     }
 
     /** the longer part's length when broken at {@code i} */

@@ -321,7 +321,7 @@ final class SettingControls {
         promptWhenEmpty(box, false);
     }
 
-    /** {@link #promptWhenEmpty(javafx.scene.control.ComboBox)}; {@code wrap}: a long choice goes on two lines, not "…" */
+    /** {@link #promptWhenEmpty(javafx.scene.control.ComboBox)}; {@code wrap}: a long choice on two lines, not "…" */
     static <T> void promptWhenEmpty(javafx.scene.control.ComboBox<T> box, boolean wrap) {
         box.setButtonCell(new javafx.scene.control.ListCell<>() {
             {
