@@ -28,20 +28,12 @@ public final class Network {
     private final ActivationKind activation;
     /** hidden linear layers, index h−1 */
     private final Dense[] dense;
-    /** hidden BatchNorm layers (used only while BN is on), index h−1 */
-    private final BatchNorm[] bn;
-    /** the other normalizers' layers, per kind, made when first chosen; index h−1 */
-    private final java.util.EnumMap<NormKind, Normalization[]> others = new java.util.EnumMap<>(NormKind.class);
+    /** every normalizer's layers made so far, and the settings new ones are made with */
+    private final NormLayers norms;
     /** the normalizer in use (NONE: none) */
     private NormKind norm;
     /** its layers, index h−1 (null for NONE); kept so a training step looks nothing up */
     private Normalization[] current;
-    /** GroupNorm's groups */
-    private int groups;
-    /** Batch Renorm's clips */
-    private double rMax, dMax;
-    /** the running averages' momentum and ε for normalizers made later */
-    private double bnMomentum, bnEps;
     /** hidden nonlinearities, index h−1 */
     private final Activation[] act;
     /** the output linear layer, producing logits */
@@ -56,12 +48,6 @@ public final class Network {
     private final List<Param> params = new ArrayList<>();
     /** where BN sits */
     private Placement placement = Placement.BEFORE;
-    /** learned or fixed gamma/beta */
-    private Affine affine = Affine.LEARNED;
-    /** the user's gamma, applied to every unit when set, toggled on, or fixed */
-    private double gamma = 1.0;
-    /** the user's beta, applied to every unit when set, toggled on, or fixed */
-    private double beta = 0.0;
     /** magnitude of the noise after BN (noisy BN), 0 = none */
     private double normNoise;
     /** draws the noise after BN, seeded from the network's seed */
@@ -79,14 +65,12 @@ public final class Network {
         this.activation = spec.activation();
         int depth = hidden.length;
         dense = new Dense[depth];
-        bn = new BatchNorm[depth];
         act = new Activation[depth];
         Random rng = new Random(seed);
         int in = inputs;
         for (int h = 0; h < depth; h++) {
             dense[h] = new Dense(Integer.toString(h + 1), in, hidden[h], mm);
             dense[h].init(rng, spec.init().std(in, hidden[h], spec.initGain()));
-            bn[h] = new BatchNorm(Integer.toString(h + 1), hidden[h], spec.bnMomentum(), spec.bnEps());
             act[h] = new Activation(activation);
             in = hidden[h];
         }
@@ -94,58 +78,22 @@ public final class Network {
         out.init(rng, spec.init().std(in, classes, spec.initGain()));
         (depth == 0 ? out : dense[0]).setNeedInputGrad(false); // the data needs no gradient
         this.norm = spec.norm();
-        this.groups = spec.normGroups();
-        this.rMax = spec.renormRMax();
-        this.dMax = spec.renormDMax();
-        this.bnMomentum = spec.bnMomentum();
-        this.bnEps = spec.bnEps();
+        this.norms = new NormLayers(hidden, spec);
         this.placement = spec.bnPlacement();
-        this.affine = spec.affine();
-        this.gamma = spec.gamma();
-        this.beta = spec.beta();
         this.normNoise = spec.normNoise();
         this.noiseRng = new Random(seed ^ 0x9E3779B97F4A7C15L);
-        for (BatchNorm b : bn) b.setAffine(gamma, beta, affine == Affine.FIXED);
-        if (norm.hasLayer()) for (Normalization b : active()) b.setAffine(gamma, beta, affine == Affine.FIXED);
         relist();
     }
 
     /** the normalizer layers of the kind in use (made on first use), index h−1; not for NONE */
     private Normalization[] active() {
-        if (current != null) return current;
-        current = lookUp();
+        if (current == null) current = norms.of(norm);
         return current;
     }
 
-    private Normalization[] lookUp() {
-        if (norm == NormKind.BATCH) return bn;
-        return others.computeIfAbsent(norm, k -> {
-            Normalization[] made = new Normalization[hidden.length];
-            for (int h = 0; h < made.length; h++) {
-                made[h] = k.create(Integer.toString(h + 1), hidden[h], groupsFor(hidden[h], groups), bnMomentum, bnEps,
-                        rMax, dMax);
-                made[h].setAffine(gamma, beta, affine == Affine.FIXED);
-            }
-            return made;
-        });
-    }
-
-    /**
-     * GroupNorm's groups for a layer: the number asked for when it divides the width, else the largest number
-     * below it that does (so any setting works on any width; the layer says what it uses in
-     * {@link Normalization#statistics()}).
-     */
+    /** GroupNorm's groups for a layer of this width: see {@link NormLayers#groupsFor} */
     public static int groupsFor(int width, int asked) {
-        int g = Math.max(1, Math.min(asked, width));
-        while (width % g != 0) g--;
-        return g;
-    }
-
-    /** every normalizer layer made so far, BatchNorm's first */
-    private List<Normalization> allNorms() {
-        List<Normalization> all = new ArrayList<>(Arrays.asList(bn));
-        for (Normalization[] k : others.values()) all.addAll(Arrays.asList(k));
-        return all;
+        return NormLayers.groupsFor(width, asked);
     }
 
     /** The same, every setting spelled out (tests). */
@@ -262,58 +210,37 @@ public final class Network {
         if (kind == norm) return;
         norm = kind;
         current = null;
-        if (kind.hasLayer()) {
-            for (Normalization b : active()) {
-                b.setAffine(gamma, beta, affine == Affine.FIXED);
-                b.resetRunningStats();
-            }
-        }
+        if (kind.hasLayer()) norms.startUsing(kind);
         relist();
     }
 
     /** GroupNorm's groups (must divide every width): its layers are made anew. */
     public void setGroups(int g) {
-        if (g == groups) return;
-        groups = g;
-        others.remove(NormKind.GROUP);
+        if (!norms.setGroups(g)) return;
         current = null;
-        if (norm == NormKind.GROUP) {
-            for (Normalization b : active()) b.setAffine(gamma, beta, affine == Affine.FIXED);
-            relist();
-        }
+        if (norm == NormKind.GROUP) relist(); // new layers, made with the user's γ/β
     }
 
     /** Batch Renorm's bounds on r (≥ 1) and d (≥ 0), from the next step on. */
     public void setRenorm(double rMax, double dMax) {
-        this.rMax = rMax;
-        this.dMax = dMax;
-        Normalization[] r = others.get(NormKind.RENORM);
-        if (r == null) return;
-        for (Normalization b : r) {
-            ((BatchRenorm) b).setRMax(rMax);
-            ((BatchRenorm) b).setDMax(dMax);
-        }
+        norms.setRenorm(rMax, dMax);
     }
 
     /** Moves BN before or after the activation; running averages restart from the next batch. */
     public void setPlacement(Placement p) {
         if (p == placement) return;
         placement = p;
-        for (Normalization b : allNorms()) b.resetRunningStats();
+        norms.resetRunningStats();
         relist();
     }
 
     /** Sets gamma/beta of every unit to the user's values; FIXED holds them there, LEARNED trains from them. */
     public void setAffine(Affine mode, double gamma, double beta) {
-        this.affine = mode;
-        this.gamma = gamma;
-        this.beta = beta;
-        for (Normalization b : allNorms()) b.setAffine(gamma, beta, mode == Affine.FIXED);
+        norms.setAffine(mode, gamma, beta);
     }
 
     public void setBnMomentum(double m) {
-        bnMomentum = m;
-        for (Normalization b : allNorms()) b.setMomentum(m);
+        norms.setMomentum(m);
     }
 
     /** Noise after BN from the next training step on (0 = none); see {@link BatchNorm#drawNoise}. */
@@ -322,8 +249,7 @@ public final class Network {
     }
 
     public void setBnEps(double eps) {
-        bnEps = eps;
-        for (Normalization b : allNorms()) b.setEps(eps);
+        norms.setEps(eps);
     }
 
     /** whether the hidden layers are normalized (by any normalizer) */
@@ -354,7 +280,7 @@ public final class Network {
     }
 
     public Affine affine() {
-        return affine;
+        return norms.affine();
     }
 
     public int inputs() {
@@ -385,7 +311,7 @@ public final class Network {
 
     /** BatchNorm layer of hidden layer h (1-based); exists even while BN is off */
     public BatchNorm batchNormLayer(int h) {
-        return bn[h - 1];
+        return norms.batchNorm(h);
     }
 
     public Dense outputLayer() {
@@ -403,6 +329,6 @@ public final class Network {
     public String toString() {
         return inputs + "→" + Arrays.toString(hidden) + "→" + classes + " " + activation.key()
                 + (norm == NormKind.BATCH ? " BN " : norm.hasLayer() ? " " + norm.label() + " " : " no BN")
-                + (norm.hasLayer() ? placement.key() + " " + affine.key() : "");
+                + (norm.hasLayer() ? placement.key() + " " + norms.affine().key() : "");
     }
 }

@@ -69,9 +69,10 @@ final class LessonFlow {
             // one variant's setting ("variants[1].network.norm_noise"), read as --set reads it
             try {
                 Scenario now = model.scenario();
-                Scenario next = ScenarioIO.validate(ScenarioIO.withOverride(now, l.actionKey(), l.actionValue()),
-                        "lesson " + l.number());
-                if (!next.equals(now)) model.commit(next, "lesson " + l.number() + ": " + l.actionLabel());
+                Scenario next = ScenarioIO.withOverride(now, l.actionKey(), l.actionValue());
+                if (!next.equals(now)) {
+                    model.commit(next, "lesson " + l.number(), "lesson " + l.number() + ": " + l.actionLabel());
+                }
             } catch (ScenarioException e) {
                 model.notify("lesson " + l.number() + ": " + e.getMessage(), true);
             }

@@ -1,7 +1,6 @@
 package org.shiftscope.ui;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -41,12 +40,8 @@ public final class ScenarioModel {
     private final LessonFlow lessons;
     /** opening and saving scenarios */
     private final ScenarioFiles files = new ScenarioFiles(this);
-    /** every snapshot drawn, bounded */
-    private final History history = new History();
-    /** the snapshots of this session that carry a test accuracy (a lesson's summary reads them) */
-    private final List<Snapshot> checkpoints = new ArrayList<>();
-    /** drained this frame */
-    private final List<Trainer.Published> drained = new ArrayList<>();
+    /** what the charts draw, fed from the trainer once per frame */
+    private final HistoryFeed feed = new HistoryFeed();
 
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>();
@@ -71,7 +66,7 @@ public final class ScenarioModel {
         this.trainer = trainer;
         Status st = trainer.status();
         status.set(st);
-        variants = new VariantSelection(scenario.getReadOnlyProperty(), trainer, history);
+        variants = new VariantSelection(scenario.getReadOnlyProperty(), trainer, feed.history);
         lessons = new LessonFlow(this, trainer);
         scenario.set(st.scenario());
         lastMessage = st.message();
@@ -135,12 +130,12 @@ public final class ScenarioModel {
 
     /** what the charts draw */
     public History history() {
-        return history;
+        return feed.history;
     }
 
     /** the snapshots of this session that carry a test accuracy, oldest first (read-only) */
     public List<Snapshot> checkpoints() {
-        return java.util.Collections.unmodifiableList(checkpoints);
+        return feed.checkpoints();
     }
 
     // ---------------------------------------------------------------- commands: settings
@@ -163,24 +158,16 @@ public final class ScenarioModel {
         try {
             Scenario next = own ? scenario().withVariant(i, scenario().variants().get(i).with(k, v))
                     : scenario().with(k, v);
-            commit(ScenarioIO.validate(next, k.label()), (own ? scenario().runName(i) + ": " : "") + k.label()
-                    + " " + k.format(v));
-            return true;
+            return commit(next, k.label(), (own ? scenario().runName(i) + ": " : "") + k.label() + " " + k.format(v));
         } catch (ScenarioException e) {
-            notify(e.getMessage(), true);
-            refusals.set(refusals.get() + 1); // the control shows what is in force again
-            return false;
+            return refuse(e.getMessage());
         }
     }
 
     /** Trains these variants instead (a new run from step 0). */
     public void applyPreset(org.shiftscope.train.scenario.VariantPreset p) {
-        try {
-            Scenario next = ScenarioIO.validate(p.applyTo(scenario()), p.label);
-            if (!next.equals(scenario())) commit(next, "variants: " + p.label);
-        } catch (ScenarioException e) {
-            notify(e.getMessage(), true);
-        }
+        Scenario next = p.applyTo(scenario());
+        if (!next.equals(scenario())) commit(next, p.label, "variants: " + p.label);
     }
 
     /**
@@ -201,29 +188,26 @@ public final class ScenarioModel {
 
     /** {@link #setText}, but into the shared settings even where a variant is being edited (a lesson's button). */
     <T> boolean setSharedText(Setting<T> k, String text) {
+        Scenario now = scenario();
+        T v;
         try {
-            Scenario now = scenario();
-            T v = k.round(ScenarioIO.setText(now, k, text, k.label()).get(k));
-            if (!v.equals(now.get(k))) {
-                commit(ScenarioIO.validate(now.with(k, v), k.label()), k.label() + " " + k.format(v));
-            }
-            return true;
+            v = k.round(ScenarioIO.setText(now, k, text, k.label()).get(k));
         } catch (ScenarioException e) {
-            notify(e.getMessage(), true);
-            refusals.set(refusals.get() + 1);
-            return false;
+            return refuse(e.getMessage());
         }
+        return v.equals(now.get(k)) || commit(now.with(k, v), k.label(), k.label() + " " + k.format(v));
     }
 
-    /** Sends a changed scenario to the trainer: live settings apply at the next step, others rebuild. */
-    void commit(Scenario next, String what) {
+    /**
+     * Checks a changed scenario (a refusal names {@code source}) and sends it to the trainer: live settings apply
+     * at the next step, others rebuild. Returns false when refused.
+     */
+    boolean commit(Scenario next, String source, String what) {
         Scenario now = scenario();
         try {
-            ScenarioIO.validate(next, "the settings");
+            ScenarioIO.validate(next, source);
         } catch (ScenarioException e) {
-            notify(e.getMessage(), true);
-            refusals.set(refusals.get() + 1); // the controls show what is in force again
-            return;
+            return refuse(e.getMessage());
         }
         scenario.set(next);
         boolean rebuild = !now.sameRuns(next) || Settings.all().stream()
@@ -235,6 +219,14 @@ public final class ScenarioModel {
             trainer.post(s -> s.apply(next));
             notify(what + " (applies at the next step)", false);
         }
+        return true;
+    }
+
+    /** A refused change: the notice says why, and the controls show what is in force again. Returns false. */
+    private boolean refuse(String message) {
+        notify(message, true);
+        refusals.set(refusals.get() + 1);
+        return false;
     }
 
     /** the normalizer B turns back on */
@@ -343,32 +335,14 @@ public final class ScenarioModel {
     public boolean frame() {
         Status st = trainer.status();
         if (st.generation() != generation.get()) {
-            history.clear();
-            checkpoints.clear();
+            feed.clear();
             shownDivergence = -1;
             boundary.set(null);
             status.set(st);
             generation.set(st.generation());
             variants.followInInspector(); // a new session: the inspector still shows the edited variant
         }
-        drained.clear();
-        trainer.drain(drained);
-        boolean changed = false;
-        for (Trainer.Published p : drained) {
-            if (p.generation() != st.generation()) continue;
-            history.add(p.snapshot());
-            if (p.snapshot().hasTestAccuracy()) checkpoints.add(p.snapshot());
-            changed = true;
-        }
-        Trainer.Events ev = trainer.events();
-        if (ev.generation() == st.generation() && ev.list() != history.events()) {
-            history.setEvents(ev.list()); // the charts mark the changes
-            changed = true;
-        }
-        Scenario trained = st.scenario();
-        for (int i = 0; i < trained.runCount(); i++) {
-            history.setStyle(trained.runName(i), trained.runLabel(i), trained.runColor(i));
-        }
+        boolean changed = feed.take(trainer, st);
         if (trainer.inspection() != inspection.get()) inspection.set(trainer.inspection());
         Boundary b = trainer.boundary();
         if (b != null && b != boundary.get() && b.generation() == st.generation()) boundary.set(b);
@@ -409,7 +383,7 @@ public final class ScenarioModel {
             shownDivergence = div;
             playing.set(false);
         }
-        if (lessons.ended(st, checkpoints)) playing.set(false);
+        if (lessons.ended(st, feed.checkpoints())) playing.set(false);
         if (playing.get() != st.playing() && st.commandsDone() >= trainer.commandsSent()) {
             playing.set(st.playing()); // the trainer did every command and is not doing what the button says
         }
