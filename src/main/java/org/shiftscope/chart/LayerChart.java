@@ -46,11 +46,7 @@ public abstract class LayerChart extends ChartPane {
 
     /** Plain words for a tap. */
     public static String tapLabel(Tap tap) {
-        return switch (tap) {
-            case LINEAR -> "W·x+b";
-            case NORMALIZED -> "after BN";
-            case ACTIVATION -> "activation";
-        };
+        return tap.label;
     }
 
     @Override

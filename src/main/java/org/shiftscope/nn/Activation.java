@@ -9,10 +9,12 @@ public final class Activation implements Layer {
     private final ActivationKind kind;
     /** the input of the last forward (not owned), batch × units */
     private DMatrixRMaj z;
-    /** A = f(Z), batch × units */
-    private final DMatrixRMaj a = new DMatrixRMaj(1, 1);
-    /** dL/dZ, batch × units */
-    private final DMatrixRMaj dz = new DMatrixRMaj(1, 1);
+    /** A = f(Z), (examples·positions) × units */
+    private final Tensor a = new Tensor();
+    /** dL/dA of the last backward (not owned), or null since the last forward */
+    private DMatrixRMaj da;
+    /** dL/dZ, (examples·positions) × units */
+    private final Tensor dz = new Tensor();
 
     public Activation(ActivationKind kind) {
         this.kind = kind;
@@ -23,9 +25,10 @@ public final class Activation implements Layer {
     }
 
     @Override
-    public DMatrixRMaj forward(DMatrixRMaj z, boolean training) {
+    public DMatrixRMaj forward(DMatrixRMaj z, Pass pass) {
         this.z = z;
-        a.reshape(z.numRows, z.numCols);
+        da = null;
+        a.reshapeLike(z);
         final int n = z.getNumElements();
         final double[] zd = z.data, ad = a.data;
         switch (kind) {
@@ -48,7 +51,8 @@ public final class Activation implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj da) {
-        dz.reshape(da.numRows, da.numCols);
+        this.da = da;
+        dz.reshapeLike(a);
         final int n = da.getNumElements();
         final double[] dad = da.data, ad = a.data, zd = z.data, dzd = dz.data;
         switch (kind) {
@@ -77,6 +81,11 @@ public final class Activation implements Layer {
     @Override
     public DMatrixRMaj output() {
         return a;
+    }
+
+    @Override
+    public DMatrixRMaj outputGrad() {
+        return da;
     }
 
     @Override

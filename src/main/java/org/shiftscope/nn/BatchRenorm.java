@@ -44,7 +44,7 @@ public final class BatchRenorm extends BatchStatistics {
      * @param dMax d is clipped to [−dMax, dMax] (≥ 0; 0 = no correction of the mean)
      */
     public BatchRenorm(String name, int units, double momentum, double eps, double rMax, double dMax) {
-        super(name, units, momentum, eps);
+        super(ownGamma(name, units), ownBeta(name, units), momentum, eps);
         this.r = new double[units];
         this.d = new double[units];
         this.sumD = new double[units];
@@ -124,11 +124,31 @@ public final class BatchRenorm extends BatchStatistics {
     }
 
     @Override
-    protected void normalize(DMatrixRMaj x, boolean training, DMatrixRMaj xhat) {
+    public double figure(Figure f, int unit) {
+        return switch (f) {
+            case R -> r[unit];
+            case D -> d[unit];
+            default -> super.figure(f, unit);
+        };
+    }
+
+    /** also r_max, d_max and the last step's r and d */
+    @Override
+    public void copyStateFrom(Normalization other) {
+        super.copyStateFrom(other);
+        BatchRenorm o = (BatchRenorm) other;
+        rMax = o.rMax;
+        dMax = o.dMax;
+        System.arraycopy(o.r, 0, r, 0, units);
+        System.arraycopy(o.d, 0, d, 0, units);
+    }
+
+    @Override
+    protected void normalize(DMatrixRMaj x, Pass pass, Tensor xhat) {
         final int m = x.numRows;
         u.reshape(m, units);
         final double[] xd = x.data, ud = u.data, hd = xhat.data;
-        if (!training) {
+        if (!pass.batchStatistics()) {
             // X̂ = (X − μ)/σ with the running averages (U = X̂, so that backward stays defined)
             runningInvStd();
             for (int i = 0, k = 0; i < m; i++) {
@@ -153,7 +173,7 @@ public final class BatchRenorm extends BatchStatistics {
                 d[c] = clip((mean[c] - runningMean[c]) / sigma, -dMax, dMax);
             }
         }
-        updateRunning(unbias); // BatchNorm's running averages, after r and d
+        if (pass.updateRunning()) updateRunning(unbias); // BatchNorm's running averages, after r and d
         // U = (X − μ_B)/σ_B ;  X̂ = U·r + d
         for (int i = 0, k = 0; i < m; i++) {
             for (int c = 0; c < units; c++, k++) {

@@ -4,10 +4,11 @@ import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * What the normalizers that learn from the mini-batch share ({@link BatchNorm}, {@link BatchRenorm}): per unit, the
- * batch's mean and biased variance in training, and running averages of the mean and the unbiased variance for
- * inference, replaced by a share {@code momentum} of each batch (PyTorch's convention) or set outright by the
- * first batch after a fresh start.
+ * The normalizers that reduce over examples × positions for each channel ({@link BatchNorm}, {@link BatchRenorm};
+ * PyTorch's BatchNorm1d/2d semantics): per channel, the batch's mean and biased variance over every example and
+ * position with batch statistics, and running averages of the mean and the unbiased variance for inference,
+ * replaced by a share {@code momentum} of each batch (PyTorch's convention) or set outright by the first batch after
+ * a fresh start. In the (examples·positions) × channels layout these are column statistics.
  */
 public abstract class BatchStatistics extends Normalization {
     /** running mean used at inference, per unit */
@@ -25,8 +26,9 @@ public abstract class BatchStatistics extends Normalization {
     /** 1 / sqrt(σ² + ε) per unit: of the batch in training, of the running variance at inference */
     protected final double[] invStd;
 
-    protected BatchStatistics(String name, int units, double momentum, double eps) {
-        super(name, units, eps);
+    /** with γ and β handed in (see {@link Normalization#Normalization(Param, Param, double)}) */
+    protected BatchStatistics(Param gamma, Param beta, double momentum, double eps) {
+        super(gamma, beta, eps);
         this.runningMean = new double[units];
         this.runningVar = new double[units];
         this.mean = new double[units];
@@ -63,6 +65,28 @@ public abstract class BatchStatistics extends Normalization {
     /** biased variance of the last training batch for a unit */
     public double batchVar(int unit) {
         return var[unit];
+    }
+
+    @Override
+    public double figure(Figure f, int unit) {
+        return switch (f) {
+            case BATCH_MEAN -> mean[unit];
+            case BATCH_VAR -> var[unit];
+            case RUNNING_MEAN -> runningMean[unit];
+            case RUNNING_VAR -> runningVar[unit];
+            default -> super.figure(f, unit);
+        };
+    }
+
+    /** also the running averages, whether the next batch sets them outright, and the momentum */
+    @Override
+    public void copyStateFrom(Normalization other) {
+        super.copyStateFrom(other);
+        BatchStatistics o = (BatchStatistics) other;
+        System.arraycopy(o.runningMean, 0, runningMean, 0, units);
+        System.arraycopy(o.runningVar, 0, runningVar, 0, units);
+        resetRunning = o.resetRunning;
+        momentum = o.momentum;
     }
 
     /**

@@ -1,10 +1,15 @@
 package org.shiftscope.nn;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
-/** A fully connected layer: Z = X·W + b. Its output is the {@link Tap#LINEAR} tap. */
+/**
+ * A fully connected layer applied at every position: Z = X·W + b. Its output is the {@link Tap#LINEAR} site, and
+ * dL/dZ from the last backward the {@link Tap#GRADIENT} site. W and b may be shared with other dense layers (the
+ * same weights applied at several time steps): each one's backward adds its part to their gradients.
+ */
 public final class Dense implements Layer {
     /** weights, in × out */
     public final Param w;
@@ -16,16 +21,27 @@ public final class Dense implements Layer {
     private boolean useBias = true;
     /** whether backward computes dL/dX (not needed for the first layer, whose input is the data) */
     private boolean needInputGrad = true;
-    /** the input of the last forward (not owned), batch × in */
+    /** the input of the last forward (not owned), (examples·positions) × in */
     private DMatrixRMaj x;
-    /** Z = X·W + b, batch × out */
-    private final DMatrixRMaj z = new DMatrixRMaj(1, 1);
-    /** dL/dX, batch × in */
-    private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
+    /** Z = X·W + b, (examples·positions) × out */
+    private final Tensor z = new Tensor();
+    /** dL/dZ of the last backward (not owned), or null since the last forward */
+    private DMatrixRMaj dz;
+    /** dL/dX, (examples·positions) × in */
+    private final Tensor dx = new Tensor();
 
+    /** a layer with weights of its own, named "W" + name and "b" + name */
     public Dense(String name, int in, int out, MatMul mm) {
-        this.w = new Param("W" + name, in, out);
-        this.b = new Param("b" + name, 1, out);
+        this(new Param("W" + name, in, out), new Param("b" + name, 1, out), mm);
+    }
+
+    /** a layer using these weights (in × out) and bias (1 × out), which other layers may use too */
+    public Dense(Param w, Param b, MatMul mm) {
+        if (b.value.numRows != 1 || b.value.numCols != w.value.numCols) {
+            throw new IllegalArgumentException("bias " + b.name + " must be 1 × " + w.value.numCols);
+        }
+        this.w = w;
+        this.b = b;
         this.mm = mm;
     }
 
@@ -35,7 +51,7 @@ public final class Dense implements Layer {
         for (int i = 0; i < w.size(); i++) {
             wd[i] = rng.nextGaussian() * std;
         }
-        java.util.Arrays.fill(b.value.data, 0.0);
+        Arrays.fill(b.value.data, 0.0);
     }
 
     public int inputs() {
@@ -65,10 +81,12 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+    public DMatrixRMaj forward(DMatrixRMaj x, Pass pass) {
         this.x = x;
+        dz = null;
         // Z = X·W
         mm.mult(x, w.value, z);
+        z.setPositions(Tensor.positionsOf(x));
         if (useBias) {
             // Z += 1·b
             final int rows = z.numRows, cols = z.numCols;
@@ -84,11 +102,13 @@ public final class Dense implements Layer {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dz) {
-        // dW = Xᵀ·dZ
-        mm.multTransA(x, dz, w.grad);
-        // db = 1ᵀ·dZ (column sums)
+        this.dz = dz;
+        // dW += Xᵀ·dZ  (written when it is the first part since zeroGrad)
+        if (w.startAccumulating()) mm.multTransA(x, dz, w.grad);
+        else mm.multAddTransA(x, dz, w.grad);
+        // db += 1ᵀ·dZ (column sums; nothing while the bias is not used)
         final double[] db = b.grad.data, dzd = dz.data;
-        java.util.Arrays.fill(db, 0, b.size(), 0.0);
+        if (b.startAccumulating()) Arrays.fill(db, 0, b.size(), 0.0);
         if (useBias) {
             final int rows = dz.numRows, cols = dz.numCols;
             for (int r = 0, k = 0; r < rows; r++) {
@@ -100,6 +120,7 @@ public final class Dense implements Layer {
         if (needInputGrad) {
             // dX = dZ·Wᵀ
             mm.multTransB(dz, w.value, dx);
+            dx.setPositions(Tensor.positionsOf(x));
         }
         return dx;
     }
@@ -115,7 +136,19 @@ public final class Dense implements Layer {
     }
 
     @Override
+    public DMatrixRMaj outputGrad() {
+        return dz;
+    }
+
+    @Override
     public Tap tap() {
         return Tap.LINEAR;
+    }
+
+    /** its output (W·x+b) and dL/d(W·x+b) */
+    @Override
+    public void sites(String path, int layer, List<SiteBuffer> out) {
+        out.add(SiteBuffer.of(new Site(path, layer, Site.ALL, Tap.LINEAR), this));
+        out.add(SiteBuffer.of(new Site(path, layer, Site.ALL, Tap.GRADIENT), this));
     }
 }

@@ -18,6 +18,12 @@ public final class EjmlMatMul implements MatMul {
     }
 
     @Override
+    public void multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        // C += Aᵀ·B
+        CommonOps_DDRM.multAddTransA(a, b, c);
+    }
+
+    @Override
     public void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         // C = A·Bᵀ
         CommonOps_DDRM.multTransB(a, b, c);

@@ -7,93 +7,80 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A multilayer perceptron as a list of layers and a loop. Each hidden layer h (1-based) is
- * Dense → [normalizer] → Activation (placement before) or Dense → Activation → [normalizer] (placement after);
- * the output is Dense → softmax cross-entropy. The normalizer is BatchNorm, LayerNorm, GroupNorm or Batch Renorm
- * ({@link NormKind}), or none.
+ * A network as a composite {@link Layer}: its hidden layers ({@link HiddenLayer} blocks, paths {@code h1} … {@code hH},
+ * each Dense → [normalizer] → Activation or Dense → Activation → [normalizer]), then the output Dense ({@code out})
+ * producing the logits, and softmax cross-entropy on them. {@link Mlp} builds one from a {@link NetworkSpec}. The
+ * normalizer is BatchNorm, LayerNorm, GroupNorm or Batch Renorm ({@link NormKind}), or none.
  *
  * <p>The BatchNorm layers always exist and the other normalizers are made the first time they are chosen and then
  * kept; switching normalizers, turning them off or moving them only re-lists the layers, so the weights and the
  * matrices survive. Only a change of shape (depth, width, activation, inputs) needs a new network.
+ *
+ * <p>Passes: {@link #forward(DMatrixRMaj, int[], Pass)} says what a pass may use and change ({@link Pass}); a
+ * {@link #copy()} trains nothing of this network's, so an extra forward/backward on a copy (brought up to date with
+ * {@link #copyStateFrom}) leaves this network, its random streams and what its sites hold exactly as they were.
  * Not thread-safe: one thread (the trainer) owns a network and everything in it.
  */
-public final class Network {
+public final class Network implements Layer {
     /** input features */
     private final int inputs;
     /** hidden layer widths, input side first */
     private final int[] hidden;
     /** output classes */
     private final int classes;
-    /** the hidden nonlinearity */
-    private final ActivationKind activation;
-    /** hidden linear layers, index h−1 */
-    private final Dense[] dense;
+    /** what it was built from, the seed of its weights and its back-end (for {@link #copy()}) */
+    private final NetworkSpec spec;
+    private final long seed;
+    private final MatMul mm;
+    /** the hidden layers, index h−1 */
+    private final HiddenLayer[] blocks;
     /** every normalizer's layers made so far, and the settings new ones are made with */
     private final NormLayers norms;
     /** the normalizer in use (NONE: none) */
     private NormKind norm;
     /** its layers, index h−1 (null for NONE); kept so a training step looks nothing up */
     private Normalization[] current;
-    /** hidden nonlinearities, index h−1 */
-    private final Activation[] act;
     /** the output linear layer, producing logits */
     private final Dense out;
     /** softmax + cross-entropy on the logits */
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
-    /** the layers in forward order for the current BN settings */
+    /** the leaf layers in forward order for the current settings */
     private final List<Layer> layers = new ArrayList<>();
     /** hidden layer (1-based) of each entry of {@link #layers}; 0 for the output layer */
     private int[] hiddenOfLayer = new int[0];
     /** parameters of the listed layers */
     private final List<Param> params = new ArrayList<>();
-    /** where BN sits */
+    /** the sites measured, hidden layer ascending and taps in {@link Tap} order (a new list after each re-list) */
+    private List<SiteBuffer> sites = List.of();
+    /** where the normalizer sits */
     private Placement placement = Placement.BEFORE;
-    /** magnitude of the noise after BN (noisy BN), 0 = none */
+    /** magnitude of the noise after the normalizer (noisy BN), 0 = none */
     private double normNoise;
-    /** draws the noise after BN, seeded from the network's seed */
+    /** draws the noise of training steps, seeded from the network's seed */
     private final Random noiseRng;
 
     /**
-     * Builds a network and draws its weights from {@code new Random(seed)}: hidden layers first, then the output
-     * layer, so two networks of the same shape and seed start with the same weights whatever their BN settings.
+     * Builds a multilayer perceptron and draws its weights from {@code new Random(seed)}: hidden layers first, then
+     * the output layer, so two networks of the same shape and seed start with the same weights whatever their
+     * normalizer settings.
      */
     public Network(int inputs, int classes, NetworkSpec spec, long seed, MatMul mm) {
-        int[] hidden = spec.hidden();
         this.inputs = inputs;
-        this.hidden = hidden;
+        this.hidden = spec.hidden();
         this.classes = classes;
-        this.activation = spec.activation();
-        int depth = hidden.length;
-        dense = new Dense[depth];
-        act = new Activation[depth];
+        this.spec = spec;
+        this.seed = seed;
+        this.mm = mm;
         Random rng = new Random(seed);
-        int in = inputs;
-        for (int h = 0; h < depth; h++) {
-            dense[h] = new Dense(Integer.toString(h + 1), in, hidden[h], mm);
-            dense[h].init(rng, spec.init().std(in, hidden[h], spec.initGain()));
-            act[h] = new Activation(activation);
-            in = hidden[h];
-        }
-        out = new Dense("out", in, classes, mm);
-        out.init(rng, spec.init().std(in, classes, spec.initGain()));
-        (depth == 0 ? out : dense[0]).setNeedInputGrad(false); // the data needs no gradient
+        blocks = Mlp.hiddenLayers(inputs, spec, rng, mm);
+        out = Mlp.outputLayer(blocks.length == 0 ? inputs : hidden[hidden.length - 1], classes, spec, rng, mm);
+        (blocks.length == 0 ? out : blocks[0].dense()).setNeedInputGrad(false); // the data needs no gradient
         this.norm = spec.norm();
         this.norms = new NormLayers(hidden, spec);
         this.placement = spec.bnPlacement();
         this.normNoise = spec.normNoise();
         this.noiseRng = new Random(seed ^ 0x9E3779B97F4A7C15L);
         relist();
-    }
-
-    /** the normalizer layers of the kind in use (made on first use), index h−1; not for NONE */
-    private Normalization[] active() {
-        if (current == null) current = norms.of(norm);
-        return current;
-    }
-
-    /** GroupNorm's groups for a layer of this width: see {@link NormLayers#groupsFor} */
-    public static int groupsFor(int width, int asked) {
-        return NormLayers.groupsFor(width, asked);
     }
 
     /** The same, every setting spelled out (tests). */
@@ -104,58 +91,194 @@ public final class Network {
                 beta, bnMomentum, bnEps, 0), seed, mm);
     }
 
-    /** Re-lists layers and parameters after a BN on/off or placement change. Allocates; not per step. */
+    /** GroupNorm's groups for a layer of this width: see {@link NormLayers#groupsFor} */
+    public static int groupsFor(int width, int asked) {
+        return NormLayers.groupsFor(width, asked);
+    }
+
+    /** Re-lists layers, parameters and sites after a normalizer change. Allocates; not per step. */
     private void relist() {
+        Normalization[] nl = norm.hasLayer() ? norms.of(norm) : null;
+        current = nl;
         layers.clear();
         List<Integer> owner = new ArrayList<>();
-        for (int h = 0; h < dense.length; h++) {
-            boolean bnHere = norm.hasLayer();
-            Normalization[] nl = bnHere ? active() : null;
-            layers.add(dense[h]);
-            owner.add(h + 1);
-            // a bias right before BN is cancelled by the mean subtraction over the batch: the paper drops it
-            dense[h].setUseBias(!(bnHere && norm.cancelsBias() && placement == Placement.BEFORE));
-            if (bnHere && placement == Placement.BEFORE) {
-                layers.add(nl[h]);
+        List<SiteBuffer> listed = new ArrayList<>();
+        for (int h = 0; h < blocks.length; h++) {
+            blocks[h].use(nl == null ? null : nl[h], placement);
+            for (Layer l : blocks[h].parts()) {
+                layers.add(l);
                 owner.add(h + 1);
             }
-            layers.add(act[h]);
-            owner.add(h + 1);
-            if (bnHere && placement == Placement.AFTER) {
-                layers.add(nl[h]);
-                owner.add(h + 1);
-            }
+            blocks[h].sites(path(h + 1), h + 1, listed);
         }
         layers.add(out);
         owner.add(0);
         hiddenOfLayer = owner.stream().mapToInt(Integer::intValue).toArray();
         params.clear();
         for (Layer l : layers) params.addAll(l.parameters());
+        sites = List.copyOf(listed);
+    }
+
+    /** the path of hidden layer h (1-based): "h" + h */
+    public static String path(int h) {
+        return "h" + h;
     }
 
     /**
      * Forward pass over a batch; returns the mean cross-entropy loss.
      *
-     * @param training true: BN uses (and updates) batch statistics; false: BN uses its running averages
+     * @param training true: a training step ({@link Pass#training}: batch statistics, running averages updated, this
+     *                 step's noise drawn from the network's own generator); false: inference
      */
     public double forward(DMatrixRMaj x, int[] y, boolean training) {
-        if (training && norm.hasLayer()) {
-            // noisy BN: every training step draws each unit's scale and offset anew (none at inference)
-            for (Normalization b : active()) b.drawNoise(normNoise, noiseRng);
-        }
-        DMatrixRMaj a = x;
-        for (int i = 0, n = layers.size(); i < n; i++) {
-            a = layers.get(i).forward(a, training);
-        }
-        return loss.forward(a, y);
+        return forward(x, y, training ? Pass.training(noiseRng) : Pass.INFERENCE);
     }
 
-    /** Backward pass after a training-mode {@link #forward}: fills every listed parameter's gradient. */
-    public void backward() {
-        DMatrixRMaj d = loss.backward();
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            d = layers.get(i).backward(d);
+    /** Forward pass over a batch as the pass says; returns the mean cross-entropy loss. */
+    public double forward(DMatrixRMaj x, int[] y, Pass pass) {
+        return loss.forward(forward(x, pass), y);
+    }
+
+    /** The logits of a batch. A pass with a noise generator first draws every normalizer's noise from it. */
+    @Override
+    public DMatrixRMaj forward(DMatrixRMaj x, Pass pass) {
+        if (pass.noise() != null && norm.hasLayer()) {
+            // noisy BN: every training step draws each unit's scale and offset anew (none at inference)
+            for (Normalization b : current) b.drawNoise(normNoise, pass.noise());
         }
+        DMatrixRMaj a = x;
+        for (HiddenLayer b : blocks) a = b.forward(a, pass);
+        return out.forward(a, pass);
+    }
+
+    /**
+     * Backward pass after a training-mode {@link #forward}: adds every listed parameter's gradient (call
+     * {@link #zeroGrad()} first for this batch's gradient alone).
+     */
+    public void backward() {
+        backward(loss.backward());
+    }
+
+    /** Given dL/d(logits), adds every listed parameter's gradient; returns dL/dX (null: the data needs none). */
+    @Override
+    public DMatrixRMaj backward(DMatrixRMaj dLogits) {
+        DMatrixRMaj d = out.backward(dLogits);
+        for (int h = blocks.length - 1; h >= 0; h--) d = blocks[h].backward(d);
+        return d;
+    }
+
+    /** Whether backward computes dL/d(input) (off by default: the data needs none; on when nested in a larger layer). */
+    public void setNeedInputGrad(boolean need) {
+        (blocks.length == 0 ? out : blocks[0].dense()).setNeedInputGrad(need);
+    }
+
+    @Override
+    public DMatrixRMaj output() {
+        return out.output();
+    }
+
+    @Override
+    public DMatrixRMaj outputGrad() {
+        return out.outputGrad();
+    }
+
+    /** a network has no tap of its own: its hidden layers have */
+    @Override
+    public Tap tap() {
+        return null;
+    }
+
+    /** the sites measured, hidden layer ascending, taps in {@link Tap} order (the same list until a re-list) */
+    public List<SiteBuffer> sites() {
+        return sites;
+    }
+
+    @Override
+    public void sites(String path, int layer, List<SiteBuffer> out) {
+        out.addAll(sites);
+    }
+
+    /** hidden layer h (1-based) as a block */
+    public HiddenLayer block(int h) {
+        return blocks[h - 1];
+    }
+
+    /**
+     * The layer at a path: "h3" (a hidden layer's block), "h3.linear", "h3.norm", "h3.act" (its parts; "h3.norm" is
+     * null without a normalizer) or "out"; IllegalArgumentException for another path.
+     */
+    public Layer layer(String path) {
+        if (path.equals("out")) return out;
+        String[] parts = path.split("\\.", 2);
+        int h;
+        try {
+            h = parts[0].startsWith("h") ? Integer.parseInt(parts[0].substring(1)) : -1;
+        } catch (NumberFormatException e) {
+            h = -1;
+        }
+        if (h < 1 || h > blocks.length) {
+            throw new IllegalArgumentException("no layer '" + path + "': h1 … h" + blocks.length + " or out");
+        }
+        if (parts.length == 1) return blocks[h - 1];
+        if (!List.of(HiddenLayer.LINEAR, HiddenLayer.NORM, HiddenLayer.ACT).contains(parts[1])) {
+            throw new IllegalArgumentException("no layer '" + path + "': a hidden layer's parts are "
+                    + HiddenLayer.LINEAR + ", " + HiddenLayer.NORM + " and " + HiddenLayer.ACT);
+        }
+        return blocks[h - 1].part(parts[1]);
+    }
+
+    /** the path of one of its leaf layers ("h2.norm", "out"), or null for a layer not in it */
+    public String pathOf(Layer l) {
+        if (l == out) return "out";
+        for (int h = 0; h < blocks.length; h++) {
+            String part = blocks[h].nameOf(l);
+            if (part != null) return path(h + 1) + "." + part;
+        }
+        return null;
+    }
+
+    // ---- copies ----
+
+    /**
+     * A network of the same shape and settings with weights, optimizer state, running averages and noise of its own,
+     * equal to this one's now; an extra pass on it changes nothing of this one's. Allocates (keep it, and bring it up
+     * to date with {@link #copyStateFrom} before each use).
+     */
+    public Network copy() {
+        Network c = new Network(inputs, classes, spec, seed, mm);
+        c.copyStateFrom(this);
+        return c;
+    }
+
+    /**
+     * Makes this network (of the same shape, e.g. a {@link #copy()}) equal to another now: the normalizer and its
+     * settings and placement, every weight and its optimizer state, every normalizer's γ/β, running averages and
+     * the noise its last step drew. Gradients, the last pass's buffers and the noise generator are not copied.
+     * Allocates only when the other network has made a normalizer this one has not.
+     */
+    public void copyStateFrom(Network other) {
+        if (other.inputs != inputs || !Arrays.equals(other.hidden, hidden) || other.classes != classes
+                || other.activation() != activation()) {
+            throw new IllegalArgumentException("cannot copy a " + other + " into a " + this);
+        }
+        boolean relist = norm != other.norm || placement != other.placement;
+        norm = other.norm;
+        placement = other.placement;
+        normNoise = other.normNoise;
+        relist |= norms.copyFrom(other.norms);
+        for (int h = 0; h < blocks.length; h++) {
+            blocks[h].dense().w.copyFrom(other.blocks[h].dense().w);
+            blocks[h].dense().b.copyFrom(other.blocks[h].dense().b);
+        }
+        out.w.copyFrom(other.out.w);
+        out.b.copyFrom(other.out.b);
+        if (relist) relist();
+    }
+
+    /** Starts a new sum of gradients for every listed parameter. */
+    @Override
+    public void zeroGrad() {
+        for (int i = 0, n = params.size(); i < n; i++) params.get(i).zeroGrad();
     }
 
     /** correct predictions in the last forward */
@@ -168,7 +291,7 @@ public final class Network {
         return loss.probabilities();
     }
 
-    /** the layers in forward order (read-only view; changes when BN is toggled or moved) */
+    /** the leaf layers in forward order (read-only view; changes when BN is toggled or moved) */
     public List<Layer> layers() {
         return java.util.Collections.unmodifiableList(layers);
     }
@@ -209,7 +332,6 @@ public final class Network {
     public void setNorm(NormKind kind) {
         if (kind == norm) return;
         norm = kind;
-        current = null;
         if (kind.hasLayer()) norms.startUsing(kind);
         relist();
     }
@@ -217,7 +339,6 @@ public final class Network {
     /** GroupNorm's groups (must divide every width): its layers are made anew. */
     public void setGroups(int g) {
         if (!norms.setGroups(g)) return;
-        current = null;
         if (norm == NormKind.GROUP) relist(); // new layers, made with the user's γ/β
     }
 
@@ -264,7 +385,7 @@ public final class Network {
 
     /** the normalizer layer of hidden layer h (1-based) in use, or null without normalization */
     public Normalization normLayer(int h) {
-        return norm.hasLayer() ? active()[h - 1] : null;
+        return blocks[h - 1].norm();
     }
 
     /**
@@ -272,7 +393,7 @@ public final class Network {
      * sits after it; W·x+b without a normalizer. Owned by the layer; valid until the next forward (read-only).
      */
     public DMatrixRMaj normInput(int h) {
-        return norm.hasLayer() && placement == Placement.AFTER ? act[h - 1].output() : dense[h - 1].output();
+        return blocks[h - 1].normInput();
     }
 
     public Placement placement() {
@@ -301,12 +422,12 @@ public final class Network {
     }
 
     public ActivationKind activation() {
-        return activation;
+        return spec.activation();
     }
 
     /** hidden linear layer h (1-based) */
     public Dense dense(int h) {
-        return dense[h - 1];
+        return blocks[h - 1].dense();
     }
 
     /** BatchNorm layer of hidden layer h (1-based); exists even while BN is off */
@@ -327,7 +448,7 @@ public final class Network {
 
     @Override
     public String toString() {
-        return inputs + "→" + Arrays.toString(hidden) + "→" + classes + " " + activation.key()
+        return inputs + "→" + Arrays.toString(hidden) + "→" + classes + " " + activation().key()
                 + (norm == NormKind.BATCH ? " BN " : norm.hasLayer() ? " " + norm.label() + " " : " no BN")
                 + (norm.hasLayer() ? placement.key() + " " + norms.affine().key() : "");
     }

@@ -127,6 +127,29 @@ final class NormLayers {
         for (Normalization b : all()) b.setEps(e);
     }
 
+    /**
+     * Takes another network's normalizer settings and every normalizer it has made, with their state (γ/β, running
+     * averages, noise); returns whether layers were made here (the network must re-list them).
+     */
+    boolean copyFrom(NormLayers other) {
+        boolean made = groups != other.groups && others.remove(NormKind.GROUP) != null;
+        groups = other.groups;
+        rMax = other.rMax;
+        dMax = other.dMax;
+        momentum = other.momentum;
+        eps = other.eps;
+        affine = other.affine;
+        gamma = other.gamma;
+        beta = other.beta;
+        for (int h = 0; h < bn.length; h++) bn[h].copyStateFrom(other.bn[h]);
+        for (var e : other.others.entrySet()) {
+            made |= !others.containsKey(e.getKey());
+            Normalization[] mine = of(e.getKey()), theirs = e.getValue();
+            for (int h = 0; h < mine.length; h++) mine[h].copyStateFrom(theirs[h]);
+        }
+        return made;
+    }
+
     /** every layer made so far, BatchNorm's first */
     private List<Normalization> all() {
         List<Normalization> all = new ArrayList<>(Arrays.asList(bn));

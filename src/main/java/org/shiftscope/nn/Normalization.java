@@ -6,21 +6,25 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * What every normalizer shares: it turns its input X into X̂ with some statistics (a subclass's business: over the
- * mini-batch, over the units of each example, over groups of units...), then scales and shifts every unit,
- * Y = γ·X̂ + β — in training mode also times a per-unit random scale plus a per-unit random offset when noisy
- * normalization is on ({@link #drawNoise}). Its output is the {@link Tap#NORMALIZED} tap.
+ * The normalizers, one family (as PyTorch's {@code _NormBase}, and Wu &amp; He's Figure 2): each turns its input X
+ * of shape (examples, positions, channels) into X̂ with a mean and a variance taken over some of those axes, then
+ * scales and shifts every channel, Y = γ·X̂ + β — in training also times a per-channel random scale plus a
+ * per-channel random offset when noisy normalization is on ({@link #drawNoise}). What they reduce over is all
+ * that differs: {@link BatchStatistics} over examples × positions for each channel (BatchNorm, Batch Renorm),
+ * {@link GroupStatistics} over a group of channels × positions for each example (LayerNorm: all channels;
+ * GroupNorm: G groups). Its output is the {@link Tap#NORMALIZED} site.
  *
- * <p>Subclasses implement {@link #normalize} (X → X̂, training and inference mode) and {@link #normalizeBackward}
- * (dL/dX̂ → dL/dX); this class does the affine and noise steps and their gradients dγ, dβ, dX̂. Rows are examples,
- * columns units. Not thread-safe, no allocation per step.
+ * <p>γ and β are parameters handed in, so several normalizers can share them (per-time-step BatchNorm in a
+ * recurrent network keeps statistics for each step and one γ, β for all). Subclasses implement {@link #normalize}
+ * (X → X̂) and {@link #normalizeBackward} (dL/dX̂ → dL/dX); this class does the affine and noise steps and their
+ * gradients dγ, dβ (added to what other users of γ and β put there), dX̂. Not thread-safe, no allocation per step.
  */
 public abstract class Normalization implements Layer {
     /** scale γ, 1 × units */
     public final Param gamma;
     /** shift β, 1 × units */
     public final Param beta;
-    /** number of features (columns) */
+    /** number of channels (columns) */
     protected final int units;
     /** added to the variance before the square root (> 0) */
     protected double eps;
@@ -30,35 +34,51 @@ public abstract class Normalization implements Layer {
     private final double[] noiseShift;
     /** whether this step's training forward adds noise */
     private boolean noisy;
-    /** whether the last forward was in training mode (its noise then applies in backward) */
-    private boolean trainedLast;
-    /** X̂, the subclass's normalized input before γ and β, batch × units */
-    protected final DMatrixRMaj xhat = new DMatrixRMaj(1, 1);
-    /** Y = γ·X̂ + β (noisy: (γ·X̂ + β)·s + m), batch × units */
-    private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
-    /** dL/dX̂ = dY·s·γ, batch × units */
-    private final DMatrixRMaj dxhat = new DMatrixRMaj(1, 1);
-    /** dL/dX, batch × units */
-    private final DMatrixRMaj dx = new DMatrixRMaj(1, 1);
+    /** whether the last forward added the noise (it then applies in backward) */
+    private boolean noisedLast;
+    /** X̂, the subclass's normalized input before γ and β, (examples·positions) × channels */
+    protected final Tensor xhat = new Tensor();
+    /** Y = γ·X̂ + β (noisy: (γ·X̂ + β)·s + m), (examples·positions) × channels */
+    private final Tensor y = new Tensor();
+    /** dL/dY of the last backward (not owned), or null since the last forward */
+    private DMatrixRMaj dy;
+    /** dL/dX̂ = dY·s·γ, (examples·positions) × channels */
+    private final Tensor dxhat = new Tensor();
+    /** dL/dX, (examples·positions) × channels */
+    private final Tensor dx = new Tensor();
     /** γ and β */
     private final List<Param> params;
 
     /**
-     * @param name  suffix of the parameter names ("gamma" + name, "beta" + name), e.g. the hidden layer's number
-     * @param units number of features
-     * @param eps   added to the variance before the square root
+     * A normalizer using these γ and β (1 × channels each), which other normalizers may use too; their values are
+     * left as they are.
      */
-    protected Normalization(String name, int units, double eps) {
+    protected Normalization(Param gamma, Param beta, double eps) {
+        this.units = gamma.value.numCols;
         if (units < 1) throw new IllegalArgumentException("a normalization layer needs at least 1 unit, not " + units);
-        this.units = units;
+        if (gamma.value.numRows != 1 || beta.value.numRows != 1 || beta.value.numCols != units) {
+            throw new IllegalArgumentException("gamma and beta must both be 1 × " + units);
+        }
         this.eps = eps;
-        this.gamma = new Param("gamma" + name, 1, units);
-        this.beta = new Param("beta" + name, 1, units);
+        this.gamma = gamma;
+        this.beta = beta;
         this.noiseScale = new double[units];
         this.noiseShift = new double[units];
         Arrays.fill(noiseScale, 1.0);
         this.params = List.of(gamma, beta);
-        setAffine(1.0, 0.0, false);
+    }
+
+    /** γ of a normalizer's own, "gamma" + name, 1 × units, every value 1 (learned) */
+    static Param ownGamma(String name, int units) {
+        if (units < 1) throw new IllegalArgumentException("a normalization layer needs at least 1 unit, not " + units);
+        Param g = new Param("gamma" + name, 1, units);
+        Arrays.fill(g.value.data, 1.0);
+        return g;
+    }
+
+    /** β of a normalizer's own, "beta" + name, 1 × units, every value 0 (learned) */
+    static Param ownBeta(String name, int units) {
+        return new Param("beta" + name, 1, units);
     }
 
     /** which normalizer this is */
@@ -70,13 +90,14 @@ public abstract class Normalization implements Layer {
     }
 
     /**
-     * X → X̂ into {@code xhat} (already shaped batch × units). Training mode may use and update batch statistics;
-     * inference mode must not change any state that a later training step reads.
+     * X → X̂ into {@code xhat} (already shaped like X). With {@link Pass#batchStatistics()} it uses this batch's
+     * statistics and with {@link Pass#updateRunning()} updates running averages; otherwise it must not change any
+     * state that a later training step reads.
      */
-    protected abstract void normalize(DMatrixRMaj x, boolean training, DMatrixRMaj xhat);
+    protected abstract void normalize(DMatrixRMaj x, Pass pass, Tensor xhat);
 
     /**
-     * dL/dX̂ → dL/dX into {@code dx} (already shaped batch × units), for the last forward (its X̂ is in
+     * dL/dX̂ → dL/dX into {@code dx} (already shaped like X), for the last forward (its X̂ is in
      * {@link #xhat}).
      */
     protected abstract void normalizeBackward(DMatrixRMaj dxhat, DMatrixRMaj dx);
@@ -150,24 +171,71 @@ public abstract class Normalization implements Layer {
         return noiseShift[unit];
     }
 
+    // ---- what the step inspector shows: each normalizer says what it has (NaN or 0 where it has nothing) ----
+
+    /** per-channel figures a normalizer may keep, for the step inspector */
+    public enum Figure {
+        /** this batch's mean (statistics per channel over the batch) */
+        BATCH_MEAN,
+        /** this batch's biased variance */
+        BATCH_VAR,
+        /** the running mean used at inference */
+        RUNNING_MEAN,
+        /** the running (unbiased) variance used at inference */
+        RUNNING_VAR,
+        /** Batch Renorm's r of the last training step */
+        R,
+        /** Batch Renorm's d of the last training step */
+        D
+    }
+
+    /** one of a channel's figures, or NaN where this normalizer keeps none of that kind */
+    public double figure(Figure f, int unit) {
+        return Double.NaN;
+    }
+
+    /** channels whose statistics an example shares with each channel (per-example normalizers), else 0 */
+    public int groupSize() {
+        return 0;
+    }
+
+    /**
+     * Takes another normalizer's state (same kind and width): γ and β (values, optimizer state, fixed or learned),
+     * ε, the noise drawn last, and in subclasses the running averages and their settings. Gradients and the last
+     * pass's buffers are not copied.
+     */
+    public void copyStateFrom(Normalization other) {
+        if (other.kind() != kind() || other.units != units) {
+            throw new IllegalArgumentException("cannot copy a " + other.kind().key() + " normalizer of " + other.units
+                    + " units into a " + kind().key() + " one of " + units);
+        }
+        if (gamma != other.gamma) gamma.copyFrom(other.gamma);
+        if (beta != other.beta) beta.copyFrom(other.beta);
+        eps = other.eps;
+        noisy = other.noisy;
+        System.arraycopy(other.noiseScale, 0, noiseScale, 0, units);
+        System.arraycopy(other.noiseShift, 0, noiseShift, 0, units);
+    }
+
     /** X̂ of the last forward, before γ and β */
     public DMatrixRMaj normalizedBeforeAffine() {
         return xhat;
     }
 
     @Override
-    public final DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
+    public final DMatrixRMaj forward(DMatrixRMaj x, Pass pass) {
         if (x.numCols != units) {
             throw new IllegalArgumentException(kind().key() + " normalization of " + units + " units got "
                     + x.numCols + " columns");
         }
         final int m = x.numRows;
-        xhat.reshape(m, units);
-        y.reshape(m, units);
-        normalize(x, training, xhat);
-        trainedLast = training;
+        xhat.reshapeLike(x);
+        y.reshapeLike(x);
+        dy = null;
+        normalize(x, pass, xhat);
+        noisedLast = pass.noisy() && noisy;
         final double[] hd = xhat.data, yd = y.data, g = gamma.value.data, b = beta.value.data;
-        if (training && noisy) {
+        if (noisedLast) {
             // Y = (γ·X̂ + β)·s + m  (noisy normalization)
             for (int r = 0, k = 0; r < m; r++) {
                 for (int c = 0; c < units; c++, k++) yd[k] = (g[c] * hd[k] + b[c]) * noiseScale[c] + noiseShift[c];
@@ -184,15 +252,16 @@ public abstract class Normalization implements Layer {
     @Override
     public final DMatrixRMaj backward(DMatrixRMaj dy) {
         final int m = dy.numRows;
-        dxhat.reshape(m, units);
-        dx.reshape(m, units);
+        this.dy = dy;
+        dxhat.reshapeLike(xhat);
+        dx.reshapeLike(xhat);
         final double[] dyd = dy.data, hd = xhat.data, dhd = dxhat.data, g = gamma.value.data;
         final double[] dg = gamma.grad.data, db = beta.grad.data;
         final double[] s = noiseScale;
-        final boolean scaled = noisy && trainedLast;
-        Arrays.fill(dg, 0, units, 0.0);
-        Arrays.fill(db, 0, units, 0.0);
-        // dγ = Σ dY'⊙X̂ ; dβ = Σ dY' ; dX̂ = dY'·γ  with dY' = dY·s (s = 1 without noise)
+        final boolean scaled = noisedLast;
+        if (gamma.startAccumulating()) Arrays.fill(dg, 0, units, 0.0);
+        if (beta.startAccumulating()) Arrays.fill(db, 0, units, 0.0);
+        // dγ += Σ dY'⊙X̂ ; dβ += Σ dY' ; dX̂ = dY'·γ  with dY' = dY·s (s = 1 without noise)
         for (int r = 0, k = 0; r < m; r++) {
             for (int c = 0; c < units; c++, k++) {
                 double d = scaled ? dyd[k] * s[c] : dyd[k];
@@ -213,6 +282,11 @@ public abstract class Normalization implements Layer {
     @Override
     public DMatrixRMaj output() {
         return y;
+    }
+
+    @Override
+    public DMatrixRMaj outputGrad() {
+        return dy;
     }
 
     @Override

@@ -55,32 +55,46 @@ public final class OpenBlasMatMul implements MatMul {
     public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         c.reshape(a.numRows, b.numCols);
         // C = A·B   (m×k)(k×n)
-        gemm(CblasNoTrans, CblasNoTrans, a.numRows, b.numCols, a.numCols, a, b, c);
+        gemm(CblasNoTrans, CblasNoTrans, a.numRows, b.numCols, a.numCols, a, b, 0.0, c);
     }
 
     @Override
     public void multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         c.reshape(a.numCols, b.numCols);
         // C = Aᵀ·B   A is k×m
-        gemm(CblasTrans, CblasNoTrans, a.numCols, b.numCols, a.numRows, a, b, c);
+        gemm(CblasTrans, CblasNoTrans, a.numCols, b.numCols, a.numRows, a, b, 0.0, c);
+    }
+
+    @Override
+    public void multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        if (c.numRows != a.numCols || c.numCols != b.numCols) {
+            throw new IllegalArgumentException("C is " + c.numRows + "×" + c.numCols + ", Aᵀ·B " + a.numCols + "×"
+                    + b.numCols);
+        }
+        // C = Aᵀ·B + C   A is k×m
+        gemm(CblasTrans, CblasNoTrans, a.numCols, b.numCols, a.numRows, a, b, 1.0, c);
     }
 
     @Override
     public void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         c.reshape(a.numRows, b.numRows);
         // C = A·Bᵀ   B is n×k
-        gemm(CblasNoTrans, CblasTrans, a.numRows, b.numRows, a.numCols, a, b, c);
+        gemm(CblasNoTrans, CblasTrans, a.numRows, b.numRows, a.numCols, a, b, 0.0, c);
     }
 
-    /** C (m×n) = op(A)·op(B) with k inner, each matrix's leading dimension its own column count */
-    private static void gemm(int transA, int transB, int m, int n, int k, DMatrixRMaj a, DMatrixRMaj b,
+    /**
+     * C (m×n) = op(A)·op(B) + beta·C with k inner, each matrix's leading dimension its own column count; C is read
+     * only when beta ≠ 0
+     */
+    private static void gemm(int transA, int transB, int m, int n, int k, DMatrixRMaj a, DMatrixRMaj b, double beta,
                              DMatrixRMaj c) {
         Scratch s = SCRATCH.get();
         int na = a.getNumElements(), nb = b.getNumElements(), nc = c.getNumElements();
         DoublePointer pa = s.a.fit(na), pb = s.b.fit(nb), pc = s.c.fit(nc);
         pa.put(a.data, 0, na);
         pb.put(b.data, 0, nb);
-        openblas.cblas_dgemm(CblasRowMajor, transA, transB, m, n, k, 1.0, pa, a.numCols, pb, b.numCols, 0.0, pc,
+        if (beta != 0) pc.put(c.data, 0, nc);
+        openblas.cblas_dgemm(CblasRowMajor, transA, transB, m, n, k, 1.0, pa, a.numCols, pb, b.numCols, beta, pc,
                 c.numCols);
         pc.get(c.data, 0, nc);
     }

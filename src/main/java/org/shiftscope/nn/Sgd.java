@@ -35,7 +35,7 @@ public final class Sgd {
         for (int p = 0, np = params.size(); p < np; p++) {
             Param param = params.get(p);
             if (param.frozen) continue;
-            final double[] w = param.value.data, g = param.grad.data, v = param.velocity.data;
+            final double[] w = param.value.data, g = param.gradient().data, v = param.velocity.data;
             for (int i = 0, n = param.size(); i < n; i++) {
                 v[i] = momentum * v[i] - learningRate * g[i];
                 w[i] += v[i];

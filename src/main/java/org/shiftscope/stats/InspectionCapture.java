@@ -1,12 +1,10 @@
 package org.shiftscope.stats;
 
 import org.ejml.data.DMatrixRMaj;
-import org.shiftscope.nn.BatchRenorm;
-import org.shiftscope.nn.BatchStatistics;
-import org.shiftscope.nn.GroupNorm;
 import org.shiftscope.nn.Network;
 import org.shiftscope.nn.NormKind;
 import org.shiftscope.nn.Normalization;
+import org.shiftscope.nn.Normalization.Figure;
 import org.shiftscope.nn.Placement;
 import org.shiftscope.nn.Tap;
 
@@ -96,7 +94,7 @@ public final class InspectionCapture {
         this.input = norm != null && net.placement() == Placement.AFTER ? Tap.ACTIVATION : Tap.LINEAR;
         this.axis = norm == null ? "no normalizer on this layer" : norm.statistics();
         this.eps = norm == null ? Double.NaN : norm.eps();
-        this.groupSize = kind == NormKind.LAYER ? n : norm instanceof GroupNorm g ? n / g.groups() : 0;
+        this.groupSize = norm == null ? 0 : norm.groupSize();
         int cells = m * n;
         if (in.length < cells) {
             in = new double[cells];
@@ -112,29 +110,16 @@ public final class InspectionCapture {
         System.arraycopy(norm.normalizedBeforeAffine().data, 0, xhat, 0, cells);
         System.arraycopy(norm.gamma.value.data, 0, gamma, 0, n);
         System.arraycopy(norm.beta.value.data, 0, beta, 0, n);
+        // what the normalizer has: NaN where it keeps nothing of a kind (running averages, Renorm's r and d…)
         for (int c = 0; c < n; c++) {
             nScale[c] = norm.noiseScale(c);
             nShift[c] = norm.noiseShift(c);
-            bMean[c] = Double.NaN;
-            bVar[c] = Double.NaN;
-            rMean[c] = Double.NaN;
-            rVar[c] = Double.NaN;
-            r[c] = Double.NaN;
-            d[c] = Double.NaN;
-        }
-        if (norm instanceof BatchStatistics b) {
-            for (int c = 0; c < n; c++) {
-                bMean[c] = b.batchMean(c);
-                bVar[c] = b.batchVar(c);
-                rMean[c] = b.runningMean(c);
-                rVar[c] = b.runningVar(c);
-            }
-        }
-        if (norm instanceof BatchRenorm b) {
-            for (int c = 0; c < n; c++) {
-                r[c] = b.r(c);
-                d[c] = b.d(c);
-            }
+            bMean[c] = norm.figure(Figure.BATCH_MEAN, c);
+            bVar[c] = norm.figure(Figure.BATCH_VAR, c);
+            rMean[c] = norm.figure(Figure.RUNNING_MEAN, c);
+            rVar[c] = norm.figure(Figure.RUNNING_VAR, c);
+            r[c] = norm.figure(Figure.R, c);
+            d[c] = norm.figure(Figure.D, c);
         }
         version++;
         has = true;

@@ -1,55 +1,74 @@
 package org.shiftscope.stats;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.shiftscope.nn.Layer;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
 import org.shiftscope.nn.Network;
+import org.shiftscope.nn.Site;
+import org.shiftscope.nn.SiteBuffer;
 import org.shiftscope.nn.Tap;
 
 /**
- * Measures every tap of every hidden layer of a network after its forward pass. One {@link TapProbe} per
- * (layer, tap) is made up front, so BN can come and go without allocation in the loop.
+ * Measures every site a network publishes ({@link Network#sites()}): the forward values of its hidden layers and,
+ * once a backward has followed the forward, the gradients. Call it after the step's backward; a site without values
+ * (a gradient when the step had no backward) is left out. A {@link TapProbe} is made the first time a site is seen
+ * and kept, so normalizers can come and go without allocation in the loop.
  */
 public final class NetworkProbe {
-    /** probes[h−1][tap.ordinal()] */
-    private final TapProbe[][] probes;
-    /** which probes the last {@link #measure} filled */
-    private final boolean[][] measured;
+    /** histogram bins of every probe */
+    private final int bins;
+    /** a probe per site seen */
+    private final Map<Site, TapProbe> probes = new HashMap<>();
+    /** the site list the arrays below were made for (a network makes a new list when it re-lists its layers) */
+    private List<SiteBuffer> listed;
+    /** the probe of each listed site, in its order */
+    private TapProbe[] byIndex = new TapProbe[0];
+    /** which listed sites the last {@link #measure} filled */
+    private boolean[] measured = new boolean[0];
 
+    /**
+     * @param depth hidden layers (their probes are made up front: every tap over all positions)
+     * @param bins  histogram bins
+     */
     public NetworkProbe(int depth, int bins) {
-        probes = new TapProbe[depth][Tap.values().length];
-        measured = new boolean[depth][Tap.values().length];
-        for (int h = 0; h < depth; h++) {
-            for (Tap t : Tap.values()) probes[h][t.ordinal()] = new TapProbe(h + 1, t, bins);
-        }
+        this.bins = bins;
+        for (int h = 1; h <= depth; h++) for (Tap t : Tap.values()) probe(Site.of(h, t));
     }
 
-    /** Measures the outputs of the network's listed hidden layers (call right after a forward pass). */
+    /** Measures every site of the network that holds values now. */
     public void measure(Network net) {
-        for (boolean[] m : measured) java.util.Arrays.fill(m, false);
-        List<Layer> layers = net.layers();
-        for (int i = 0, n = layers.size(); i < n; i++) {
-            int h = net.hiddenOf(i);
-            if (h == 0) continue;
-            Layer l = layers.get(i);
-            probes[h - 1][l.tap().ordinal()].measure(l.output(), net.activation());
-            measured[h - 1][l.tap().ordinal()] = true;
+        List<SiteBuffer> sites = net.sites();
+        if (sites != listed) relist(sites);
+        for (int i = 0, n = sites.size(); i < n; i++) {
+            DMatrixRMaj v = sites.get(i).values();
+            measured[i] = v != null;
+            if (v != null) byIndex[i].measure(v, net.activation());
         }
     }
 
-    /** the probe of hidden layer h (1-based) at a tap */
-    public TapProbe probe(int h, Tap tap) {
-        return probes[h - 1][tap.ordinal()];
+    private void relist(List<SiteBuffer> sites) {
+        listed = sites;
+        byIndex = new TapProbe[sites.size()];
+        measured = new boolean[sites.size()];
+        for (int i = 0; i < byIndex.length; i++) byIndex[i] = probe(sites.get(i).site());
     }
 
-    /** Immutable copies of the last measurement: layer ascending, taps in enum order. */
+    /** the probe of a site (made on first use) */
+    public TapProbe probe(Site site) {
+        return probes.computeIfAbsent(site, s -> new TapProbe(s, bins));
+    }
+
+    /** the probe of hidden layer h (1-based) at a tap, over all positions */
+    public TapProbe probe(int h, Tap tap) {
+        return probe(Site.of(h, tap));
+    }
+
+    /** Immutable copies of the last measurement, in the network's site order: layer ascending, taps in enum order. */
     public List<TapStats> snapshot() {
         List<TapStats> out = new ArrayList<>();
-        for (int h = 0; h < probes.length; h++) {
-            for (Tap t : Tap.values()) {
-                if (measured[h][t.ordinal()]) out.add(probes[h][t.ordinal()].snapshot());
-            }
-        }
+        for (int i = 0; i < byIndex.length; i++) if (measured[i]) out.add(byIndex[i].snapshot());
         return List.copyOf(out);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.shiftscope.nn.Activation;
 import org.shiftscope.nn.ActivationKind;
+import org.shiftscope.nn.Site;
 import org.shiftscope.nn.Tap;
 
 /**
@@ -15,6 +16,9 @@ import org.shiftscope.nn.Tap;
  * percentile, so that one outlier does not squash the others into a spike; the values beyond are counted in the
  * edge bins ({@link TapStats#under()}, {@link TapStats#over()} say how many). A tail that reaches only a little
  * beyond the robust range (less than {@value #SHORT_TAIL} of it) is kept in range instead.
+ *
+ * <p>A tap whose values span decades ({@link Tap.Scale#LOG_MAGNITUDE}: gradients) is also measured as log₁₀|value|
+ * over its values that are not zero ({@link TapStats#magnitude()}), with a fast logarithm accurate to 1e-5 decades.
  */
 public final class TapProbe {
     /** default number of histogram bins */
@@ -29,10 +33,16 @@ public final class TapProbe {
     /** the robust range is used only if it spans at least this many fine sub-bins (not one spike) */
     static final int NARROWEST = 4;
 
+    /** where it measures */
+    public final Site site;
     /** hidden layer, 1-based */
     public final int layer;
     /** which tap */
     public final Tap tap;
+    /** log₁₀|value| of the values that are not zero, for a tap whose values span decades; else null */
+    private final TapProbe magnitude;
+    /** the magnitude probe's input: its values in a 1 × k matrix over a reused array */
+    private final DMatrixRMaj logs;
     /** display histogram counts of the last measurement */
     private final int[] counts;
     /** fine histogram (bins × FINE_PER_BIN) of the last measurement, for the percentiles */
@@ -49,10 +59,21 @@ public final class TapProbe {
     private int under, over;
 
     public TapProbe(int layer, Tap tap, int bins) {
-        this.layer = layer;
-        this.tap = tap;
+        this(Site.of(layer, tap), bins);
+    }
+
+    public TapProbe(Site site, int bins) {
+        this(site, bins, site.tap().scale == Tap.Scale.LOG_MAGNITUDE);
+    }
+
+    private TapProbe(Site site, int bins, boolean withMagnitude) {
+        this.site = site;
+        this.layer = site.layer();
+        this.tap = site.tap();
         this.counts = new int[bins];
         this.fine = new int[bins * FINE_PER_BIN];
+        this.magnitude = withMagnitude ? new TapProbe(site, bins, false) : null;
+        this.logs = withMagnitude ? new DMatrixRMaj(1, 1) : null;
     }
 
     /**
@@ -62,6 +83,31 @@ public final class TapProbe {
      * @param kind the layer's activation, used for the saturation figure of the activation tap
      */
     public void measure(DMatrixRMaj values, ActivationKind kind) {
+        measureValues(values, kind);
+        if (magnitude != null) measureMagnitude(values);
+    }
+
+    /**
+     * log₁₀|v| of the values that are not zero into {@link #logs}, measured by the magnitude probe, whose
+     * saturation figure is then the share of zeros. Allocates only when the values outgrow the array.
+     */
+    private void measureMagnitude(DMatrixRMaj values) {
+        final int n = values.getNumElements();
+        final double[] v = values.data;
+        if (logs.data.length < n) logs.data = new double[n];
+        final double[] out = logs.data;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            final double x = v[i];
+            if (x != 0) out[k++] = FastLog.log10Abs(x); // NaN stays NaN, ±∞ stays ∞: the probe reports NaN
+        }
+        logs.numRows = 1;
+        logs.numCols = k;
+        magnitude.measureValues(logs, ActivationKind.LINEAR);
+        magnitude.saturation = n == 0 ? Double.NaN : (double) (n - k) / n; // the share of zeros
+    }
+
+    private void measureValues(DMatrixRMaj values, ActivationKind kind) {
         final int n = values.getNumElements();
         final double[] v = values.data;
         // saturated ⇔ value < satLo or value > satHi (ReLU: satLo = smallest positive double, so 0 counts)
@@ -237,8 +283,8 @@ public final class TapProbe {
 
     /** An immutable copy of the last measurement. */
     public TapStats snapshot() {
-        return new TapStats(layer, tap, mean, std, min, p15, p50, p85, max, saturation, binLo, binHi,
-                counts.clone(), under, over);
+        return new TapStats(site, mean, std, min, p15, p50, p85, max, saturation, binLo, binHi, counts.clone(), under,
+                over, magnitude == null ? null : magnitude.snapshot());
     }
 
     public double mean() {

@@ -192,11 +192,16 @@ public final class Session {
         if (capture != null && run == inspectedRun()) capture.take(run.name, step, net); // read-only copy
         run.loss = loss;
         run.batchAccuracy = (double) net.correct() / n;
+        final boolean finite = Double.isFinite(loss);
+        if (finite) {
+            net.zeroGrad();
+            net.backward();
+        }
+        // the forward's values and, after a backward, the gradients (no backward when the loss is not finite)
         if (statsNow) run.probe.measure(net);
-        if (!Double.isFinite(loss)) {
+        if (!finite) {
             run.divergedAt = step;
         } else {
-            net.backward();
             run.sgd.step(net.parameters());
             if (evalNow && !net.parametersFinite()) run.divergedAt = step; // NaN weights also show in the loss
         }
@@ -383,6 +388,16 @@ public final class Session {
 
     public Dataset data() {
         return data;
+    }
+
+    /** the last step's mini-batch, batch × inputs (read-only; valid until the next step) */
+    DMatrixRMaj batch() {
+        return x;
+    }
+
+    /** the last step's labels (read-only; the first batch-size entries count) */
+    int[] labels() {
+        return y;
     }
 
     public MatMul backend() {

@@ -77,6 +77,7 @@ final class FileActions {
             case NORMALIZED -> plainVariants().isEmpty() ? "after BN"
                     : "after the normalizer (" + String.join(", ", plainVariants()) + ": W·x+b)";
             case ACTIVATION -> "the activation";
+            case GRADIENT -> "the gradient " + org.shiftscope.nn.Tap.GRADIENT.caption;
         };
     }
 

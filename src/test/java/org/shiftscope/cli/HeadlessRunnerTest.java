@@ -53,12 +53,13 @@ class HeadlessRunnerTest {
         assertEquals("run,step,layer,tap,mean,std,min,p15,p50,p85,max,saturation", stats.get(0));
         assertEquals("run,step,loss,batch_accuracy,test_accuracy,learning_rate", metrics.get(0));
         assertEquals("run,step,layer,tap,bin_lo,bin_hi,count", hist.get(0));
-        // default scenario: 3 hidden layers, BN on before the activation → 3 taps each; steps 1,10,20,30,40
+        // default scenario: 3 hidden layers, BN on before the activation → 3 taps each and the gradient;
+        // steps 1,10,20,30,40
         Set<String> steps = stats.stream().skip(1).map(l -> l.split(",")[1]).collect(Collectors.toSet());
         assertEquals(Set.of("1", "10", "20", "30", "40"), steps);
-        assertEquals(1 + 5 * 3 * 3, stats.size());
+        assertEquals(1 + 5 * 3 * 4, stats.size());
         Set<String> taps = stats.stream().skip(1).map(l -> l.split(",")[3]).collect(Collectors.toSet());
-        assertEquals(Set.of("linear", "normalized", "activation"), taps);
+        assertEquals(Set.of("linear", "normalized", "activation", "gradient"), taps);
         for (String row : stats.subList(1, stats.size())) {
             String[] f = row.split(",", -1);
             assertEquals(12, f.length, row);

@@ -190,6 +190,7 @@ class BatchNormTest {
         bn.forward(x, true);
         DMatrixRMaj h = bn.normalizedBeforeAffine().copy();
         DMatrixRMaj dy = batch(51, 9, 4, 0.5, 1);
+        bn.zeroGrad();
         DMatrixRMaj dx = bn.backward(dy);
         for (int c = 0; c < 4; c++) {
             double s = 0, sh = 0, dg = 0, db = 0, h2 = 0;
@@ -216,6 +217,7 @@ class BatchNormTest {
         DMatrixRMaj y = bn.forward(batch(6, 1, 4, 3, 2), true);
         for (int c = 0; c < 4; c++) assertEquals(0.25, y.get(0, c), 1e-15);
         DMatrixRMaj dy = batch(7, 1, 4, 0, 1);
+        bn.zeroGrad();
         DMatrixRMaj dx = bn.backward(dy);
         for (int c = 0; c < 4; c++) {
             assertTrue(Double.isFinite(dx.get(0, c)));
@@ -230,6 +232,7 @@ class BatchNormTest {
         for (int r = 0; r < 5; r++) x.set(r, 2, 4.0);
         y = bn.forward(x, true);
         for (int r = 0; r < 5; r++) assertEquals(0.25, y.get(r, 2), 1e-15);
+        bn.zeroGrad();
         dx = bn.backward(batch(9, 5, 4, 0, 1));
         for (double v : dx.data) assertTrue(Double.isFinite(v));
         // and inference afterwards stays finite
@@ -242,6 +245,7 @@ class BatchNormTest {
         Sgd sgd = new Sgd(0.5, 0.9);
         for (int i = 0; i < 3; i++) {
             bn.forward(batch(60 + i, 8, 3, 1, 2), true);
+            bn.zeroGrad();
             bn.backward(batch(70 + i, 8, 3, 0.5, 1));
             sgd.step(bn.parameters());
         }

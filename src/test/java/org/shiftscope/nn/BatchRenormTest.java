@@ -335,6 +335,8 @@ class BatchRenormTest {
             String s = "step " + step + ": ";
             assertSameValues(bn.forward(x, true), rn.forward(x, true), 0.0, s + "Y");
             assertSameValues(bn.normalizedBeforeAffine(), rn.normalizedBeforeAffine(), 0.0, s + "X̂");
+            bn.zeroGrad();
+            rn.zeroGrad();
             assertSameValues(bn.backward(dy), rn.backward(dy), 0.0, s + "dX");
             assertSameValues(bn.gamma.grad, rn.gamma.grad, 0.0, s + "dγ");
             assertSameValues(bn.beta.grad, rn.beta.grad, 0.0, s + "dβ");

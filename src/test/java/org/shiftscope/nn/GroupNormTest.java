@@ -76,6 +76,8 @@ class GroupNormTest {
             }
             ln.forward(x, true);
             gn.forward(x, true);
+            ln.zeroGrad();
+            gn.zeroGrad();
             assertSameValues(ln.backward(dy), gn.backward(dy), 0.0, "dX m=" + m);
             assertSameValues(ln.gamma.grad, gn.gamma.grad, 0.0, "dγ");
             assertSameValues(ln.beta.grad, gn.beta.grad, 0.0, "dβ");
@@ -126,6 +128,7 @@ class GroupNormTest {
                 assertEquals(1 / Math.sqrt(1e-5), gn.invStd(i, c), 1e-9);
             }
         }
+        gn.zeroGrad();
         DMatrixRMaj dx = gn.backward(dy);
         for (int i = 0; i < 4; i++) {
             for (int c = 0; c < 5; c++) assertEquals(0.0, dx.get(i, c), 0.0, "dX");

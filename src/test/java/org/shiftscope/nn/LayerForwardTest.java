@@ -107,6 +107,7 @@ class LayerForwardTest {
         // like PyTorch: the derivative of max(0, z) at z = 0 is taken as 0 (the unit counts as off, see saturated)
         Activation relu = new Activation(ActivationKind.RELU);
         relu.forward(new DMatrixRMaj(new double[][] {{-1, 0, 1e-300, 2}}), true);
+        relu.zeroGrad();
         DMatrixRMaj dz = relu.backward(new DMatrixRMaj(new double[][] {{5, 7, 11, 13}}));
         assertEquals(0.0, dz.get(0, 0));
         assertEquals(0.0, dz.get(0, 1));

@@ -35,6 +35,7 @@ class LayerGradientTest {
     /** forward (training) on x, then backward(R); copies dX and every parameter gradient */
     static Grads backprop(Layer layer, DMatrixRMaj x, DMatrixRMaj rr) {
         layer.forward(x, true);
+        layer.zeroGrad();
         DMatrixRMaj dx = layer.backward(rr).copy();
         List<double[]> grads = new ArrayList<>();
         for (Param p : layer.parameters()) grads.add(p.grad.data.clone());

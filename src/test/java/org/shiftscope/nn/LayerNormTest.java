@@ -130,6 +130,7 @@ class LayerNormTest {
         DMatrixRMaj x = unevenRows(5, 4, 6), dy = random(new Random(6), 4, 6, 1);
         ln.forward(x, true);
         DMatrixRMaj h = ln.normalizedBeforeAffine().copy();
+        ln.zeroGrad();
         DMatrixRMaj dx = ln.backward(dy);
         for (int r = 0; r < 4; r++) {
             double s = 0;

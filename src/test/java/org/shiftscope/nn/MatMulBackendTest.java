@@ -201,7 +201,9 @@ class MatMulBackendTest {
             for (int i = 0; i < rows; i++) y[i] = r.nextInt(4);
             double la = a.forward(x, y, true), lb = b.forward(x, y, true);
             assertEquals(la, lb, 1e-9 * Math.max(1, Math.abs(la)), "loss at step " + step);
+            a.zeroGrad();
             a.backward();
+            b.zeroGrad();
             b.backward();
             sa.step(a.parameters());
             sb.step(b.parameters());

@@ -53,6 +53,7 @@ class NetworkGradientTest {
         final DMatrixRMaj input = x;
         double loss = net.forward(input, y, true);
         assertTrue(Double.isFinite(loss) && loss > 0);
+        net.zeroGrad();
         net.backward();
         List<double[]> grads = new ArrayList<>();
         for (Param p : net.parameters()) grads.add(p.grad.data.clone());

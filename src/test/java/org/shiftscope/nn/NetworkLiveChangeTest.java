@@ -64,6 +64,7 @@ class NetworkLiveChangeTest {
         Sgd sgd = new Sgd(0.1, 0.9);
         for (int i = 0; i < 3; i++) {
             n.forward(data(r, 8), labels(r, 8), true);
+            n.zeroGrad();
             n.backward();
             sgd.step(n.parameters());
         }
@@ -140,6 +141,7 @@ class NetworkLiveChangeTest {
         n.dense(1).b.value.fill(3.0);
         n.dense(2).b.value.fill(-2.0);
         assertEquals(loss, n.forward(x, y, true), 0.0, "the bias before BN is not added at all");
+        n.zeroGrad();
         n.backward();
         new Sgd(0.5, 0.9).step(n.parameters());
         for (double v : n.dense(1).b.value.data) assertEquals(3.0, v, 0.0);
@@ -170,6 +172,7 @@ class NetworkLiveChangeTest {
         DMatrixRMaj w1 = n.dense(1).w.value.copy();
         for (int step = 0; step < 4; step++) {
             n.forward(data(r, 8), labels(r, 8), true);
+            n.zeroGrad();
             n.backward();
             sgd.step(n.parameters());
         }
@@ -188,6 +191,7 @@ class NetworkLiveChangeTest {
         n.setAffine(Affine.LEARNED, 2.0, 0.5);
         assertFalse(n.batchNormLayer(1).gamma.frozen);
         n.forward(data(r, 8), labels(r, 8), true);
+        n.zeroGrad();
         n.backward();
         sgd.step(n.parameters());
         assertNotEquals(2.0, n.batchNormLayer(1).gamma.value.get(0, 0));
@@ -211,6 +215,7 @@ class NetworkLiveChangeTest {
         Sgd sgd = new Sgd(0.2, 0.9);
         for (int step = 0; step < 4; step++) {
             n.forward(data(r, 8), labels(r, 8), true);
+            n.zeroGrad();
             n.backward();
             sgd.step(n.parameters());
         }
@@ -270,6 +275,7 @@ class NetworkLiveChangeTest {
         int[] y8 = labels(r, 8), y3 = labels(r, 3);
         Network n = net(bn, Placement.BEFORE, Affine.LEARNED, 10);
         n.forward(x8, y8, true);
+        n.zeroGrad();
         n.backward();
         // 8 → 3
         Run small = Run.of(n, x3, y3);
@@ -293,6 +299,7 @@ class NetworkLiveChangeTest {
     record Run(double loss, DMatrixRMaj p, List<double[]> grads) {
         static Run of(Network n, DMatrixRMaj x, int[] y) {
             double loss = n.forward(x, y, true);
+            n.zeroGrad();
             n.backward();
             List<double[]> g = new ArrayList<>();
             for (Param p : n.parameters()) g.add(p.grad.data.clone());

@@ -177,6 +177,7 @@ class NetworkStructureTest {
         DMatrixRMaj x = data(5, 6, 4);
         int[] y = {0, 1, 2, 2, 1, 0};
         n.forward(x, y, true);
+        n.zeroGrad();
         n.backward();
         double[] analytic = n.outputLayer().w.grad.data.clone();
         double largest = GradCheck.check("Wout", n.outputLayer().w.value.data, 12, analytic,
@@ -193,6 +194,7 @@ class NetworkStructureTest {
         Sgd sgd = new Sgd(0.5, 0.9);
         for (int step = 0; step < 3; step++) {
             n.forward(data(20 + step, 8, 4), y, true);
+            n.zeroGrad();
             n.backward();
             sgd.step(n.parameters());
         }

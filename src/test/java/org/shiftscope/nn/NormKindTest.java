@@ -157,6 +157,7 @@ class NormKindTest {
         n.forward(shifted(r, 16, 4), true);
         n.setAffine(1.5, 0.2, false);
         n.forward(shifted(r, 6, 4), true);
+        n.zeroGrad();
         DMatrixRMaj dx = n.backward(GradCheck.random(r, 6, 4, 1));
         double largest = 0;
         for (int c = 0; c < 4; c++) {

@@ -12,7 +12,7 @@ class SgdTest {
     static Param param(String name, double[] value, double[] grad) {
         Param p = new Param(name, 1, value.length);
         p.value.setData(value.clone());
-        p.grad.setData(grad.clone());
+        p.gradient().setData(grad.clone());
         return p;
     }
 
@@ -26,13 +26,13 @@ class SgdTest {
         // v = −0.1·g = (−0.05, 0.1) ; w = (0.95, −1.9)
         assertArrayEquals(new double[] {-0.05, 0.1}, p.velocity.data, 1e-15);
         assertArrayEquals(new double[] {0.95, -1.9}, p.value.data, 1e-15);
-        p.grad.setData(new double[] {1, 1});
+        p.gradient().setData(new double[] {1, 1});
         sgd.step(List.of(p));
         // v = 0.9·(−0.05, 0.1) − 0.1·(1, 1) = (−0.145, −0.01) ; w = (0.805, −1.91)
         assertArrayEquals(new double[] {-0.145, -0.01}, p.velocity.data, 1e-15);
         assertArrayEquals(new double[] {0.805, -1.91}, p.value.data, 1e-15);
         // a zero gradient: momentum alone carries on
-        p.grad.setData(new double[] {0, 0});
+        p.gradient().setData(new double[] {0, 0});
         sgd.step(List.of(p));
         assertArrayEquals(new double[] {-0.1305, -0.009}, p.velocity.data, 1e-15);
         assertArrayEquals(new double[] {0.6745, -1.919}, p.value.data, 1e-15);
@@ -71,7 +71,7 @@ class SgdTest {
         // a frozen Dense bias (BN right after it) stays put too
         Dense d = new Dense("1", 2, 2, new EjmlMatMul());
         d.b.value.setData(new double[] {0.25, -0.25});
-        d.b.grad.setData(new double[] {1, 1});
+        d.b.gradient().setData(new double[] {1, 1});
         d.setUseBias(false);
         sgd.step(d.parameters());
         assertArrayEquals(new double[] {0.25, -0.25}, d.b.value.data, 0.0);
