@@ -4,9 +4,26 @@ package org.shiftscope.nn;
 public final class MatMuls {
     private MatMuls() {}
 
-    /** The back-end a setting asks for (see {@link #select(String)}). */
+    /** The back-end a setting asks for (see {@link #select(String)}), in double precision. */
     public static MatMul of(Backend b) {
         return select(b.key());
+    }
+
+    /**
+     * The back-end a setting asks for, in a precision. Single precision needs OpenBLAS: with {@link Backend#EJML},
+     * or with AUTO where OpenBLAS cannot be loaded, it throws IllegalArgumentException saying so.
+     */
+    public static MatMul of(Backend b, Precision p) {
+        if (p == Precision.F64) return of(b);
+        if (b == Backend.EJML) {
+            throw new IllegalArgumentException("f32 products need the openblas back-end; ejml computes in f64 only");
+        }
+        MatMul m = OpenBlasMatMul.tryCreate(p);
+        if (m == null) {
+            throw new IllegalArgumentException("f32 products need openblas, which could not be loaded: "
+                    + OpenBlasMatMul.loadError());
+        }
+        return m;
     }
 
     /**

@@ -5,11 +5,13 @@ import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas.CblasTrans;
 
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Products through OpenBLAS's {@code cblas_dgemm} on native copies of the row-major {@code DMatrixRMaj.data}
+ * Products through OpenBLAS's {@code cblas_dgemm} ({@link Precision#F64}) or {@code cblas_sgemm}
+ * ({@link Precision#F32}: the elements rounded to float on their way in, widened back on the way out) on native copies of the row-major {@code DMatrixRMaj.data}
  * arrays. OpenBLAS runs on one thread: on this project's 2-core machines more threads were an order of magnitude
  * slower for these small matrices.
  *
@@ -29,10 +31,20 @@ public final class OpenBlasMatMul implements MatMul {
      */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    private OpenBlasMatMul() {}
+    /** the element type of the products */
+    private final Precision precision;
+
+    private OpenBlasMatMul(Precision precision) {
+        this.precision = precision;
+    }
+
+    /** Double-precision products; null when the natives cannot be loaded (see {@link #tryCreate(Precision)}). */
+    public static OpenBlasMatMul tryCreate() {
+        return tryCreate(Precision.F64);
+    }
 
     /** Loads the bundled natives once; returns null (and remembers why) when they cannot be loaded. */
-    public static synchronized OpenBlasMatMul tryCreate() {
+    public static synchronized OpenBlasMatMul tryCreate(Precision precision) {
         if (available == null) {
             try {
                 org.bytedeco.javacpp.Loader.load(openblas.class);
@@ -43,7 +55,7 @@ public final class OpenBlasMatMul implements MatMul {
                 available = Boolean.FALSE;
             }
         }
-        return available ? new OpenBlasMatMul() : null;
+        return available ? new OpenBlasMatMul(precision) : null;
     }
 
     /** why the natives did not load, or "" */
@@ -86,9 +98,13 @@ public final class OpenBlasMatMul implements MatMul {
      * C (m×n) = op(A)·op(B) + beta·C with k inner, each matrix's leading dimension its own column count; C is read
      * only when beta ≠ 0
      */
-    private static void gemm(int transA, int transB, int m, int n, int k, DMatrixRMaj a, DMatrixRMaj b, double beta,
-                             DMatrixRMaj c) {
+    private void gemm(int transA, int transB, int m, int n, int k, DMatrixRMaj a, DMatrixRMaj b, double beta,
+                      DMatrixRMaj c) {
         Scratch s = SCRATCH.get();
+        if (precision == Precision.F32) {
+            sgemm(s, transA, transB, m, n, k, a, b, beta, c);
+            return;
+        }
         int na = a.getNumElements(), nb = b.getNumElements(), nc = c.getNumElements();
         DoublePointer pa = s.a.fit(na), pb = s.b.fit(nb), pc = s.c.fit(nc);
         pa.put(a.data, 0, na);
@@ -99,9 +115,50 @@ public final class OpenBlasMatMul implements MatMul {
         pc.get(c.data, 0, nc);
     }
 
-    /** one thread's native buffers for A, B and C */
+    /** {@link #gemm} in single precision: A, B (and C when beta ≠ 0) rounded to float, C widened back */
+    private static void sgemm(Scratch s, int transA, int transB, int m, int n, int k, DMatrixRMaj a, DMatrixRMaj b,
+                              double beta, DMatrixRMaj c) {
+        int na = a.getNumElements(), nb = b.getNumElements(), nc = c.getNumElements();
+        FloatPointer pa = s.fa.in(a.data, na), pb = s.fb.in(b.data, nb);
+        FloatPointer pc = beta != 0 ? s.fc.in(c.data, nc) : s.fc.fit(nc);
+        openblas.cblas_sgemm(CblasRowMajor, transA, transB, m, n, k, 1f, pa, a.numCols, pb, b.numCols, (float) beta,
+                pc, c.numCols);
+        s.fc.out(c.data, nc);
+    }
+
+    /** one thread's native buffers for A, B and C, in double and in single precision */
     private static final class Scratch {
         final Buffer a = new Buffer(), b = new Buffer(), c = new Buffer();
+        final FloatBuffer fa = new FloatBuffer(), fb = new FloatBuffer(), fc = new FloatBuffer();
+    }
+
+    /** a native array of floats and its Java staging array, growing (never shrinking) to the largest size asked for */
+    private static final class FloatBuffer {
+        private FloatPointer p = new FloatPointer(1024);
+        private float[] staging = new float[1024];
+
+        FloatPointer fit(int n) {
+            if (n > staging.length) {
+                p.close();
+                p = new FloatPointer(n);
+                staging = new float[n];
+            }
+            return p;
+        }
+
+        /** the first n doubles, rounded to float, in native memory */
+        FloatPointer in(double[] from, int n) {
+            FloatPointer q = fit(n);
+            for (int i = 0; i < n; i++) staging[i] = (float) from[i];
+            q.put(staging, 0, n);
+            return q;
+        }
+
+        /** the first n floats of native memory, widened into {@code to} */
+        void out(double[] to, int n) {
+            p.get(staging, 0, n);
+            for (int i = 0; i < n; i++) to[i] = staging[i];
+        }
     }
 
     /** a native array of doubles that grows (never shrinks) to the largest size asked for */
@@ -119,8 +176,9 @@ public final class OpenBlasMatMul implements MatMul {
         }
     }
 
+    /** "openblas", or "openblas-f32" in single precision */
     @Override
     public String name() {
-        return "openblas";
+        return precision == Precision.F64 ? "openblas" : "openblas-f32";
     }
 }
