@@ -1,18 +1,13 @@
 package org.shiftscope.nn;
 
-import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /** An element-wise nonlinearity: A = f(Z). Its output is the {@link Tap#ACTIVATION} tap. */
-public final class Activation implements Layer {
+public final class Activation extends Node {
     /** which function */
     private final ActivationKind kind;
     /** the input of the last forward (not owned), batch × units */
     private DMatrixRMaj z;
-    /** A = f(Z), (examples·positions) × units */
-    private final Tensor a = new Tensor();
-    /** dL/dA of the last backward (not owned), or null since the last forward */
-    private DMatrixRMaj da;
     /** dL/dZ, (examples·positions) × units */
     private final Tensor dz = new Tensor();
 
@@ -25,9 +20,8 @@ public final class Activation implements Layer {
     }
 
     @Override
-    public DMatrixRMaj forward(DMatrixRMaj z, Pass pass) {
+    protected void forward(DMatrixRMaj z, Pass pass, Tensor a) {
         this.z = z;
-        da = null;
         a.reshapeLike(z);
         final int n = z.getNumElements();
         final double[] zd = z.data, ad = a.data;
@@ -46,12 +40,11 @@ public final class Activation implements Layer {
             }
             case LINEAR -> System.arraycopy(zd, 0, ad, 0, n);
         }
-        return a;
     }
 
     @Override
-    public DMatrixRMaj backward(DMatrixRMaj da) {
-        this.da = da;
+    protected DMatrixRMaj backwardOf(DMatrixRMaj da) {
+        final Tensor a = out;
         dz.reshapeLike(a);
         final int n = da.getNumElements();
         final double[] dad = da.data, ad = a.data, zd = z.data, dzd = dz.data;
@@ -71,21 +64,6 @@ public final class Activation implements Layer {
             case LINEAR -> System.arraycopy(dad, 0, dzd, 0, n);
         }
         return dz;
-    }
-
-    @Override
-    public List<Param> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public DMatrixRMaj output() {
-        return a;
-    }
-
-    @Override
-    public DMatrixRMaj outputGrad() {
-        return da;
     }
 
     @Override

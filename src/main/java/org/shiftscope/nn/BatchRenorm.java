@@ -123,13 +123,10 @@ public final class BatchRenorm extends BatchStatistics {
         return d[unit];
     }
 
+    /** also r and d */
     @Override
     public double figure(Figure f, int unit) {
-        return switch (f) {
-            case R -> r[unit];
-            case D -> d[unit];
-            default -> super.figure(f, unit);
-        };
+        return f == Figure.R ? r[unit] : f == Figure.D ? d[unit] : super.figure(f, unit);
     }
 
     /** also r_max, d_max and the last step's r and d */

@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
  * dL/dZ from the last backward the {@link Tap#GRADIENT} site. W and b may be shared with other dense layers (the
  * same weights applied at several time steps): each one's backward adds its part to their gradients.
  */
-public final class Dense implements Layer {
+public final class Dense extends Node {
     /** weights, in × out */
     public final Param w;
     /** bias, 1 × out; frozen (and not added) while BatchNorm directly follows this layer */
@@ -23,10 +23,6 @@ public final class Dense implements Layer {
     private boolean needInputGrad = true;
     /** the input of the last forward (not owned), (examples·positions) × in */
     private DMatrixRMaj x;
-    /** Z = X·W + b, (examples·positions) × out */
-    private final Tensor z = new Tensor();
-    /** dL/dZ of the last backward (not owned), or null since the last forward */
-    private DMatrixRMaj dz;
     /** dL/dX, (examples·positions) × in */
     private final Tensor dx = new Tensor();
 
@@ -80,10 +76,10 @@ public final class Dense implements Layer {
         this.needInputGrad = needInputGrad;
     }
 
+    /** Z = X·W + b into z */
     @Override
-    public DMatrixRMaj forward(DMatrixRMaj x, Pass pass) {
+    protected void forward(DMatrixRMaj x, Pass pass, Tensor z) {
         this.x = x;
-        dz = null;
         // Z = X·W
         mm.mult(x, w.value, z);
         z.setPositions(Tensor.positionsOf(x));
@@ -97,12 +93,10 @@ public final class Dense implements Layer {
                 }
             }
         }
-        return z;
     }
 
     @Override
-    public DMatrixRMaj backward(DMatrixRMaj dz) {
-        this.dz = dz;
+    protected DMatrixRMaj backwardOf(DMatrixRMaj dz) {
         // dW += Xᵀ·dZ  (written when it is the first part since zeroGrad)
         if (w.startAccumulating()) mm.multTransA(x, dz, w.grad);
         else mm.multAddTransA(x, dz, w.grad);
@@ -128,16 +122,6 @@ public final class Dense implements Layer {
     @Override
     public List<Param> parameters() {
         return List.of(w, b);
-    }
-
-    @Override
-    public DMatrixRMaj output() {
-        return z;
-    }
-
-    @Override
-    public DMatrixRMaj outputGrad() {
-        return dz;
     }
 
     @Override

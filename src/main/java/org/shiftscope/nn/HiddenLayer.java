@@ -12,7 +12,7 @@ import org.ejml.data.DMatrixRMaj;
  * between two steps ({@link #use}), keeping the weights. Its sites are W·x+b, the normalizer's output, the
  * activation and dL/d(W·x+b), in {@link Tap} order.
  */
-public final class HiddenLayer implements Layer {
+public final class HiddenLayer extends Composite {
     /** the names of the parts, as in paths */
     public static final String LINEAR = "linear", NORM = "norm", ACT = "act";
 
@@ -24,10 +24,8 @@ public final class HiddenLayer implements Layer {
     private Normalization norm;
     /** where the normalizer sits */
     private Placement placement = Placement.BEFORE;
-    /** the parts in forward order */
-    private final List<Layer> parts = new ArrayList<>();
-    /** the parts' parameters */
-    private final List<Param> params = new ArrayList<>();
+    /** the parts in forward order, named */
+    private Sequential parts;
 
     public HiddenLayer(Dense dense, Activation act) {
         this.dense = dense;
@@ -44,62 +42,31 @@ public final class HiddenLayer implements Layer {
         norm = n;
         placement = p;
         dense.setUseBias(!(n != null && n.kind().cancelsBias() && p == Placement.BEFORE));
-        parts.clear();
-        parts.add(dense);
-        if (n != null && p == Placement.BEFORE) parts.add(n);
-        parts.add(act);
-        if (n != null && p == Placement.AFTER) parts.add(n);
-        params.clear();
-        for (Layer l : parts) params.addAll(l.parameters());
+        List<Sequential.Part> list = new ArrayList<>();
+        list.add(new Sequential.Part(LINEAR, dense));
+        if (n != null && p == Placement.BEFORE) list.add(new Sequential.Part(NORM, n));
+        list.add(new Sequential.Part(ACT, act));
+        if (n != null && p == Placement.AFTER) list.add(new Sequential.Part(NORM, n));
+        parts = new Sequential(list);
     }
 
     @Override
-    public DMatrixRMaj forward(DMatrixRMaj x, Pass pass) {
-        DMatrixRMaj a = x;
-        for (int i = 0, n = parts.size(); i < n; i++) a = parts.get(i).forward(a, pass);
-        return a;
-    }
-
-    @Override
-    public DMatrixRMaj backward(DMatrixRMaj dOut) {
-        DMatrixRMaj d = dOut;
-        for (int i = parts.size() - 1; i >= 0; i--) d = parts.get(i).backward(d);
-        return d;
-    }
-
-    @Override
-    public List<Param> parameters() {
-        return params;
-    }
-
-    @Override
-    public DMatrixRMaj output() {
-        return parts.get(parts.size() - 1).output();
-    }
-
-    @Override
-    public DMatrixRMaj outputGrad() {
-        return parts.get(parts.size() - 1).outputGrad();
-    }
-
-    /** a block has no tap of its own: its parts have */
-    @Override
-    public Tap tap() {
-        return null;
+    protected Sequential body() {
+        return parts;
     }
 
     /** the parts' sites, in {@link Tap} order whatever the placement */
     @Override
     public void sites(String path, int layer, List<SiteBuffer> out) {
         List<SiteBuffer> mine = new ArrayList<>();
-        for (Layer l : parts) l.sites(path, layer, mine);
+        for (Sequential.Part p : parts.parts()) p.layer().sites(path, layer, mine);
         mine.sort(Comparator.comparing(s -> s.site().tap()));
         out.addAll(mine);
     }
 
-    /** the parts in forward order (read-only view; changes with {@link #use}) */
+    /** the parts in forward order (changes with {@link #use}) */
     public List<Layer> parts() {
-        return java.util.Collections.unmodifiableList(parts);
+        return parts.parts().stream().map(Sequential.Part::layer).toList();
     }
 
     /** the part with this name ({@link #LINEAR}, {@link #NORM}, {@link #ACT}), or null (no normalizer) */
@@ -117,21 +84,14 @@ public final class HiddenLayer implements Layer {
         return part == dense ? LINEAR : part == act ? ACT : part == norm && norm != null ? NORM : null;
     }
 
+    /** its linear part */
     public Dense dense() {
         return dense;
-    }
-
-    public Activation activation() {
-        return act;
     }
 
     /** the normalizer in use, or null */
     public Normalization norm() {
         return norm;
-    }
-
-    public Placement placement() {
-        return placement;
     }
 
     /** what the normalizer reads: W·x+b, or the activation when it sits after it; W·x+b without one */

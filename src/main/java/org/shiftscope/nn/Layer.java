@@ -26,8 +26,10 @@ public interface Layer {
      */
     DMatrixRMaj backward(DMatrixRMaj dOut);
 
-    /** the layer's parameters (may be empty; a parameter shared by two of its parts is listed once) */
-    List<Param> parameters();
+    /** the layer's parameters (none unless it says; a parameter shared by two of its parts is listed once) */
+    default List<Param> parameters() {
+        return List.of();
+    }
 
     /** Starts a new sum of gradients for every parameter. */
     default void zeroGrad() {
@@ -40,8 +42,10 @@ public interface Layer {
     /** dL/d(output) handed to the last backward after the last forward (not owned), or null when there was none */
     DMatrixRMaj outputGrad();
 
-    /** what this layer's output is, for statistics; null for a composite layer */
-    Tap tap();
+    /** what this layer's output is, for statistics; null (the default) when it is not measured itself */
+    default Tap tap() {
+        return null;
+    }
 
     /**
      * Appends the sites this layer measures, named with the path and hidden-layer number its parent gives it. A

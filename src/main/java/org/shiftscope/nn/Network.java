@@ -21,7 +21,7 @@ import org.ejml.data.DMatrixRMaj;
  * {@link #copyStateFrom}) leaves this network, its random streams and what its sites hold exactly as they were.
  * Not thread-safe: one thread (the trainer) owns a network and everything in it.
  */
-public final class Network implements Layer {
+public final class Network extends Composite {
     /** input features */
     private final int inputs;
     /** hidden layer widths, input side first */
@@ -48,8 +48,8 @@ public final class Network implements Layer {
     private final List<Layer> layers = new ArrayList<>();
     /** hidden layer (1-based) of each entry of {@link #layers}; 0 for the output layer */
     private int[] hiddenOfLayer = new int[0];
-    /** parameters of the listed layers */
-    private final List<Param> params = new ArrayList<>();
+    /** the hidden layers and the output layer as named parts ("h1" … "hH", "out"), made anew by each re-list */
+    private Sequential body;
     /** the sites measured, hidden layer ascending and taps in {@link Tap} order (a new list after each re-list) */
     private List<SiteBuffer> sites = List.of();
     /** where the normalizer sits */
@@ -114,8 +114,10 @@ public final class Network implements Layer {
         layers.add(out);
         owner.add(0);
         hiddenOfLayer = owner.stream().mapToInt(Integer::intValue).toArray();
-        params.clear();
-        for (Layer l : layers) params.addAll(l.parameters());
+        List<Sequential.Part> parts = new ArrayList<>();
+        for (int h = 0; h < blocks.length; h++) parts.add(new Sequential.Part(path(h + 1), blocks[h]));
+        parts.add(new Sequential.Part("out", out));
+        body = new Sequential(parts);
         sites = List.copyOf(listed);
     }
 
@@ -146,9 +148,12 @@ public final class Network implements Layer {
             // noisy BN: every training step draws each unit's scale and offset anew (none at inference)
             for (Normalization b : current) b.drawNoise(normNoise, pass.noise());
         }
-        DMatrixRMaj a = x;
-        for (HiddenLayer b : blocks) a = b.forward(a, pass);
-        return out.forward(a, pass);
+        return super.forward(x, pass);
+    }
+
+    @Override
+    protected Sequential body() {
+        return body;
     }
 
     /**
@@ -159,33 +164,9 @@ public final class Network implements Layer {
         backward(loss.backward());
     }
 
-    /** Given dL/d(logits), adds every listed parameter's gradient; returns dL/dX (null: the data needs none). */
-    @Override
-    public DMatrixRMaj backward(DMatrixRMaj dLogits) {
-        DMatrixRMaj d = out.backward(dLogits);
-        for (int h = blocks.length - 1; h >= 0; h--) d = blocks[h].backward(d);
-        return d;
-    }
-
     /** Whether backward computes dL/d(input) (off by default: the data needs none; on when nested in a larger layer). */
     public void setNeedInputGrad(boolean need) {
         (blocks.length == 0 ? out : blocks[0].dense()).setNeedInputGrad(need);
-    }
-
-    @Override
-    public DMatrixRMaj output() {
-        return out.output();
-    }
-
-    @Override
-    public DMatrixRMaj outputGrad() {
-        return out.outputGrad();
-    }
-
-    /** a network has no tap of its own: its hidden layers have */
-    @Override
-    public Tap tap() {
-        return null;
     }
 
     /** the sites measured, hidden layer ascending, taps in {@link Tap} order (the same list until a re-list) */
@@ -278,6 +259,7 @@ public final class Network implements Layer {
     /** Starts a new sum of gradients for every listed parameter. */
     @Override
     public void zeroGrad() {
+        List<Param> params = body.parameters();
         for (int i = 0, n = params.size(); i < n; i++) params.get(i).zeroGrad();
     }
 
@@ -302,13 +284,14 @@ public final class Network implements Layer {
     }
 
     /** the parameters the optimizer updates (those of the listed layers) */
+    @Override
     public List<Param> parameters() {
-        return params;
+        return body.parameters();
     }
 
     /** whether every listed parameter is finite */
     public boolean parametersFinite() {
-        for (Param p : params) {
+        for (Param p : body.parameters()) {
             double[] d = p.value.data;
             for (int i = 0, n = p.size(); i < n; i++) {
                 if (!Double.isFinite(d[i])) return false;
@@ -442,7 +425,7 @@ public final class Network implements Layer {
     /** number of scalar parameters in use */
     public int parameterCount() {
         int n = 0;
-        for (Param p : params) n += p.size();
+        for (Param p : body.parameters()) n += p.size();
         return n;
     }
 

@@ -19,7 +19,7 @@ import org.ejml.data.DMatrixRMaj;
  * (X → X̂) and {@link #normalizeBackward} (dL/dX̂ → dL/dX); this class does the affine and noise steps and their
  * gradients dγ, dβ (added to what other users of γ and β put there), dX̂. Not thread-safe, no allocation per step.
  */
-public abstract class Normalization implements Layer {
+public abstract class Normalization extends Node {
     /** scale γ, 1 × units */
     public final Param gamma;
     /** shift β, 1 × units */
@@ -38,10 +38,6 @@ public abstract class Normalization implements Layer {
     private boolean noisedLast;
     /** X̂, the subclass's normalized input before γ and β, (examples·positions) × channels */
     protected final Tensor xhat = new Tensor();
-    /** Y = γ·X̂ + β (noisy: (γ·X̂ + β)·s + m), (examples·positions) × channels */
-    private final Tensor y = new Tensor();
-    /** dL/dY of the last backward (not owned), or null since the last forward */
-    private DMatrixRMaj dy;
     /** dL/dX̂ = dY·s·γ, (examples·positions) × channels */
     private final Tensor dxhat = new Tensor();
     /** dL/dX, (examples·positions) × channels */
@@ -223,7 +219,7 @@ public abstract class Normalization implements Layer {
     }
 
     @Override
-    public final DMatrixRMaj forward(DMatrixRMaj x, Pass pass) {
+    protected final void forward(DMatrixRMaj x, Pass pass, Tensor y) {
         if (x.numCols != units) {
             throw new IllegalArgumentException(kind().key() + " normalization of " + units + " units got "
                     + x.numCols + " columns");
@@ -231,7 +227,6 @@ public abstract class Normalization implements Layer {
         final int m = x.numRows;
         xhat.reshapeLike(x);
         y.reshapeLike(x);
-        dy = null;
         normalize(x, pass, xhat);
         noisedLast = pass.noisy() && noisy;
         final double[] hd = xhat.data, yd = y.data, g = gamma.value.data, b = beta.value.data;
@@ -240,19 +235,17 @@ public abstract class Normalization implements Layer {
             for (int r = 0, k = 0; r < m; r++) {
                 for (int c = 0; c < units; c++, k++) yd[k] = (g[c] * hd[k] + b[c]) * noiseScale[c] + noiseShift[c];
             }
-            return y;
+            return;
         }
         // Y = γ·X̂ + β
         for (int r = 0, k = 0; r < m; r++) {
             for (int c = 0; c < units; c++, k++) yd[k] = g[c] * hd[k] + b[c];
         }
-        return y;
     }
 
     @Override
-    public final DMatrixRMaj backward(DMatrixRMaj dy) {
+    protected final DMatrixRMaj backwardOf(DMatrixRMaj dy) {
         final int m = dy.numRows;
-        this.dy = dy;
         dxhat.reshapeLike(xhat);
         dx.reshapeLike(xhat);
         final double[] dyd = dy.data, hd = xhat.data, dhd = dxhat.data, g = gamma.value.data;
@@ -277,16 +270,6 @@ public abstract class Normalization implements Layer {
     @Override
     public List<Param> parameters() {
         return params;
-    }
-
-    @Override
-    public DMatrixRMaj output() {
-        return y;
-    }
-
-    @Override
-    public DMatrixRMaj outputGrad() {
-        return dy;
     }
 
     @Override

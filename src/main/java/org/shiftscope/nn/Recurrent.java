@@ -193,12 +193,6 @@ public final class Recurrent implements Layer {
         return dOut;
     }
 
-    /** a composite: its steps have the taps */
-    @Override
-    public Tap tap() {
-        return null;
-    }
-
     /**
      * Every time step made so far, position t: W·x+b (a_t), the normalizer's output, h_t and dL/da_t; a step the last
      * forward did not reach has no values.

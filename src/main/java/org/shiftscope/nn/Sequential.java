@@ -34,6 +34,12 @@ public final class Sequential implements Layer {
         return parts;
     }
 
+    /** its parameters, each once */
+    @Override
+    public List<Param> parameters() {
+        return params;
+    }
+
     /** the part with this name; IllegalArgumentException naming the parts otherwise */
     public Layer part(String name) {
         for (Part p : parts) if (p.name().equals(name)) return p.layer();
@@ -55,11 +61,6 @@ public final class Sequential implements Layer {
     }
 
     @Override
-    public List<Param> parameters() {
-        return params;
-    }
-
-    @Override
     public DMatrixRMaj output() {
         return parts.get(parts.size() - 1).layer().output();
     }
@@ -67,12 +68,6 @@ public final class Sequential implements Layer {
     @Override
     public DMatrixRMaj outputGrad() {
         return parts.get(parts.size() - 1).layer().outputGrad();
-    }
-
-    /** a composite: its parts have the taps */
-    @Override
-    public Tap tap() {
-        return null;
     }
 
     /** each part's sites, its path the part's name under this one's */

@@ -59,7 +59,7 @@ class SitesTest {
             switch (site.tap()) {
                 case LINEAR -> assertSame(block.dense().output(), s.values());
                 case NORMALIZED -> assertSame(block.norm().output(), s.values());
-                case ACTIVATION -> assertSame(block.activation().output(), s.values());
+                case ACTIVATION -> assertSame(block.part(HiddenLayer.ACT).output(), s.values());
                 case GRADIENT -> assertNull(s.values(), "no gradient before a backward");
             }
             assertEquals("h" + site.layer(), site.path());
@@ -122,7 +122,7 @@ class SitesTest {
         assertSame(n.block(2), n.layer("h2"));
         assertSame(n.dense(1), n.layer("h1.linear"));
         assertSame(n.normLayer(2), n.layer("h2.norm"));
-        assertSame(n.block(1).activation(), n.layer("h1.act"));
+        assertSame(n.block(1).part(HiddenLayer.ACT), n.layer("h1.act"));
         assertSame(n.outputLayer(), n.layer("out"));
         for (Layer l : n.layers()) assertSame(l, n.layer(n.pathOf(l)), n.pathOf(l));
         assertEquals("h2.norm", n.pathOf(n.normLayer(2)));
