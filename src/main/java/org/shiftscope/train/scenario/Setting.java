@@ -5,22 +5,26 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.shiftscope.nn.NetworkSpec;
 
 /**
  * One setting, declared once in {@link Settings}: its key in scenario files and {@code --set}, its type and
  * allowed values, its default, the words the control panel shows (label, tooltip, option names), the control
  * that moves it, whether a change applies to the live network or builds a new one, and when its control is
- * enabled. Everything else — parsing, validation messages, writing, the panel's control and its binding, the
- * status message — is derived from this. Immutable.
+ * enabled, and which field of the engine's specs its value feeds. Everything else — parsing, validation messages,
+ * writing, the panel's control and its binding, the status message, the specs — is derived from this. Immutable.
  *
- * @param <T> the value's type (see {@link ValueType})
+ * @param <T>  the value's type (see {@link ValueType})
+ * @param feed puts the value into its field of the scenario's specs, by the field's name (nothing for the
+ *             scenario's own words)
  */
 public record Setting<T>(String key, ValueType<T> type, T defaultValue, String label, String tooltip, Apply apply,
                          Group group, Control control, Predicate<Scenario> enabledWhen,
-                         Function<T, String> optionNames) {
+                         Function<T, String> optionNames, BiConsumer<SpecDrafts, T> feed) {
     /** what a change does to a running session */
     public enum Apply {
         /** applied to the live networks at the next step, weights kept */
@@ -46,8 +50,9 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
 
     /**
      * One line of the table being written: the words first ({@link #label}, {@link #tip}, {@link #options},
-     * {@link #enabledWhen}), then what a change does ({@link #live}, {@link #rebuild}, {@link #describe}), which
-     * makes the setting and enters it in the table.
+     * {@link #enabledWhen}), then the spec field it feeds ({@link #dataset}, {@link #network}, {@link #training}),
+     * then what a change does ({@link #live}, {@link #rebuild}, {@link #describe}), which makes the setting and
+     * enters it in the table.
      */
     static final class Line<T> {
         private final String key;
@@ -57,6 +62,7 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
         private String label = "", tooltip = "";
         private Predicate<Scenario> enabledWhen = s -> true;
         private Function<T, String> optionNames;
+        private BiConsumer<SpecDrafts, T> feed = (specs, v) -> { };
 
         Line(String key, ValueType<T> type, T defaultValue, Consumer<Setting<?>> table) {
             this.key = key;
@@ -82,6 +88,24 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
 
         Line<T> options(Function<T, String> names) {
             optionNames = names;
+            return this;
+        }
+
+        /** feeds the data set's spec: {@code .dataset((d, v) -> d.noise = v)} */
+        Line<T> dataset(BiConsumer<DatasetSpec.Draft, T> field) {
+            feed = (specs, v) -> field.accept(specs.dataset(), v);
+            return this;
+        }
+
+        /** feeds the network's spec: {@code .network(NetworkSpec.Builder::gamma)} */
+        Line<T> network(BiConsumer<NetworkSpec.Builder, T> field) {
+            feed = (specs, v) -> field.accept(specs.network(), v);
+            return this;
+        }
+
+        /** feeds the training spec: {@code .training((t, v) -> t.seed = v)} */
+        Line<T> training(BiConsumer<TrainingSpec.Draft, T> field) {
+            feed = (specs, v) -> field.accept(specs.training(), v);
             return this;
         }
 
@@ -111,7 +135,8 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
         }
 
         private Setting<T> make(Apply a, Group g, Control c) {
-            Setting<T> s = new Setting<>(key, type, defaultValue, label, tooltip, a, g, c, enabledWhen, optionNames);
+            Setting<T> s = new Setting<>(key, type, defaultValue, label, tooltip, a, g, c, enabledWhen, optionNames,
+                    feed);
             table.accept(s);
             return s;
         }
