@@ -148,6 +148,7 @@ public final class Settings {
                     + "edited variant's (pick one under Variants). Old files' network.batchnorm = true/false means "
                     + "batch/none.")
             .options(NormKind::label)
+            .perVariant()
             .network(NetworkSpec.Builder::norm)
             .live(BATCHNORM, Control.of(Kind.CHOICE));
     public static final Setting<Long> NORM_GROUPS = integer("network.norm_groups", NetworkSpec.GROUPS, 1, 1024)
@@ -156,6 +157,8 @@ public final class Settings {
                     + "example on its own: 1 group is LayerNorm, one unit per group normalizes every unit alone. It "
                     + "must divide every layer's width.")
             .enabledWhen(s -> s.get(NORM) == NormKind.GROUP)
+            .symbol("groups")
+            .perVariant().normOnly()
             .network((n, v) -> n.normGroups(v.intValue()))
             .live(BATCHNORM, Control.log2Slider(1, 64));
     public static final Setting<Double> RENORM_RMAX = number("network.renorm_rmax", NetworkSpec.R_MAX, 1, true, 100,
@@ -164,6 +167,8 @@ public final class Settings {
             .tip("Batch Renorm rescales the batch's normalization by r = σ_batch/σ_running, kept within [1/r max, "
                     + "r max]: 1 makes it plain BatchNorm; larger lets the running averages correct more.")
             .enabledWhen(s -> s.get(NORM) == NormKind.RENORM)
+            .symbol("r max")
+            .perVariant().normOnly()
             .network(NetworkSpec.Builder::renormRMax)
             .live(BATCHNORM, Control.slider(1, 10, 1));
     public static final Setting<Double> RENORM_DMAX = number("network.renorm_dmax", NetworkSpec.D_MAX, 0, true, 100,
@@ -172,6 +177,8 @@ public final class Settings {
             .tip("Batch Renorm shifts by d = (μ_batch − μ_running)/σ_running, kept within [−d max, d max]: 0 makes it "
                     + "plain BatchNorm.")
             .enabledWhen(s -> s.get(NORM) == NormKind.RENORM)
+            .symbol("d max")
+            .perVariant().normOnly()
             .network(NetworkSpec.Builder::renormDMax)
             .live(BATCHNORM, Control.slider(0, 10, 1));
     public static final Setting<Long> RENORM_WARMUP = integer("network.renorm_warmup", 0, 0, 10_000_000)
@@ -180,6 +187,7 @@ public final class Settings {
                     + "r max rises from 1 and d max from 0 to the values above, in a straight line (0 = no warm-up: "
                     + "the clips hold from the first step).")
             .enabledWhen(s -> s.get(NORM) == NormKind.RENORM)
+            .perVariant().normOnly()
             .network(NetworkSpec.Builder::renormWarmup)
             .live(BATCHNORM, Control.slider(0, 20_000, 0));
     public static final Setting<Placement> BN_PLACEMENT = choice("network.bn_placement", Placement.class,
@@ -188,6 +196,7 @@ public final class Settings {
             .tip("Between the weights and the nonlinearity (as in the BatchNorm paper), or after the nonlinearity.")
             .options(p -> p.key() + " activation")
             .enabledWhen(Settings::bnPossible)
+            .perVariant().normOnly()
             .network(NetworkSpec.Builder::bnPlacement)
             .live(BATCHNORM, Control.of(Kind.TOGGLES));
     public static final Setting<Affine> AFFINE = choice("network.affine", Affine.class, Affine.LEARNED)
@@ -196,18 +205,23 @@ public final class Settings {
                     + "normalization if that helps. Fixed: they stay at the slider values for every unit, so the "
                     + "values after BN have exactly mean beta and standard deviation gamma.")
             .enabledWhen(Settings::bnPossible)
+            .perVariant().normOnly()
             .network(NetworkSpec.Builder::affine)
             .live(BATCHNORM, Control.of(Kind.TOGGLES));
     public static final Setting<Double> GAMMA = number("network.gamma", 1.0, -100, true, 100, true)
             .label("gamma γ")
             .tip("Scale applied after normalizing. Moving it sets every unit's gamma to this value.")
             .enabledWhen(Settings::bnPossible)
+            .symbol("γ")
+            .perVariant().normOnly()
             .network(NetworkSpec.Builder::gamma)
             .live(BATCHNORM, Control.slider(0, 5, 2));
     public static final Setting<Double> BETA = number("network.beta", 0.0, -100, true, 100, true)
             .label("beta β")
             .tip("Shift applied after normalizing. Moving it sets every unit's beta to this value.")
             .enabledWhen(Settings::bnPossible)
+            .symbol("β")
+            .perVariant().normOnly()
             .network(NetworkSpec.Builder::beta)
             .live(BATCHNORM, Control.slider(-3, 3, 2));
     public static final Setting<Double> BN_MOMENTUM = number("network.bn_momentum", 0.1, 0, true, 1, true)
@@ -215,6 +229,8 @@ public final class Settings {
             .tip("How much of BatchNorm's running averages each mini-batch replaces. The running averages are what "
                     + "the network uses at test time instead of batch statistics.")
             .enabledWhen(Settings::bnPossible)
+            .symbol("BN momentum")
+            .perVariant().normOnly()
             .network(NetworkSpec.Builder::bnMomentum)
             .live(BATCHNORM, Control.slider(0, 1, 2));
     public static final Setting<Double> NORM_NOISE = number("network.norm_noise", 0.0, 0, true, 10, true)
@@ -223,10 +239,14 @@ public final class Settings {
                     + "random scale and shifted by a random offset, drawn anew, so the next layer's inputs keep "
                     + "shifting on purpose. 0 = off; 1 = offsets up to ±1 and scales from ½ to 2.")
             .enabledWhen(Settings::bnPossible)
+            .symbol("BN noise")
+            .perVariant().normOnly()
             .network(NetworkSpec.Builder::normNoise)
             .live(BATCHNORM, Control.slider(0, 3, 2));
     public static final Setting<Double> BN_EPS = number("network.bn_eps", 1e-5, 0, false, 1, true)
             .label("BatchNorm ε")
+            .symbol("ε")
+            .perVariant().normOnly()
             .network(NetworkSpec.Builder::bnEps)
             .live();
 
@@ -240,17 +260,21 @@ public final class Settings {
             .label("Learning rate")
             .tip("How big a step gradient descent takes. Too large and a plain network diverges; BatchNorm "
                     + "tolerates much larger steps.")
+            .symbol("lr")
+            .perVariant()
             .training((t, v) -> t.learningRate = v)
             .live(TRAINING, Control.logSlider(1e-4, 10, 3));
     public static final Setting<Long> BATCH_SIZE = integer("training.batch_size", 32, 1, 4096)
             .label("Batch size")
             .tip("Examples per step. BatchNorm estimates its mean and variance from the mini-batch, so tiny "
                     + "batches (2–8) make those estimates noisy.")
+            .symbol("batch")
             .training((t, v) -> t.batchSize = v.intValue())
             .live(TRAINING, Control.log2Slider(1, 512));
     public static final Setting<Double> MOMENTUM = number("training.momentum", 0.9, 0, true, 1, false)
             .label("Momentum")
             .tip("How much of the previous update carries over (0 = plain SGD).")
+            .perVariant()
             .training((t, v) -> t.momentum = v)
             .live(TRAINING, Control.slider(0, 0.99, 2));
     public static final Setting<Double> SPEED = number("training.speed", 0, 0, true, 1_000_000, true)
@@ -284,22 +308,17 @@ public final class Settings {
 
     private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();
 
-    /** the settings that only matter where a normalizer is on */
-    public static final List<Setting<?>> NORM_SETTINGS = List.of(NORM_GROUPS, RENORM_RMAX, RENORM_DMAX,
-            RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA, BN_MOMENTUM, NORM_NOISE, BN_EPS);
-
     /**
-     * The settings a {@link Variant} may change; every other one is shared by the variants so they train in
-     * lockstep (same data, mini-batches, layer sizes and starting weights). All of them apply live.
+     * The settings a {@link Variant} may change ({@link Setting#perVariant}), in table order; every other one is
+     * shared by the variants so they train in lockstep (same data, mini-batches, layer sizes and starting weights).
      */
-    private static final List<Setting<?>> PER_VARIANT = List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX,
-            RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA, BN_MOMENTUM, NORM_NOISE, BN_EPS, LEARNING_RATE, MOMENTUM);
+    private static final List<Setting<?>> PER_VARIANT = ALL.stream().filter(Setting::perVariant).toList();
 
     static {
         for (Setting<?> s : ALL) {
             if (BY_KEY.put(s.key(), s) != null) throw new IllegalStateException("two settings named " + s.key());
         }
-        for (Setting<?> s : PER_VARIANT) {
+        for (Setting<?> s : PER_VARIANT) { // a variant's value reaches its network between steps
             if (s.apply() != Setting.Apply.LIVE) throw new IllegalStateException(s.key() + " must apply live");
         }
     }
