@@ -25,11 +25,13 @@ import org.shiftscope.nn.NetworkSpec;
  * @param normOnly   whether it only matters where a normalizer is on (nothing to normalize without one)
  * @param feed       puts the value into its field of the scenario's specs, by the field's name (nothing for the
  *                   scenario's own words)
+ * @param effect     what a change does to a running network or optimizer (a live setting's); null for one read
+ *                   where it is used (batch size, speed, the measuring intervals) or that needs a new session
  */
 public record Setting<T>(String key, ValueType<T> type, T defaultValue, String label, String tooltip, Apply apply,
                          Group group, Control control, Predicate<Scenario> enabledWhen,
                          Function<T, String> optionNames, String symbol, boolean perVariant, boolean normOnly,
-                         BiConsumer<SpecDrafts, T> feed) {
+                         BiConsumer<SpecDrafts, T> feed, LiveEffect effect) {
     /** what a change does to a running session */
     public enum Apply {
         /** applied to the live networks at the next step, weights kept */
@@ -57,7 +59,8 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
      * One line of the table being written: the words first ({@link #label}, {@link #tip}, {@link #options},
      * {@link #symbol}, {@link #enabledWhen}), then where it may differ ({@link #perVariant}, {@link #normOnly}),
      * the spec field it feeds ({@link #dataset}, {@link #network}, {@link #training}), then what a change does
-     * ({@link #live}, {@link #rebuild}, {@link #describe}), which makes the setting and enters it in the table.
+     * ({@link #effect}, then {@link #live}, {@link #rebuild} or {@link #describe}, which makes the setting and enters
+     * it in the table).
      */
     static final class Line<T> {
         private final String key;
@@ -69,6 +72,7 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
         private Predicate<Scenario> enabledWhen = s -> true;
         private Function<T, String> optionNames;
         private BiConsumer<SpecDrafts, T> feed = (specs, v) -> { };
+        private LiveEffect effect;
 
         Line(String key, ValueType<T> type, T defaultValue, Consumer<Setting<?>> table) {
             this.key = key;
@@ -133,6 +137,12 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
             return this;
         }
 
+        /** what a change does to a running network or optimizer (it must apply live) */
+        Line<T> effect(LiveEffect e) {
+            effect = e;
+            return this;
+        }
+
         /** applied to the running network at the next step, with a control in a panel section */
         Setting<T> live(Group g, Control c) {
             return make(Apply.LIVE, g, c);
@@ -160,7 +170,7 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
 
         private Setting<T> make(Apply a, Group g, Control c) {
             Setting<T> s = new Setting<>(key, type, defaultValue, label, tooltip, a, g, c, enabledWhen, optionNames,
-                    symbol, perVariant, normOnly, feed);
+                    symbol, perVariant, normOnly, feed, effect);
             table.accept(s);
             return s;
         }

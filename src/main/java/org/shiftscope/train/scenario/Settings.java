@@ -32,8 +32,9 @@ import org.shiftscope.train.scenario.ValueType.Text;
  * THE table of settings (like TensorFlow Playground's {@code State.PROPS}): every setting of a scenario, declared
  * once, in the order files are written and the panel shows them. Scenario files, {@code --set}, validation
  * messages, the control panel, its bindings, the status messages and the engine's specs all follow from these
- * lines. A new setting is one line here, naming the spec field its value feeds (a new field of that spec), plus its
- * effect in the engine ({@code Session.apply} for a live one, the session's construction for one that rebuilds).
+ * lines. A new setting is one line here, naming the spec field its value feeds (a new field of that spec) and, for
+ * a live one, its {@link LiveEffect} on a running network (a new constant there for a new engine call); one that
+ * rebuilds takes effect when the session is made from the specs.
  */
 public final class Settings {
     private Settings() {}
@@ -150,6 +151,7 @@ public final class Settings {
             .options(NormKind::label)
             .perVariant()
             .network(NetworkSpec.Builder::norm)
+            .effect(LiveEffect.NORM)
             .live(BATCHNORM, Control.of(Kind.CHOICE));
     public static final Setting<Long> NORM_GROUPS = integer("network.norm_groups", NetworkSpec.GROUPS, 1, 1024)
             .label("Groups (GroupNorm)")
@@ -160,6 +162,7 @@ public final class Settings {
             .symbol("groups")
             .perVariant().normOnly()
             .network((n, v) -> n.normGroups(v.intValue()))
+            .effect(LiveEffect.GROUPS)
             .live(BATCHNORM, Control.log2Slider(1, 64));
     public static final Setting<Double> RENORM_RMAX = number("network.renorm_rmax", NetworkSpec.R_MAX, 1, true, 100,
             true)
@@ -170,6 +173,7 @@ public final class Settings {
             .symbol("r max")
             .perVariant().normOnly()
             .network(NetworkSpec.Builder::renormRMax)
+            .effect(LiveEffect.RENORM)
             .live(BATCHNORM, Control.slider(1, 10, 1));
     public static final Setting<Double> RENORM_DMAX = number("network.renorm_dmax", NetworkSpec.D_MAX, 0, true, 100,
             true)
@@ -180,6 +184,7 @@ public final class Settings {
             .symbol("d max")
             .perVariant().normOnly()
             .network(NetworkSpec.Builder::renormDMax)
+            .effect(LiveEffect.RENORM)
             .live(BATCHNORM, Control.slider(0, 10, 1));
     public static final Setting<Long> RENORM_WARMUP = integer("network.renorm_warmup", 0, 0, 10_000_000)
             .label("Warm-up steps (Batch Renorm)")
@@ -189,6 +194,7 @@ public final class Settings {
             .enabledWhen(s -> s.get(NORM) == NormKind.RENORM)
             .perVariant().normOnly()
             .network(NetworkSpec.Builder::renormWarmup)
+            .effect(LiveEffect.RENORM)
             .live(BATCHNORM, Control.slider(0, 20_000, 0));
     public static final Setting<Placement> BN_PLACEMENT = choice("network.bn_placement", Placement.class,
             Placement.BEFORE)
@@ -198,6 +204,7 @@ public final class Settings {
             .enabledWhen(Settings::bnPossible)
             .perVariant().normOnly()
             .network(NetworkSpec.Builder::bnPlacement)
+            .effect(LiveEffect.PLACEMENT)
             .live(BATCHNORM, Control.of(Kind.TOGGLES));
     public static final Setting<Affine> AFFINE = choice("network.affine", Affine.class, Affine.LEARNED)
             .label("γ/β")
@@ -207,6 +214,7 @@ public final class Settings {
             .enabledWhen(Settings::bnPossible)
             .perVariant().normOnly()
             .network(NetworkSpec.Builder::affine)
+            .effect(LiveEffect.AFFINE)
             .live(BATCHNORM, Control.of(Kind.TOGGLES));
     public static final Setting<Double> GAMMA = number("network.gamma", 1.0, -100, true, 100, true)
             .label("gamma γ")
@@ -215,6 +223,7 @@ public final class Settings {
             .symbol("γ")
             .perVariant().normOnly()
             .network(NetworkSpec.Builder::gamma)
+            .effect(LiveEffect.AFFINE)
             .live(BATCHNORM, Control.slider(0, 5, 2));
     public static final Setting<Double> BETA = number("network.beta", 0.0, -100, true, 100, true)
             .label("beta β")
@@ -223,6 +232,7 @@ public final class Settings {
             .symbol("β")
             .perVariant().normOnly()
             .network(NetworkSpec.Builder::beta)
+            .effect(LiveEffect.AFFINE)
             .live(BATCHNORM, Control.slider(-3, 3, 2));
     public static final Setting<Double> BN_MOMENTUM = number("network.bn_momentum", 0.1, 0, true, 1, true)
             .label("Running-avg. momentum")
@@ -232,6 +242,7 @@ public final class Settings {
             .symbol("BN momentum")
             .perVariant().normOnly()
             .network(NetworkSpec.Builder::bnMomentum)
+            .effect(LiveEffect.BN_MOMENTUM)
             .live(BATCHNORM, Control.slider(0, 1, 2));
     public static final Setting<Double> NORM_NOISE = number("network.norm_noise", 0.0, 0, true, 10, true)
             .label("Noise after BN")
@@ -242,12 +253,14 @@ public final class Settings {
             .symbol("BN noise")
             .perVariant().normOnly()
             .network(NetworkSpec.Builder::normNoise)
+            .effect(LiveEffect.NORM_NOISE)
             .live(BATCHNORM, Control.slider(0, 3, 2));
     public static final Setting<Double> BN_EPS = number("network.bn_eps", 1e-5, 0, false, 1, true)
             .label("BatchNorm ε")
             .symbol("ε")
             .perVariant().normOnly()
             .network(NetworkSpec.Builder::bnEps)
+            .effect(LiveEffect.BN_EPS)
             .live();
 
     // ---------------------------------------------------------------- training
@@ -263,6 +276,7 @@ public final class Settings {
             .symbol("lr")
             .perVariant()
             .training((t, v) -> t.learningRate = v)
+            .effect(LiveEffect.LEARNING_RATE)
             .live(TRAINING, Control.logSlider(1e-4, 10, 3));
     public static final Setting<Long> BATCH_SIZE = integer("training.batch_size", 32, 1, 4096)
             .label("Batch size")
@@ -276,6 +290,7 @@ public final class Settings {
             .tip("How much of the previous update carries over (0 = plain SGD).")
             .perVariant()
             .training((t, v) -> t.momentum = v)
+            .effect(LiveEffect.MOMENTUM)
             .live(TRAINING, Control.slider(0, 0.99, 2));
     public static final Setting<Double> SPEED = number("training.speed", 0, 0, true, 1_000_000, true)
             .label("Speed")
@@ -317,9 +332,13 @@ public final class Settings {
     static {
         for (Setting<?> s : ALL) {
             if (BY_KEY.put(s.key(), s) != null) throw new IllegalStateException("two settings named " + s.key());
-        }
-        for (Setting<?> s : PER_VARIANT) { // a variant's value reaches its network between steps
-            if (s.apply() != Setting.Apply.LIVE) throw new IllegalStateException(s.key() + " must apply live");
+            // a variant's value, and any effect, reaches a running network between steps
+            if ((s.perVariant() || s.effect() != null) && s.apply() != Setting.Apply.LIVE) {
+                throw new IllegalStateException(s.key() + " must apply live");
+            }
+            if (s.perVariant() && s.effect() == null) {
+                throw new IllegalStateException(s.key() + " differs between variants: it needs an effect");
+            }
         }
     }
 
