@@ -57,7 +57,7 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
 
     /**
      * One line of the table being written: the words first ({@link #label}, {@link #tip}, {@link #options},
-     * {@link #symbol}, {@link #enabledWhen}), then where it may differ ({@link #perVariant}, {@link #normOnly}),
+     * {@link #enabledWhen}, {@link #symbol}), then where it may differ ({@link #perVariant}, {@link #normOnly}),
      * the spec field it feeds ({@link #dataset}, {@link #network}, {@link #training}), then what a change does
      * ({@link #effect}, then {@link #live}, {@link #rebuild} or {@link #describe}, which makes the setting and enters
      * it in the table).
@@ -107,7 +107,7 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
             return this;
         }
 
-        /** a variant may change it (it must apply live) */
+        /** a variant may change it (it must apply live, with an {@link #effect}) */
         Line<T> perVariant() {
             perVariant = true;
             return this;
