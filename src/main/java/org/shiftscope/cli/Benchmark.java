@@ -15,6 +15,7 @@ import org.shiftscope.nn.OpenBlasMatMul;
 import org.shiftscope.train.Session;
 import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.ScenarioIO;
+import org.shiftscope.train.scenario.Settings;
 import org.shiftscope.train.scenario.VariantPreset;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -122,7 +123,7 @@ public final class Benchmark {
         }
         // scenarios as the window trains them: every statistic on every step, test accuracy on schedule, no files
         scenario(out, "default scenario, all stats", ScenarioIO.withOverride(ScenarioIO.preset("default"),
-                "training.eval_every", "100"), seconds);
+                Settings.EVAL_EVERY.key(), "100"), seconds);
         scenario(out, "lesson 5, bn vs plain", ScenarioIO.preset("lesson-5-depth"), seconds);
         variants(out, data, seconds);
         return 0;
@@ -139,7 +140,7 @@ public final class Benchmark {
         for (String name : new String[] {"default", "bn-paper"}) {
             for (VariantPreset p : new VariantPreset[] {VariantPreset.NONE, VariantPreset.BN_VS_PLAIN,
                     VariantPreset.NORMALIZERS}) {
-                Scenario sc = p.applyTo(ScenarioIO.withOverride(ScenarioIO.preset(name), "training.eval_every",
+                Scenario sc = p.applyTo(ScenarioIO.withOverride(ScenarioIO.preset(name), Settings.EVAL_EVERY.key(),
                         "10000000"));
                 double[] rate = new double[2];
                 for (int t = 0; t < 2; t++) {
@@ -170,10 +171,11 @@ public final class Benchmark {
     /** Median steps/s of three timed windows after a warm-up. */
     private static double measure(Dataset data, String backend, int statsEvery, double seconds) {
         Scenario sc = ScenarioIO.preset("bn-paper");
-        sc = ScenarioIO.withOverride(sc, "compare", "false");
-        sc = ScenarioIO.withOverride(sc, "network.batchnorm", "true");
-        sc = ScenarioIO.withOverride(sc, "training.stats_every", Integer.toString(Math.min(statsEvery, 10_000_000)));
-        sc = ScenarioIO.withOverride(sc, "training.eval_every", "10000000");
+        sc = ScenarioIO.withOverride(sc, ScenarioIO.LEGACY_COMPARE, "false");
+        sc = ScenarioIO.withOverride(sc, ScenarioIO.LEGACY_BATCHNORM, "true");
+        sc = ScenarioIO.withOverride(sc, Settings.STATS_EVERY.key(),
+                Integer.toString(Math.min(statsEvery, 10_000_000)));
+        sc = ScenarioIO.withOverride(sc, Settings.EVAL_EVERY.key(), "10000000");
         Session s = new Session(sc, data, MatMuls.select(backend));
         timed(s, seconds / 2);
         double[] r = new double[3];

@@ -21,6 +21,7 @@ import org.shiftscope.train.Run;
 import org.shiftscope.train.Session;
 import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.ScenarioIO;
+import org.shiftscope.train.scenario.Settings;
 import org.shiftscope.train.scenario.VariantPreset;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -137,7 +138,7 @@ public final class HeadlessRunner {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
                 throw new CommandLine.TypeConversionException("expected key=value (e.g. --set "
-                        + "training.learning_rate=0.1), got '" + kv + "'");
+                        + Settings.LEARNING_RATE.key() + "=0.1), got '" + kv + "'");
             }
             return new KeyValue(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
         }
@@ -147,10 +148,10 @@ public final class HeadlessRunner {
         Scenario sc = ScenarioIO.resolve(o.scenario());
         if (o.variants() != null) sc = VariantPreset.fromKey(o.variants()).applyTo(sc);
         for (KeyValue kv : o.sets()) sc = ScenarioIO.withOverride(sc, kv.key(), kv.value());
-        if (o.steps() != null) sc = ScenarioIO.withOverride(sc, "training.steps", o.steps().toString());
-        if (o.seed() != null) sc = ScenarioIO.withOverride(sc, "training.seed", o.seed().toString());
-        if (o.every() != null) sc = ScenarioIO.withOverride(sc, "training.stats_every", o.every().toString());
-        if (o.compare()) sc = ScenarioIO.withOverride(sc, "compare", "true");
+        if (o.steps() != null) sc = ScenarioIO.withOverride(sc, Settings.STEPS.key(), o.steps().toString());
+        if (o.seed() != null) sc = ScenarioIO.withOverride(sc, Settings.SEED.key(), o.seed().toString());
+        if (o.every() != null) sc = ScenarioIO.withOverride(sc, Settings.STATS_EVERY.key(), o.every().toString());
+        if (o.compare()) sc = ScenarioIO.withOverride(sc, ScenarioIO.LEGACY_COMPARE, "true");
         return ScenarioIO.validate(sc, "--set");
     }
 

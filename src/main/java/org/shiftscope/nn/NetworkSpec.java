@@ -44,6 +44,120 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
                 gamma, beta, bnMomentum, bnEps, normNoise, GROUPS, R_MAX, D_MAX, 0);
     }
 
+    /**
+     * A spec built field by field, each by its name, so two fields of one type cannot be swapped unnoticed. Every
+     * field but the widths has a default: tanh, Xavier with gain 1, BatchNorm before the activation with learned
+     * γ = 1 and β = 0, momentum 0.1, ε = 1e-5, no noise, {@link #GROUPS} groups, {@link #R_MAX}, {@link #D_MAX} and
+     * no warm-up.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects a spec's fields by name; {@link #build} checks that the widths were given. */
+    public static final class Builder {
+        private int[] hidden;
+        private ActivationKind activation = ActivationKind.TANH;
+        private Init init = Init.XAVIER;
+        private double initGain = 1;
+        private NormKind norm = NormKind.BATCH;
+        private Placement bnPlacement = Placement.BEFORE;
+        private Affine affine = Affine.LEARNED;
+        private double gamma = 1, beta = 0, bnMomentum = 0.1, bnEps = 1e-5, normNoise = 0;
+        private int normGroups = GROUPS;
+        private double renormRMax = R_MAX, renormDMax = D_MAX;
+        private long renormWarmup = 0;
+
+        private Builder() {}
+
+        public Builder hidden(int... widths) {
+            hidden = widths.clone();
+            return this;
+        }
+
+        public Builder activation(ActivationKind a) {
+            activation = a;
+            return this;
+        }
+
+        public Builder init(Init i) {
+            init = i;
+            return this;
+        }
+
+        public Builder initGain(double g) {
+            initGain = g;
+            return this;
+        }
+
+        public Builder norm(NormKind k) {
+            norm = k;
+            return this;
+        }
+
+        public Builder bnPlacement(Placement p) {
+            bnPlacement = p;
+            return this;
+        }
+
+        public Builder affine(Affine a) {
+            affine = a;
+            return this;
+        }
+
+        public Builder gamma(double g) {
+            gamma = g;
+            return this;
+        }
+
+        public Builder beta(double b) {
+            beta = b;
+            return this;
+        }
+
+        public Builder bnMomentum(double m) {
+            bnMomentum = m;
+            return this;
+        }
+
+        public Builder bnEps(double e) {
+            bnEps = e;
+            return this;
+        }
+
+        public Builder normNoise(double n) {
+            normNoise = n;
+            return this;
+        }
+
+        public Builder normGroups(int g) {
+            normGroups = g;
+            return this;
+        }
+
+        public Builder renormRMax(double r) {
+            renormRMax = r;
+            return this;
+        }
+
+        public Builder renormDMax(double d) {
+            renormDMax = d;
+            return this;
+        }
+
+        public Builder renormWarmup(long steps) {
+            renormWarmup = steps;
+            return this;
+        }
+
+        /** the spec; refused (IllegalStateException) when the widths were not given */
+        public NetworkSpec build() {
+            if (hidden == null) throw new IllegalStateException("a network spec needs its hidden widths");
+            return new NetworkSpec(hidden, activation, init, initGain, norm, bnPlacement, affine, gamma, beta,
+                    bnMomentum, bnEps, normNoise, normGroups, renormRMax, renormDMax, renormWarmup);
+        }
+    }
+
     /** whether the hidden layers are normalized at all */
     public boolean batchnorm() {
         return norm.hasLayer();

@@ -27,18 +27,9 @@ final class EventWords {
         return k == NormKind.BATCH ? "BN" : k.label();
     }
 
-    /** a setting's short name: the usual symbol where there is one, else its label's first words */
+    /** a setting's short name: its symbol in the table where it has one, else its label's first words */
     private static String name(Setting<?> k) {
-        if (k == Settings.LEARNING_RATE) return "lr";
-        if (k == Settings.BATCH_SIZE) return "batch";
-        if (k == Settings.GAMMA) return "γ";
-        if (k == Settings.BETA) return "β";
-        if (k == Settings.BN_MOMENTUM) return "BN momentum";
-        if (k == Settings.NORM_NOISE) return "BN noise";
-        if (k == Settings.NORM_GROUPS) return "groups";
-        if (k == Settings.RENORM_RMAX) return "r max";
-        if (k == Settings.RENORM_DMAX) return "d max";
-        if (k == Settings.BN_EPS) return "ε";
+        if (!k.symbol().isEmpty()) return k.symbol();
         String l = k.label().replaceAll("\\s*\\(.*\\)\\s*$", "").trim();
         return l.isEmpty() ? k.key() : l.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + l.substring(1);
     }

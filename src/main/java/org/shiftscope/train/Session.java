@@ -18,6 +18,8 @@ import org.shiftscope.stats.NetworkProbe;
 import org.shiftscope.stats.Snapshot;
 import org.shiftscope.stats.TapProbe;
 import org.shiftscope.nn.NetworkSpec;
+import org.shiftscope.train.scenario.Engine;
+import org.shiftscope.train.scenario.LiveEffect;
 import org.shiftscope.train.scenario.Scenario;
 import org.shiftscope.train.scenario.Setting;
 import org.shiftscope.train.scenario.Settings;
@@ -324,26 +326,13 @@ public final class Session {
         // stats_every, eval_every and speed are read from the scenario where they are used
     }
 
-    /** one run's live changes: one line per live setting a run's network or optimizer holds */
+    /**
+     * One run's live changes: the {@link LiveEffect} of each changed setting of the table, once per effect however
+     * many of its settings changed, in the order the effects are declared.
+     */
     private static void apply(Run r, Scenario old, Scenario next) {
-        TrainingSpec t = next.training();
-        NetworkSpec n = next.network();
-        if (next.differs(old, Settings.LEARNING_RATE)) r.sgd.setLearningRate(t.learningRate());
-        if (next.differs(old, Settings.MOMENTUM)) r.sgd.setMomentum(t.momentum());
-        if (next.differs(old, Settings.NORM)) r.net.setNorm(n.norm());
-        if (next.differs(old, Settings.NORM_GROUPS)) r.net.setGroups(n.normGroups());
-        if (next.differs(old, Settings.RENORM_RMAX) || next.differs(old, Settings.RENORM_DMAX)
-                || next.differs(old, Settings.RENORM_WARMUP)) {
-            r.net.setRenorm(n.renormRMax(), n.renormDMax()); // a warm-up still running sets them again each step
-        }
-        if (next.differs(old, Settings.BN_PLACEMENT)) r.net.setPlacement(n.bnPlacement());
-        if (next.differs(old, Settings.AFFINE) || next.differs(old, Settings.GAMMA)
-                || next.differs(old, Settings.BETA)) {
-            r.net.setAffine(n.affine(), n.gamma(), n.beta());
-        }
-        if (next.differs(old, Settings.BN_MOMENTUM)) r.net.setBnMomentum(n.bnMomentum());
-        if (next.differs(old, Settings.BN_EPS)) r.net.setBnEps(n.bnEps());
-        if (next.differs(old, Settings.NORM_NOISE)) r.net.setNormNoise(n.normNoise());
+        Engine run = new Engine(r.net, r.sgd);
+        for (LiveEffect e : LiveEffect.due(old, next)) e.apply(run, next);
     }
 
     // ---- events: what changed during the run, and the scenario's schedule ----

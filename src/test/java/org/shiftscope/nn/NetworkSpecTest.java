@@ -3,6 +3,7 @@ package org.shiftscope.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -76,6 +77,31 @@ class NetworkSpecTest {
         String s = spec(new int[] {8, 4}).toString();
         assertTrue(s.startsWith("NetworkSpec[hidden=[8, 4], activation=TANH, init=XAVIER, initGain=0.1"), s);
         assertTrue(s.contains("bnEps=1.0E-5") && s.contains("normNoise=0.0") && s.endsWith("renormDMax=5.0, renormWarmup=0]"), s);
+    }
+
+    @Test
+    void theBuilderSetsEachFieldByItsName() {
+        NetworkSpec built = NetworkSpec.builder().hidden(6, 2).activation(ActivationKind.RELU).init(Init.HE)
+                .initGain(0.5).norm(NormKind.GROUP).bnPlacement(Placement.AFTER).affine(Affine.FIXED).gamma(2)
+                .beta(-1).bnMomentum(0.3).bnEps(1e-3).normNoise(0.7).normGroups(2).renormRMax(4).renormDMax(6)
+                .renormWarmup(100).build();
+        assertEquals(new NetworkSpec(new int[] {6, 2}, ActivationKind.RELU, Init.HE, 0.5, NormKind.GROUP,
+                Placement.AFTER, Affine.FIXED, 2, -1, 0.3, 1e-3, 0.7, 2, 4, 6, 100), built);
+    }
+
+    @Test
+    void theBuildersDefaultsAreATanhXavierNetworkWithBatchNormAndTheConstructorsDefaults() {
+        assertEquals(new NetworkSpec(new int[] {8, 8}, ActivationKind.TANH, Init.XAVIER, 1, true, Placement.BEFORE,
+                Affine.LEARNED, 1, 0, 0.1, 1e-5, 0), NetworkSpec.builder().hidden(8, 8).build());
+    }
+
+    @Test
+    void theBuilderNeedsTheWidthsAndCopiesThem() {
+        assertThrows(IllegalStateException.class, () -> NetworkSpec.builder().gamma(2).build());
+        int[] hidden = {5, 3};
+        NetworkSpec.Builder b = NetworkSpec.builder().hidden(hidden);
+        hidden[0] = 99;
+        assertArrayEquals(new int[] {5, 3}, b.build().hidden());
     }
 
     @Test

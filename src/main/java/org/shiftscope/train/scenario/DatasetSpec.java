@@ -11,4 +11,20 @@ import org.shiftscope.data.DatasetKind;
  * @param samples      number of samples (synthetic), or a cap on training samples (IDX; 0 = all)
  * @param testFraction share of the synthetic samples held out for testing
  */
-public record DatasetSpec(DatasetKind name, String path, double noise, int samples, double testFraction) { }
+public record DatasetSpec(DatasetKind name, String path, double noise, int samples, double testFraction) {
+
+    /**
+     * The fields while the lines of the {@link Settings} table feed them, each its own by name
+     * ({@link Setting#feed}); a field no line fed stays null or 0.
+     */
+    static final class Draft {
+        DatasetKind name;
+        String path;
+        double noise, testFraction;
+        int samples;
+
+        DatasetSpec build() {
+            return new DatasetSpec(name, path, noise, samples, testFraction);
+        }
+    }
+}

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.shiftscope.nn.NetworkSpec;
-import org.shiftscope.train.scenario.ValueType.IntList;
 
 /**
  * Every setting of a run, the seed included: the same scenario gives the same run. An immutable map from each
@@ -34,15 +33,11 @@ public final class Scenario {
         this.values = values;
         this.variants = variants;
         this.schedule = schedule;
-        this.dataset = new DatasetSpec(get(DATASET), get(DATASET_PATH), get(NOISE), get(SAMPLES).intValue(),
-                get(TEST_FRACTION));
-        this.network = new NetworkSpec(IntList.toArray(get(HIDDEN)), get(ACTIVATION), get(INIT), get(INIT_GAIN),
-                get(NORM), get(BN_PLACEMENT), get(AFFINE), get(GAMMA), get(BETA), get(BN_MOMENTUM), get(BN_EPS),
-                get(NORM_NOISE), get(NORM_GROUPS).intValue(), get(RENORM_RMAX), get(RENORM_DMAX),
-                get(RENORM_WARMUP));
-        this.training = new TrainingSpec(get(OPTIMIZER), get(LEARNING_RATE), get(MOMENTUM),
-                get(BATCH_SIZE).intValue(), get(STEPS), get(SEED), get(EVAL_EVERY).intValue(),
-                get(STATS_EVERY).intValue(), get(BACKEND), get(SPEED));
+        SpecDrafts specs = SpecDrafts.start();
+        for (Setting<?> s : Settings.all()) feed(specs, s);
+        this.dataset = specs.dataset().build();
+        this.network = specs.network().build();
+        this.training = specs.training().build();
         if (variants.isEmpty()) {
             runs = new Scenario[] {this};
         } else {
@@ -54,6 +49,11 @@ public final class Scenario {
         for (int i = 0; i < runs.length; i++) {
             labels[i] = variants.isEmpty() ? "this network" : variants.get(i).label(runs[i]);
         }
+    }
+
+    /** puts this scenario's value of a setting into its field of the specs */
+    private <T> void feed(SpecDrafts specs, Setting<T> s) {
+        s.feed().accept(specs, get(s));
     }
 
     /** Every setting at its default: the fast synthetic spiral with a 3-layer tanh network and BN. */

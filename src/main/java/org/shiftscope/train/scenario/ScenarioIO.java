@@ -102,7 +102,7 @@ public final class ScenarioIO {
     /** the top-level key of the variants list */
     public static final String VARIANTS = "variants";
     /** the key older files use for BN-vs-plain twins, read as the bn-vs-plain variants (never written) */
-    static final String LEGACY_COMPARE = "compare";
+    public static final String LEGACY_COMPARE = "compare";
 
 
     /** Reads a scenario file. */
@@ -207,7 +207,7 @@ public final class ScenarioIO {
     }
 
     /** the key older files use for BatchNorm on/off, read as {@code network.norm} (never written) */
-    static final String LEGACY_BATCHNORM = "network.batchnorm";
+    public static final String LEGACY_BATCHNORM = "network.batchnorm";
 
     /** the key older files use for the normal init's std, read as {@code network.init_gain} (never written) */
     static final String LEGACY_INIT_STD = "network.init_std";
@@ -233,7 +233,8 @@ public final class ScenarioIO {
     private static Scenario legacyBatchnorm(Scenario s, Boolean on, Object shown, String source) {
         if (on == null) {
             throw new ScenarioException(source + ": " + LEGACY_BATCHNORM + " = " + shown + " has the wrong type; "
-                    + "expected true or false (or use network.norm = " + Settings.NORM.type().allowed() + ").");
+                    + "expected true or false (or use " + Settings.NORM.key() + " = " + Settings.NORM.type().allowed()
+                    + ").");
         }
         if (!on) return s.with(Settings.NORM, NormKind.NONE);
         return s.get(Settings.NORM).hasLayer() ? s : s.with(Settings.NORM, NormKind.BATCH);
@@ -253,7 +254,8 @@ public final class ScenarioIO {
     /** Checks between keys (parse does this itself; call it after a series of {@link #withOverride}). */
     public static Scenario validate(Scenario s, String source) {
         if (s.dataset().name() == org.shiftscope.data.DatasetKind.IDX && s.dataset().path().isBlank()) {
-            throw new ScenarioException(source + ": dataset.name = \"idx\" needs dataset.path = a folder holding "
+            throw new ScenarioException(source + ": " + Settings.DATASET.key() + " = \"idx\" needs "
+                    + Settings.DATASET_PATH.key() + " = a folder holding "
                     + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and "
                     + "t10k-labels-idx1-ubyte (each optionally .gz).");
         }

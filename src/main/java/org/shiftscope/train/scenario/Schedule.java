@@ -99,7 +99,8 @@ public record Schedule(List<Entry> entries) {
         JsonNode set = e.get("set");
         if (!set.isObject() || set.isEmpty()) {
             throw new ScenarioException(source + ": " + where + ".set = " + set + " is not allowed; expected an "
-                    + "object of live settings and their new values, e.g. {\"network.norm\": \"none\"}.");
+                    + "object of live settings and their new values, e.g. {\"" + Settings.NORM.key()
+                    + "\": \"none\"}.");
         }
         Map<Setting<?>, Object> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = set.fields(); it.hasNext(); ) {
@@ -113,7 +114,8 @@ public record Schedule(List<Entry> entries) {
         if (key.equals(ScenarioIO.LEGACY_BATCHNORM)) {
             if (!v.isBoolean()) {
                 throw new ScenarioException(source + ": " + where + "." + key + " = " + v + " has the wrong type; "
-                        + "expected true or false (or use network.norm = " + Settings.NORM.type().allowed() + ").");
+                        + "expected true or false (or use " + Settings.NORM.key() + " = "
+                        + Settings.NORM.type().allowed() + ").");
             }
             out.put(Settings.NORM, v.asBoolean() ? NormKind.BATCH : NormKind.NONE);
             return;

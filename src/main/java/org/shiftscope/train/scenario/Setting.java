@@ -5,22 +5,33 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.shiftscope.nn.NetworkSpec;
 
 /**
  * One setting, declared once in {@link Settings}: its key in scenario files and {@code --set}, its type and
  * allowed values, its default, the words the control panel shows (label, tooltip, option names), the control
  * that moves it, whether a change applies to the live network or builds a new one, and when its control is
- * enabled. Everything else — parsing, validation messages, writing, the panel's control and its binding, the
- * status message — is derived from this. Immutable.
+ * enabled, its word in change markers, whether a variant may change it, whether it only matters with a normalizer,
+ * and which field of the engine's specs its value feeds. Everything else — parsing, validation messages, writing,
+ * the panel's control and its binding, the status message, the specs — is derived from this. Immutable.
  *
- * @param <T> the value's type (see {@link ValueType})
+ * @param <T>        the value's type (see {@link ValueType})
+ * @param symbol     its short name in change markers ("lr", "γ"); empty: words from its label
+ * @param perVariant whether a {@link Variant} may change it; every other setting is shared by the variants
+ * @param normOnly   whether it only matters where a normalizer is on (nothing to normalize without one)
+ * @param feed       puts the value into its field of the scenario's specs, by the field's name (nothing for the
+ *                   scenario's own words)
+ * @param effect     what a change does to a running network or optimizer (a live setting's); null for one read
+ *                   where it is used (batch size, speed, the measuring intervals) or that needs a new session
  */
 public record Setting<T>(String key, ValueType<T> type, T defaultValue, String label, String tooltip, Apply apply,
                          Group group, Control control, Predicate<Scenario> enabledWhen,
-                         Function<T, String> optionNames) {
+                         Function<T, String> optionNames, String symbol, boolean perVariant, boolean normOnly,
+                         BiConsumer<SpecDrafts, T> feed, LiveEffect effect) {
     /** what a change does to a running session */
     public enum Apply {
         /** applied to the live networks at the next step, weights kept */
@@ -46,17 +57,22 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
 
     /**
      * One line of the table being written: the words first ({@link #label}, {@link #tip}, {@link #options},
-     * {@link #enabledWhen}), then what a change does ({@link #live}, {@link #rebuild}, {@link #describe}), which
-     * makes the setting and enters it in the table.
+     * {@link #enabledWhen}, {@link #symbol}), then where it may differ ({@link #perVariant}, {@link #normOnly}),
+     * the spec field it feeds ({@link #dataset}, {@link #network}, {@link #training}), then what a change does
+     * ({@link #effect}, then {@link #live}, {@link #rebuild} or {@link #describe}, which makes the setting and enters
+     * it in the table).
      */
     static final class Line<T> {
         private final String key;
         private final ValueType<T> type;
         private final T defaultValue;
         private final Consumer<Setting<?>> table;
-        private String label = "", tooltip = "";
+        private String label = "", tooltip = "", symbol = "";
+        private boolean perVariant, normOnly;
         private Predicate<Scenario> enabledWhen = s -> true;
         private Function<T, String> optionNames;
+        private BiConsumer<SpecDrafts, T> feed = (specs, v) -> { };
+        private LiveEffect effect;
 
         Line(String key, ValueType<T> type, T defaultValue, Consumer<Setting<?>> table) {
             this.key = key;
@@ -82,6 +98,48 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
 
         Line<T> options(Function<T, String> names) {
             optionNames = names;
+            return this;
+        }
+
+        /** its short name in change markers ("lr 0.03→0.1") */
+        Line<T> symbol(String s) {
+            symbol = s;
+            return this;
+        }
+
+        /** a variant may change it (it must apply live, with an {@link #effect}) */
+        Line<T> perVariant() {
+            perVariant = true;
+            return this;
+        }
+
+        /** it only matters where a normalizer is on */
+        Line<T> normOnly() {
+            normOnly = true;
+            return this;
+        }
+
+        /** feeds the data set's spec: {@code .dataset((d, v) -> d.noise = v)} */
+        Line<T> dataset(BiConsumer<DatasetSpec.Draft, T> field) {
+            feed = (specs, v) -> field.accept(specs.dataset(), v);
+            return this;
+        }
+
+        /** feeds the network's spec: {@code .network(NetworkSpec.Builder::gamma)} */
+        Line<T> network(BiConsumer<NetworkSpec.Builder, T> field) {
+            feed = (specs, v) -> field.accept(specs.network(), v);
+            return this;
+        }
+
+        /** feeds the training spec: {@code .training((t, v) -> t.seed = v)} */
+        Line<T> training(BiConsumer<TrainingSpec.Draft, T> field) {
+            feed = (specs, v) -> field.accept(specs.training(), v);
+            return this;
+        }
+
+        /** what a change does to a running network or optimizer (it must apply live) */
+        Line<T> effect(LiveEffect e) {
+            effect = e;
             return this;
         }
 
@@ -111,7 +169,8 @@ public record Setting<T>(String key, ValueType<T> type, T defaultValue, String l
         }
 
         private Setting<T> make(Apply a, Group g, Control c) {
-            Setting<T> s = new Setting<>(key, type, defaultValue, label, tooltip, a, g, c, enabledWhen, optionNames);
+            Setting<T> s = new Setting<>(key, type, defaultValue, label, tooltip, a, g, c, enabledWhen, optionNames,
+                    symbol, perVariant, normOnly, feed, effect);
             table.accept(s);
             return s;
         }

@@ -31,9 +31,10 @@ import org.shiftscope.train.scenario.ValueType.Text;
 /**
  * THE table of settings (like TensorFlow Playground's {@code State.PROPS}): every setting of a scenario, declared
  * once, in the order files are written and the panel shows them. Scenario files, {@code --set}, validation
- * messages, the control panel, its bindings and the status messages all follow from these lines. A new setting
- * is one line here plus its effect in the engine ({@code Session.apply} for a live one, the session's
- * construction for one that rebuilds).
+ * messages, the control panel, its bindings, the status messages and the engine's specs all follow from these
+ * lines. A new setting is one line here, naming the spec field its value feeds (a new field of that spec) and, for
+ * a live one, its {@link LiveEffect} on a running network (a new constant there for a new engine call); one that
+ * rebuilds takes effect when the session is made from the specs.
  */
 public final class Settings {
     private Settings() {}
@@ -90,18 +91,26 @@ public final class Settings {
                     + "(you see the decision regions); teacher has 20 features; fashion-mnist needs Debian's "
                     + "dataset-fashion-mnist package.")
             .options(k -> k.planar ? k.key() + " (2-D)" : k.key())
+            .dataset((d, v) -> d.name = v)
             .rebuild(DATA, Control.of(Kind.CHOICE));
     public static final Setting<String> DATASET_PATH = text("dataset.path", "", "a folder path (text)")
-            .label("Data folder").rebuild();
+            .label("Data folder")
+            .dataset((d, v) -> d.path = v)
+            .rebuild();
     public static final Setting<Double> NOISE = number("dataset.noise", 0.1, 0, true, 1, true)
             .label("Noise")
             .tip("How noisy the data are: the spread of the 2-D points, or the share of flipped teacher labels.")
             .enabledWhen(s -> s.get(Settings.DATASET).planar || s.get(Settings.DATASET) == DatasetKind.TEACHER)
+            .dataset((d, v) -> d.noise = v)
             .rebuild(DATA, Control.slider(0, 0.5, 2));
     public static final Setting<Long> SAMPLES = integer("dataset.samples", 1000, 0, 10_000_000)
-            .label("Samples").rebuild();
+            .label("Samples")
+            .dataset((d, v) -> d.samples = v.intValue())
+            .rebuild();
     public static final Setting<Double> TEST_FRACTION = number("dataset.test_fraction", 0.2, 0, false, 0.9, true)
-            .label("Test share").rebuild();
+            .label("Test share")
+            .dataset((d, v) -> d.testFraction = v)
+            .rebuild();
 
     // ---------------------------------------------------------------- network
 
@@ -109,16 +118,19 @@ public final class Settings {
             IntList.of(8, 8, 8))
             .label("Hidden layers")
             .tip("Number of hidden layers and units in each. Deeper nets are harder to train without BatchNorm.")
+            .network((n, v) -> n.hidden(IntList.toArray(v)))
             .rebuild(NETWORK, new Control(Kind.LAYERS, Control.Scale.LINEAR, 2, 256, 0, false));
     public static final Setting<ActivationKind> ACTIVATION = choice("network.activation", ActivationKind.class,
             ActivationKind.TANH)
             .label("Activation")
             .tip("The nonlinearity of every hidden layer. Sigmoid and tanh saturate at their ends.")
+            .network(NetworkSpec.Builder::activation)
             .rebuild(NETWORK, Control.of(Kind.CHOICE));
     public static final Setting<Init> INIT = choice("network.init", Init.class, Init.XAVIER)
             .label("Init")
             .tip("How starting weights are drawn: normal has scale 1; Xavier and He pick a scale from the layer "
                     + "sizes. The init gain below multiplies that scale.")
+            .network(NetworkSpec.Builder::init)
             .rebuild(NETWORK, Control.of(Kind.CHOICE));
     public static final Setting<Double> INIT_GAIN = number("network.init_gain", 1.0, 0, false, 100, true)
             .label("Init gain")
@@ -126,6 +138,7 @@ public final class Settings {
                     + "√(2/(fan_in+fan_out)) for Xavier, √(2/fan_in) for He). Too small or too large ruins a plain "
                     + "network; BatchNorm makes it matter much less. Old files' network.init_std is read as the gain "
                     + "with normal init and as gain 1 with Xavier or He.")
+            .network(NetworkSpec.Builder::initGain)
             .rebuild(NETWORK, Control.logSlider(0.001, 100, 3));
     public static final Setting<NormKind> NORM = choice("network.norm", NormKind.class, NormKind.BATCH)
             .label("Normalizer  (B)")
@@ -136,6 +149,9 @@ public final class Settings {
                     + "edited variant's (pick one under Variants). Old files' network.batchnorm = true/false means "
                     + "batch/none.")
             .options(NormKind::label)
+            .perVariant()
+            .network(NetworkSpec.Builder::norm)
+            .effect(LiveEffect.NORM)
             .live(BATCHNORM, Control.of(Kind.CHOICE));
     public static final Setting<Long> NORM_GROUPS = integer("network.norm_groups", NetworkSpec.GROUPS, 1, 1024)
             .label("Groups (GroupNorm)")
@@ -143,6 +159,10 @@ public final class Settings {
                     + "example on its own: 1 group is LayerNorm, one unit per group normalizes every unit alone. It "
                     + "must divide every layer's width.")
             .enabledWhen(s -> s.get(NORM) == NormKind.GROUP)
+            .symbol("groups")
+            .perVariant().normOnly()
+            .network((n, v) -> n.normGroups(v.intValue()))
+            .effect(LiveEffect.GROUPS)
             .live(BATCHNORM, Control.log2Slider(1, 64));
     public static final Setting<Double> RENORM_RMAX = number("network.renorm_rmax", NetworkSpec.R_MAX, 1, true, 100,
             true)
@@ -150,6 +170,10 @@ public final class Settings {
             .tip("Batch Renorm rescales the batch's normalization by r = σ_batch/σ_running, kept within [1/r max, "
                     + "r max]: 1 makes it plain BatchNorm; larger lets the running averages correct more.")
             .enabledWhen(s -> s.get(NORM) == NormKind.RENORM)
+            .symbol("r max")
+            .perVariant().normOnly()
+            .network(NetworkSpec.Builder::renormRMax)
+            .effect(LiveEffect.RENORM)
             .live(BATCHNORM, Control.slider(1, 10, 1));
     public static final Setting<Double> RENORM_DMAX = number("network.renorm_dmax", NetworkSpec.D_MAX, 0, true, 100,
             true)
@@ -157,6 +181,10 @@ public final class Settings {
             .tip("Batch Renorm shifts by d = (μ_batch − μ_running)/σ_running, kept within [−d max, d max]: 0 makes it "
                     + "plain BatchNorm.")
             .enabledWhen(s -> s.get(NORM) == NormKind.RENORM)
+            .symbol("d max")
+            .perVariant().normOnly()
+            .network(NetworkSpec.Builder::renormDMax)
+            .effect(LiveEffect.RENORM)
             .live(BATCHNORM, Control.slider(0, 10, 1));
     public static final Setting<Long> RENORM_WARMUP = integer("network.renorm_warmup", 0, 0, 10_000_000)
             .label("Warm-up steps (Batch Renorm)")
@@ -164,6 +192,9 @@ public final class Settings {
                     + "r max rises from 1 and d max from 0 to the values above, in a straight line (0 = no warm-up: "
                     + "the clips hold from the first step).")
             .enabledWhen(s -> s.get(NORM) == NormKind.RENORM)
+            .perVariant().normOnly()
+            .network(NetworkSpec.Builder::renormWarmup)
+            .effect(LiveEffect.RENORM)
             .live(BATCHNORM, Control.slider(0, 20_000, 0));
     public static final Setting<Placement> BN_PLACEMENT = choice("network.bn_placement", Placement.class,
             Placement.BEFORE)
@@ -171,6 +202,9 @@ public final class Settings {
             .tip("Between the weights and the nonlinearity (as in the BatchNorm paper), or after the nonlinearity.")
             .options(p -> p.key() + " activation")
             .enabledWhen(Settings::bnPossible)
+            .perVariant().normOnly()
+            .network(NetworkSpec.Builder::bnPlacement)
+            .effect(LiveEffect.PLACEMENT)
             .live(BATCHNORM, Control.of(Kind.TOGGLES));
     public static final Setting<Affine> AFFINE = choice("network.affine", Affine.class, Affine.LEARNED)
             .label("γ/β")
@@ -178,22 +212,37 @@ public final class Settings {
                     + "normalization if that helps. Fixed: they stay at the slider values for every unit, so the "
                     + "values after BN have exactly mean beta and standard deviation gamma.")
             .enabledWhen(Settings::bnPossible)
+            .perVariant().normOnly()
+            .network(NetworkSpec.Builder::affine)
+            .effect(LiveEffect.AFFINE)
             .live(BATCHNORM, Control.of(Kind.TOGGLES));
     public static final Setting<Double> GAMMA = number("network.gamma", 1.0, -100, true, 100, true)
             .label("gamma γ")
             .tip("Scale applied after normalizing. Moving it sets every unit's gamma to this value.")
             .enabledWhen(Settings::bnPossible)
+            .symbol("γ")
+            .perVariant().normOnly()
+            .network(NetworkSpec.Builder::gamma)
+            .effect(LiveEffect.AFFINE)
             .live(BATCHNORM, Control.slider(0, 5, 2));
     public static final Setting<Double> BETA = number("network.beta", 0.0, -100, true, 100, true)
             .label("beta β")
             .tip("Shift applied after normalizing. Moving it sets every unit's beta to this value.")
             .enabledWhen(Settings::bnPossible)
+            .symbol("β")
+            .perVariant().normOnly()
+            .network(NetworkSpec.Builder::beta)
+            .effect(LiveEffect.AFFINE)
             .live(BATCHNORM, Control.slider(-3, 3, 2));
     public static final Setting<Double> BN_MOMENTUM = number("network.bn_momentum", 0.1, 0, true, 1, true)
             .label("Running-avg. momentum")
             .tip("How much of BatchNorm's running averages each mini-batch replaces. The running averages are what "
                     + "the network uses at test time instead of batch statistics.")
             .enabledWhen(Settings::bnPossible)
+            .symbol("BN momentum")
+            .perVariant().normOnly()
+            .network(NetworkSpec.Builder::bnMomentum)
+            .effect(LiveEffect.BN_MOMENTUM)
             .live(BATCHNORM, Control.slider(0, 1, 2));
     public static final Setting<Double> NORM_NOISE = number("network.norm_noise", 0.0, 0, true, 10, true)
             .label("Noise after BN")
@@ -201,66 +250,95 @@ public final class Settings {
                     + "random scale and shifted by a random offset, drawn anew, so the next layer's inputs keep "
                     + "shifting on purpose. 0 = off; 1 = offsets up to ±1 and scales from ½ to 2.")
             .enabledWhen(Settings::bnPossible)
+            .symbol("BN noise")
+            .perVariant().normOnly()
+            .network(NetworkSpec.Builder::normNoise)
+            .effect(LiveEffect.NORM_NOISE)
             .live(BATCHNORM, Control.slider(0, 3, 2));
     public static final Setting<Double> BN_EPS = number("network.bn_eps", 1e-5, 0, false, 1, true)
-            .label("BatchNorm ε").live();
+            .label("BatchNorm ε")
+            .symbol("ε")
+            .perVariant().normOnly()
+            .network(NetworkSpec.Builder::bnEps)
+            .effect(LiveEffect.BN_EPS)
+            .live();
 
     // ---------------------------------------------------------------- training
 
     public static final Setting<Optimizer> OPTIMIZER = choice("training.optimizer", Optimizer.class, Optimizer.SGD)
-            .label("Optimizer").rebuild();
+            .label("Optimizer")
+            .training((t, v) -> t.optimizer = v)
+            .rebuild();
     public static final Setting<Double> LEARNING_RATE = number("training.learning_rate", 0.03, 0, false, 100, true)
             .label("Learning rate")
             .tip("How big a step gradient descent takes. Too large and a plain network diverges; BatchNorm "
                     + "tolerates much larger steps.")
+            .symbol("lr")
+            .perVariant()
+            .training((t, v) -> t.learningRate = v)
+            .effect(LiveEffect.LEARNING_RATE)
             .live(TRAINING, Control.logSlider(1e-4, 10, 3));
     public static final Setting<Long> BATCH_SIZE = integer("training.batch_size", 32, 1, 4096)
             .label("Batch size")
             .tip("Examples per step. BatchNorm estimates its mean and variance from the mini-batch, so tiny "
                     + "batches (2–8) make those estimates noisy.")
+            .symbol("batch")
+            .training((t, v) -> t.batchSize = v.intValue())
             .live(TRAINING, Control.log2Slider(1, 512));
     public static final Setting<Double> MOMENTUM = number("training.momentum", 0.9, 0, true, 1, false)
             .label("Momentum")
             .tip("How much of the previous update carries over (0 = plain SGD).")
+            .perVariant()
+            .training((t, v) -> t.momentum = v)
+            .effect(LiveEffect.MOMENTUM)
             .live(TRAINING, Control.slider(0, 0.99, 2));
     public static final Setting<Double> SPEED = number("training.speed", 0, 0, true, 1_000_000, true)
             .label("Speed")
             .tip("Cap on training steps per second, to watch changes slowly; all the way right = as fast as the "
                     + "computer can.")
+            .training((t, v) -> t.speed = v)
             .live(TRAINING, Control.capSlider(1, 10_000));
     public static final Setting<Long> STEPS = integer("training.steps", 3000, 1, 100_000_000)
-            .label("Steps (headless run, lesson end)").describe();
+            .label("Steps (headless run, lesson end)")
+            .training((t, v) -> t.steps = v)
+            .describe();
     public static final Setting<Long> SEED = integer("training.seed", 1, Long.MIN_VALUE, Long.MAX_VALUE)
             .label("Seed")
             .tip("The random seed: the same seed gives the same starting weights, data and mini-batches. Press "
                     + "Enter to start over with it.")
+            .training((t, v) -> t.seed = v)
             .rebuild(SCENARIO, Control.of(Kind.TEXT));
     public static final Setting<Long> EVAL_EVERY = integer("training.eval_every", 100, 1, 10_000_000)
-            .label("Test accuracy every").live();
+            .label("Test accuracy every")
+            .training((t, v) -> t.evalEvery = v.intValue())
+            .live();
     public static final Setting<Long> STATS_EVERY = integer("training.stats_every", 1, 1, 10_000_000)
-            .label("Statistics every").live();
+            .label("Statistics every")
+            .training((t, v) -> t.statsEvery = v.intValue())
+            .live();
     public static final Setting<Backend> BACKEND = choice("training.backend", Backend.class, Backend.AUTO)
-            .label("Matrix back-end").rebuild();
+            .label("Matrix back-end")
+            .training((t, v) -> t.backend = v)
+            .rebuild();
 
     private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();
 
-    /** the settings that only matter where a normalizer is on */
-    public static final List<Setting<?>> NORM_SETTINGS = List.of(NORM_GROUPS, RENORM_RMAX, RENORM_DMAX,
-            RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA, BN_MOMENTUM, NORM_NOISE, BN_EPS);
-
     /**
-     * The settings a {@link Variant} may change; every other one is shared by the variants so they train in
-     * lockstep (same data, mini-batches, layer sizes and starting weights). All of them apply live.
+     * The settings a {@link Variant} may change ({@link Setting#perVariant}), in table order; every other one is
+     * shared by the variants so they train in lockstep (same data, mini-batches, layer sizes and starting weights).
      */
-    private static final List<Setting<?>> PER_VARIANT = List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX,
-            RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA, BN_MOMENTUM, NORM_NOISE, BN_EPS, LEARNING_RATE, MOMENTUM);
+    private static final List<Setting<?>> PER_VARIANT = ALL.stream().filter(Setting::perVariant).toList();
 
     static {
         for (Setting<?> s : ALL) {
             if (BY_KEY.put(s.key(), s) != null) throw new IllegalStateException("two settings named " + s.key());
-        }
-        for (Setting<?> s : PER_VARIANT) {
-            if (s.apply() != Setting.Apply.LIVE) throw new IllegalStateException(s.key() + " must apply live");
+            // a variant's value, and any effect, reaches a running network between steps
+            if ((s.perVariant() || s.effect() != null) && s.apply() != Setting.Apply.LIVE) {
+                throw new IllegalStateException(s.key() + " must apply live");
+            }
+            if (s.perVariant() && s.effect() == null) {
+                throw new IllegalStateException(s.key() + " differs between variants: it needs an effect");
+            }
         }
     }
 

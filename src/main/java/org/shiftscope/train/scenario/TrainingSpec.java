@@ -18,4 +18,22 @@ import org.shiftscope.nn.Optimizer;
  * @param speed        cap on training steps per second in the window (0 = as fast as possible)
  */
 public record TrainingSpec(Optimizer optimizer, double learningRate, double momentum, int batchSize, long steps,
-                           long seed, int evalEvery, int statsEvery, Backend backend, double speed) { }
+                           long seed, int evalEvery, int statsEvery, Backend backend, double speed) {
+
+    /**
+     * The fields while the lines of the {@link Settings} table feed them, each its own by name
+     * ({@link Setting#feed}); a field no line fed stays null or 0.
+     */
+    static final class Draft {
+        Optimizer optimizer;
+        double learningRate, momentum, speed;
+        int batchSize, evalEvery, statsEvery;
+        long steps, seed;
+        Backend backend;
+
+        TrainingSpec build() {
+            return new TrainingSpec(optimizer, learningRate, momentum, batchSize, steps, seed, evalEvery, statsEvery,
+                    backend, speed);
+        }
+    }
+}

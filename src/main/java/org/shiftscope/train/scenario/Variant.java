@@ -128,7 +128,7 @@ public record Variant(String name, String color, Map<Setting<?>, Object> overrid
         for (Map.Entry<Setting<?>, Object> e : overrides.entrySet()) {
             Setting<?> s = e.getKey();
             if (s == Settings.NORM || s == Settings.NORM_NOISE) continue;
-            if (!k.hasLayer() && Settings.NORM_SETTINGS.contains(s)) continue; // nothing to normalize
+            if (!k.hasLayer() && s.normOnly()) continue; // nothing to normalize
             b.append(", ").append(words(s, e.getValue()));
         }
         return b.toString();

@@ -228,8 +228,8 @@ class SettingTest {
 
     @Test
     void aSettingEqualsOnlyItself() {
-        Setting<Double> twin = new Setting<>(GAMMA.key(), GAMMA.type(), GAMMA.defaultValue(), GAMMA.label(),
-                GAMMA.tooltip(), GAMMA.apply(), GAMMA.group(), GAMMA.control(), s -> true, null);
+        Setting<Double> twin = new Setting.Line<>(GAMMA.key(), GAMMA.type(), GAMMA.defaultValue(), s -> { })
+                .label(GAMMA.label()).tip(GAMMA.tooltip()).live(GAMMA.group(), GAMMA.control());
         assertNotEquals(GAMMA, twin);
         assertEquals(GAMMA, GAMMA);
         assertEquals(System.identityHashCode(GAMMA), GAMMA.hashCode());

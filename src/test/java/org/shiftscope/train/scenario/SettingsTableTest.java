@@ -138,6 +138,31 @@ class SettingsTableTest {
         for (Setting<?> s : Settings.perVariant()) assertEquals(Apply.LIVE, s.apply(), s.key());
     }
 
+    @Test
+    void theVariantsKeysInMessagesAreInTableOrder() {
+        assertEquals("network.norm, network.norm_groups, network.renorm_rmax, network.renorm_dmax, "
+                + "network.renorm_warmup, network.bn_placement, network.affine, network.gamma, network.beta, "
+                + "network.bn_momentum, network.norm_noise, network.bn_eps, training.learning_rate, training.momentum",
+                Settings.perVariantKeys());
+    }
+
+    @Test
+    void theNormalizersOwnSettingsOnlyMatterWithANormalizerAndAVariantMayChangeThem() {
+        List<Setting<?>> normOnly = Settings.all().stream().filter(Setting::normOnly).toList();
+        assertEquals(List.of(NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA,
+                BN_MOMENTUM, NORM_NOISE, BN_EPS), normOnly);
+        assertTrue(Settings.perVariant().containsAll(normOnly));
+    }
+
+    @Test
+    void markerSymbols() {
+        List<String> symbols = new ArrayList<>();
+        for (Setting<?> s : Settings.all()) if (!s.symbol().isEmpty()) symbols.add(s.key() + " " + s.symbol());
+        assertEquals(List.of("network.norm_groups groups", "network.renorm_rmax r max", "network.renorm_dmax d max",
+                "network.gamma γ", "network.beta β", "network.bn_momentum BN momentum", "network.norm_noise BN noise",
+                "network.bn_eps ε", "training.learning_rate lr", "training.batch_size batch"), symbols);
+    }
+
     private static List<Setting<?>> withApply(Apply a) {
         return Settings.all().stream().filter(s -> s.apply() == a).toList();
     }
