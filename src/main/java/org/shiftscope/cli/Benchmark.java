@@ -144,7 +144,7 @@ public final class Benchmark {
                         "10000000"));
                 double[] rate = new double[2];
                 for (int t = 0; t < 2; t++) {
-                    Session s = name.equals("bn-paper") ? new Session(sc, images, MatMuls.of(sc.training().backend()))
+                    Session s = name.equals("bn-paper") ? new Session(sc, images, sc.training().products())
                             : Session.create(sc);
                     s.setParallelRuns(t == 0 ? 1 : cores);
                     timed(s, seconds / 2);

@@ -9,7 +9,6 @@ import org.shiftscope.data.Datasets;
 import org.shiftscope.nn.BatchRenorm;
 import org.shiftscope.nn.MatMul;
 import org.shiftscope.nn.NormKind;
-import org.shiftscope.nn.MatMuls;
 import org.shiftscope.nn.Network;
 import org.shiftscope.nn.Sgd;
 import org.shiftscope.stats.InspectionCapture;
@@ -86,7 +85,7 @@ public final class Session {
         var d = sc.dataset();
         Dataset data = Datasets.load(d.name(), d.path(), d.noise(), d.samples(), d.testFraction(),
                 sc.training().seed());
-        return new Session(sc, data, MatMuls.of(sc.training().backend()));
+        return new Session(sc, data, sc.training().products());
     }
 
     public Session(Scenario sc, Dataset data, MatMul mm) {

@@ -8,7 +8,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.shiftscope.nn.MatMuls;
 import org.shiftscope.stats.InspectMode;
 import org.shiftscope.stats.Inspection;
 import org.shiftscope.stats.Event;
@@ -328,7 +327,7 @@ public final class Trainer implements AutoCloseable {
         try {
             Session old = session;
             Session fresh = sameData(old.scenario(), sc)
-                    ? new Session(sc, old.data(), MatMuls.of(sc.training().backend()))
+                    ? new Session(sc, old.data(), sc.training().products())
                     : Session.create(sc);
             session = fresh;
             session.setListener(this::publish);

@@ -259,6 +259,11 @@ public final class ScenarioIO {
                     + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and "
                     + "t10k-labels-idx1-ubyte (each optionally .gz).");
         }
+        if (s.get(Settings.PRECISION) == org.shiftscope.nn.Precision.F32
+                && s.get(Settings.BACKEND) == org.shiftscope.nn.Backend.EJML) {
+            throw new ScenarioException(source + ": " + Settings.PRECISION.key() + " = \"f32\" needs "
+                    + Settings.BACKEND.key() + " = \"openblas\" or \"auto\" (EJML multiplies in f64 only).");
+        }
         checkGroups(s, s.get(Settings.NORM_GROUPS), s.get(Settings.NORM), source + ": ");
         for (int i = 0; i < s.variants().size(); i++) {
             Scenario r = s.run(i);

@@ -20,6 +20,7 @@ import org.shiftscope.nn.NetworkSpec;
 import org.shiftscope.nn.NormKind;
 import org.shiftscope.nn.Optimizer;
 import org.shiftscope.nn.Placement;
+import org.shiftscope.nn.Precision;
 import org.shiftscope.train.scenario.Control.Kind;
 import org.shiftscope.train.scenario.ValueType.Bool;
 import org.shiftscope.train.scenario.ValueType.Choice;
@@ -319,6 +320,10 @@ public final class Settings {
     public static final Setting<Backend> BACKEND = choice("training.backend", Backend.class, Backend.AUTO)
             .label("Matrix back-end")
             .training((t, v) -> t.backend = v)
+            .rebuild();
+    public static final Setting<Precision> PRECISION = choice("training.precision", Precision.class, Precision.F64)
+            .label("Precision of the products")
+            .training((t, v) -> t.precision = v)
             .rebuild();
 
     private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();

@@ -1,7 +1,10 @@
 package org.shiftscope.train.scenario;
 
 import org.shiftscope.nn.Backend;
+import org.shiftscope.nn.MatMul;
+import org.shiftscope.nn.MatMuls;
 import org.shiftscope.nn.Optimizer;
+import org.shiftscope.nn.Precision;
 
 /**
  * How to train: a read-only view of a {@link Scenario}'s training settings.
@@ -16,9 +19,26 @@ import org.shiftscope.nn.Optimizer;
  * @param statsEvery   per-layer statistics every this many steps (and at step 1)
  * @param backend      matrix back-end
  * @param speed        cap on training steps per second in the window (0 = as fast as possible)
+ * @param precision    the element type of the matrix products
  */
 public record TrainingSpec(Optimizer optimizer, double learningRate, double momentum, int batchSize, long steps,
-                           long seed, int evalEvery, int statsEvery, Backend backend, double speed) {
+                           long seed, int evalEvery, int statsEvery, Backend backend, double speed,
+                           Precision precision) {
+
+    /** in double precision */
+    public TrainingSpec(Optimizer optimizer, double learningRate, double momentum, int batchSize, long steps, long seed,
+                        int evalEvery, int statsEvery, Backend backend, double speed) {
+        this(optimizer, learningRate, momentum, batchSize, steps, seed, evalEvery, statsEvery, backend, speed,
+                Precision.F64);
+    }
+
+    /**
+     * The matrix back-end and precision these settings ask for; IllegalArgumentException when they cannot be had
+     * (OpenBLAS asked for but not loadable, single precision without OpenBLAS).
+     */
+    public MatMul products() {
+        return MatMuls.of(backend, precision);
+    }
 
     /**
      * The fields while the lines of the {@link Settings} table feed them, each its own by name
@@ -30,10 +50,11 @@ public record TrainingSpec(Optimizer optimizer, double learningRate, double mome
         int batchSize, evalEvery, statsEvery;
         long steps, seed;
         Backend backend;
+        Precision precision;
 
         TrainingSpec build() {
             return new TrainingSpec(optimizer, learningRate, momentum, batchSize, steps, seed, evalEvery, statsEvery,
-                    backend, speed);
+                    backend, speed, precision);
         }
     }
 }

@@ -92,7 +92,7 @@ class ScenarioJsonTest {
                 "renorm_dmax", "renorm_warmup", "bn_placement", "affine", "gamma", "beta", "bn_momentum", "norm_noise", "bn_eps"),
                 names(root.get("network")));
         assertEquals(List.of("optimizer", "learning_rate", "batch_size", "momentum", "speed", "steps", "seed",
-                "eval_every", "stats_every", "backend"), names(root.get("training")));
+                "eval_every", "stats_every", "backend", "precision"), names(root.get("training")));
         assertEquals(0.5, root.get("training").get("learning_rate").asDouble());
         assertEquals("[64,32]", root.get("network").get("hidden").toString());
         assertEquals("\"spiral\"", root.get("dataset").get("name").toString());
@@ -132,7 +132,7 @@ class ScenarioJsonTest {
         assertEquals("bad.json: dataset = \"spiral\" is not allowed; expected an object with the keys name, path, "
                 + "noise, samples, test_fraction.", refusal("{\"dataset\": \"spiral\"}"));
         assertEquals("bad.json: training = [] is not allowed; expected an object with the keys optimizer, "
-                + "learning_rate, batch_size, momentum, speed, steps, seed, eval_every, stats_every, backend.",
+                + "learning_rate, batch_size, momentum, speed, steps, seed, eval_every, stats_every, backend, precision.",
                 refusal("{\"training\": []}"));
     }
 

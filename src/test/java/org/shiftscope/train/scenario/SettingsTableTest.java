@@ -29,7 +29,7 @@ class SettingsTableTest {
             assertSame(s, Settings.byKey(s.key()));
             assertTrue(s.key().matches("[a-z_]+(\\.[a-z_]+)?"), s.key());
         }
-        assertEquals(34, keys.size());
+        assertEquals(35, keys.size());
         assertEquals(ScenarioIO.keys(), Settings.all().stream().map(Setting::key).toList());
         assertSame(LEARNING_RATE, Settings.byKey("training.learning_rate"));
         assertSame(NAME, Settings.byKey("name"));
@@ -43,7 +43,7 @@ class SettingsTableTest {
     void theTableIsInFileOrderAndReadOnly() {
         List<Setting<?>> all = Settings.all();
         assertEquals(List.of(NAME, TITLE, DESCRIPTION, DATASET), all.subList(0, 4));
-        assertSame(BACKEND, all.get(all.size() - 1));
+        assertSame(PRECISION, all.get(all.size() - 1));
         // sections are contiguous: dataset, then network, then training
         List<String> sections = new ArrayList<>();
         for (Setting<?> s : all) {
@@ -128,7 +128,7 @@ class SettingsTableTest {
                 BN_MOMENTUM, NORM_NOISE, BN_EPS, LEARNING_RATE, BATCH_SIZE, MOMENTUM, SPEED, EVAL_EVERY, STATS_EVERY), withApply(Apply.LIVE));
         assertEquals(List.of(NAME, TITLE, DESCRIPTION, STEPS), withApply(Apply.NONE));
         assertEquals(List.of(DATASET, DATASET_PATH, NOISE, SAMPLES, TEST_FRACTION, HIDDEN, ACTIVATION,
-                INIT, INIT_GAIN, OPTIMIZER, SEED, BACKEND), withApply(Apply.REBUILD));
+                INIT, INIT_GAIN, OPTIMIZER, SEED, BACKEND, PRECISION), withApply(Apply.REBUILD));
     }
 
     @Test

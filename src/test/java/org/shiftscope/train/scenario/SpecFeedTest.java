@@ -54,6 +54,7 @@ class SpecFeedTest {
         FIELD.put(EVAL_EVERY, "training.evalEvery");
         FIELD.put(STATS_EVERY, "training.statsEvery");
         FIELD.put(BACKEND, "training.backend");
+        FIELD.put(PRECISION, "training.precision");
     }
 
     @Test
