@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
+import org.shiftscope.nn.Tap;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.shiftscope.data.ArrayDataset;
@@ -101,7 +104,8 @@ public final class Benchmark {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         if (only != null) {
             out.printf(Locale.ROOT, "%-9s %-28s %12s %12s%n", "backend", "scenario", "steps/s", "ms/step");
-            scenario(out, only.name(), only, seconds);
+            scenario(out, only.name(), only, seconds, ALL_TAPS);
+            scenario(out, only.name() + ", no gradient", only, seconds, FORWARD_TAPS);
             return 0;
         }
         out.println("bn-paper network 784-100-100-100-10 sigmoid, batch 60, BN on, SGD momentum 0.9");
@@ -112,19 +116,24 @@ public final class Benchmark {
                 out.println("openblas  (not available: " + OpenBlasMatMul.loadError() + ")");
                 continue;
             }
-            double bare = measure(data, backend, Integer.MAX_VALUE, seconds);
-            double stats = measure(data, backend, 1, seconds);
+            double bare = measure(data, backend, Integer.MAX_VALUE, seconds, ALL_TAPS);
+            double stats = measure(data, backend, 1, seconds, ALL_TAPS);
+            double forward = measure(data, backend, 1, seconds, FORWARD_TAPS);
             out.printf(Locale.ROOT, "%-9s %-28s %12.0f %12.3f%n", backend, "bare step (no statistics)", bare,
                     1000 / bare);
             out.printf(Locale.ROOT, "%-9s %-28s %12.0f %12.3f%n", backend, "all statistics every step", stats,
                     1000 / stats);
-            out.printf(Locale.ROOT, "%-9s statistics overhead: %.1f%% of the bare step%n", backend,
-                    100 * (bare / stats - 1));
+            out.printf(Locale.ROOT, "%-9s %-28s %12.0f %12.3f%n", backend, "the same without the gradient", forward,
+                    1000 / forward);
+            out.printf(Locale.ROOT, "%-9s statistics overhead: %.1f%% of the bare step (%.1f%% without the "
+                    + "gradient tap)%n", backend, 100 * (bare / stats - 1), 100 * (bare / forward - 1));
         }
         // scenarios as the window trains them: every statistic on every step, test accuracy on schedule, no files
-        scenario(out, "default scenario, all stats", ScenarioIO.withOverride(ScenarioIO.preset("default"),
-                Settings.EVAL_EVERY.key(), "100"), seconds);
-        scenario(out, "lesson 5, bn vs plain", ScenarioIO.preset("lesson-5-depth"), seconds);
+        Scenario standard = ScenarioIO.withOverride(ScenarioIO.preset("default"), Settings.EVAL_EVERY.key(), "100");
+        scenario(out, "default scenario, all stats", standard, seconds, ALL_TAPS);
+        scenario(out, "  the same, no gradient", standard, seconds, FORWARD_TAPS);
+        scenario(out, "lesson 5, bn vs plain", ScenarioIO.preset("lesson-5-depth"), seconds, ALL_TAPS);
+        scenario(out, "  the same, no gradient", ScenarioIO.preset("lesson-5-depth"), seconds, FORWARD_TAPS);
         variants(out, data, seconds);
         return 0;
     }
@@ -158,9 +167,17 @@ public final class Benchmark {
         }
     }
 
-    /** Prints the median steps/s of a scenario's session (its own data, back-end and schedule of evaluations). */
-    private static void scenario(PrintStream out, String what, Scenario sc, double seconds) {
+    /** every tap, and the taps of the forward pass alone (what the engine measured before the gradient tap) */
+    private static final Set<Tap> ALL_TAPS = EnumSet.allOf(Tap.class),
+            FORWARD_TAPS = EnumSet.of(Tap.LINEAR, Tap.NORMALIZED, Tap.ACTIVATION);
+
+    /**
+     * Prints the median steps/s of a scenario's session (its own data, back-end and schedule of evaluations),
+     * measuring these taps.
+     */
+    private static void scenario(PrintStream out, String what, Scenario sc, double seconds, Set<Tap> taps) {
         Session s = Session.create(sc);
+        s.measureOnly(taps);
         timed(s, seconds / 2);
         double[] r = new double[3];
         for (int i = 0; i < 3; i++) r[i] = timed(s, seconds / 3);
@@ -169,7 +186,7 @@ public final class Benchmark {
     }
 
     /** Median steps/s of three timed windows after a warm-up. */
-    private static double measure(Dataset data, String backend, int statsEvery, double seconds) {
+    private static double measure(Dataset data, String backend, int statsEvery, double seconds, Set<Tap> taps) {
         Scenario sc = ScenarioIO.preset("bn-paper");
         sc = ScenarioIO.withOverride(sc, ScenarioIO.LEGACY_COMPARE, "false");
         sc = ScenarioIO.withOverride(sc, ScenarioIO.LEGACY_BATCHNORM, "true");
@@ -177,6 +194,7 @@ public final class Benchmark {
                 Integer.toString(Math.min(statsEvery, 10_000_000)));
         sc = ScenarioIO.withOverride(sc, Settings.EVAL_EVERY.key(), "10000000");
         Session s = new Session(sc, data, MatMuls.select(backend));
+        s.measureOnly(taps);
         timed(s, seconds / 2);
         double[] r = new double[3];
         for (int i = 0; i < 3; i++) r[i] = timed(s, seconds / 3);

@@ -1,9 +1,11 @@
 package org.shiftscope.stats;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 import org.shiftscope.nn.Network;
 import org.shiftscope.nn.Site;
@@ -27,6 +29,8 @@ public final class NetworkProbe {
     private TapProbe[] byIndex = new TapProbe[0];
     /** which listed sites the last {@link #measure} filled */
     private boolean[] measured = new boolean[0];
+    /** the taps measured (all unless {@link #measureOnly} said otherwise) */
+    private final EnumSet<Tap> taps = EnumSet.allOf(Tap.class);
 
     /**
      * @param depth hidden layers (their probes are made up front: every tap over all positions)
@@ -42,10 +46,17 @@ public final class NetworkProbe {
         List<SiteBuffer> sites = net.sites();
         if (sites != listed) relist(sites);
         for (int i = 0, n = sites.size(); i < n; i++) {
-            DMatrixRMaj v = sites.get(i).values();
+            SiteBuffer s = sites.get(i);
+            DMatrixRMaj v = taps.contains(s.site().tap()) ? s.values() : null;
             measured[i] = v != null;
             if (v != null) byIndex[i].measure(v, net.activation());
         }
+    }
+
+    /** Measures only these taps from now on (all by default): e.g. to time the statistics without the gradient's. */
+    public void measureOnly(Set<Tap> which) {
+        taps.clear();
+        taps.addAll(which);
     }
 
     private void relist(List<SiteBuffer> sites) {

@@ -286,6 +286,11 @@ public final class Session {
         return true;
     }
 
+    /** Measures only these taps from now on, in every run (all by default). */
+    public void measureOnly(java.util.Set<org.shiftscope.nn.Tap> taps) {
+        for (Run r : runs) r.probe.measureOnly(taps);
+    }
+
     /** Copies every training step of {@link #inspectedRun()} into this capture from now on (null: stop). */
     public void setCapture(InspectionCapture capture) {
         this.capture = capture;

@@ -87,6 +87,33 @@ class NetworkProbeTest {
     }
 
     @Test
+    void gradientsAfterBackwardAndOnlyTheTapsAskedFor() {
+        Random r = new Random(2);
+        DMatrixRMaj x = new DMatrixRMaj(5, 3);
+        for (int i = 0; i < x.data.length; i++) x.data[i] = r.nextGaussian();
+        int[] y = {0, 1, 1, 0, 1};
+        Network n = net(true);
+        NetworkProbe probe = new NetworkProbe(2, 10);
+        n.forward(x, y, true);
+        n.zeroGrad();
+        n.backward();
+        probe.measure(n);
+        List<String> order = new ArrayList<>();
+        for (TapStats t : probe.snapshot()) order.add(t.layer() + " " + t.tap());
+        assertEquals(List.of("1 LINEAR", "1 NORMALIZED", "1 ACTIVATION", "1 GRADIENT", "2 LINEAR", "2 NORMALIZED",
+                "2 ACTIVATION", "2 GRADIENT"), order);
+        TapStats g1 = probe.snapshot().get(3);
+        assertEquals(mean(n.dense(1).outputGrad()), g1.mean(), 1e-15);
+        assertEquals(5 * 6, g1.total());
+        assertTrue(g1.magnitude() != null && g1.magnitude().mean() < 0, "log₁₀|g| of small gradients is negative");
+        probe.measureOnly(java.util.EnumSet.of(Tap.LINEAR, Tap.ACTIVATION));
+        probe.measure(n);
+        order.clear();
+        for (TapStats t : probe.snapshot()) order.add(t.layer() + " " + t.tap());
+        assertEquals(List.of("1 LINEAR", "1 ACTIVATION", "2 LINEAR", "2 ACTIVATION"), order);
+    }
+
+    @Test
     void snapshotRecordHelpers() {
         TapStats l1 = HistoryTest.stats(1, Tap.LINEAR, 0), a2 = HistoryTest.stats(2, Tap.ACTIVATION, 1);
         Snapshot s = new Snapshot("main", 5, 0.1, 0.5, Double.NaN, 0.1, 8, false, -1, List.of(l1, a2));
