@@ -3,7 +3,6 @@ package org.shiftscope.ui;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -11,6 +10,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.shiftscope.chart.ChartPane;
 import org.shiftscope.chart.ChartTheme;
+import org.shiftscope.chart.Dashboard;
 import org.shiftscope.chart.OverTime;
 import org.shiftscope.lesson.Lesson;
 import org.shiftscope.train.Trainer;
@@ -173,7 +173,7 @@ public final class MainView extends BorderPane {
     }
 
     /** the exported dashboard node */
-    public Node dashboard() {
+    public Dashboard dashboard() {
         return charts.dashboard;
     }
 
