@@ -48,7 +48,7 @@ abstract class BandChart extends LayerChart {
     }
 
     @Override
-    protected Axis valueAxis() {
+    public Axis valueAxis() {
         return y;
     }
 

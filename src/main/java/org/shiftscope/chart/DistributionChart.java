@@ -107,7 +107,7 @@ public final class DistributionChart extends LayerChart {
     }
 
     @Override
-    protected Axis valueAxis() {
+    public Axis valueAxis() {
         return y;
     }
 

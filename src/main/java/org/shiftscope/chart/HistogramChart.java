@@ -58,7 +58,7 @@ public final class HistogramChart extends LayerChart {
     }
 
     @Override
-    protected Axis valueAxis() {
+    public Axis valueAxis() {
         return x;
     }
 

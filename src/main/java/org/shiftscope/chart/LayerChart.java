@@ -102,7 +102,7 @@ public abstract class LayerChart extends ChartPane {
     }
 
     /** the axis of the tap's values (horizontal in a histogram, vertical in a chart over steps) */
-    protected abstract Axis valueAxis();
+    public abstract Axis valueAxis();
 
     public int layer() {
         return layer;

@@ -111,7 +111,7 @@ public final class RidgelineChart extends LayerChart {
     }
 
     @Override
-    protected Axis valueAxis() {
+    public Axis valueAxis() {
         return x;
     }
 

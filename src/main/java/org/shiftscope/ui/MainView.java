@@ -64,6 +64,7 @@ public final class MainView extends BorderPane {
         setCenter(new VBox(lessonCard, charts, inspector));
         toolbar.inspector.selectedProperty().bindBidirectional(inspector.openProperty());
         keys.onInspector(inspector::toggle);
+        keys.onNextTap(toolbar::nextTap);
         inspector.pickFrom(charts);
         setBottom(statusBar);
         files.acceptDrops(this);
@@ -88,6 +89,12 @@ public final class MainView extends BorderPane {
             OverTime view = on ? OverTime.RIDGELINE : OverTime.HEAT_MAP;
             charts.dashboard.setOverTime(view);
             Prefs.setOverTime(view);
+        });
+        toolbar.logView.setSelected(Prefs.logView());
+        charts.dashboard.setLogView(Prefs.logView());
+        toolbar.logView.selectedProperty().addListener((o, a, on) -> {
+            charts.dashboard.setLogView(on);
+            Prefs.setLogView(on);
         });
         toolbar.presentation.selectedProperty().addListener((o, a, on) -> {
             // a projector gets dark colours unless the presenter switches Dark off; leaving restores the theme
