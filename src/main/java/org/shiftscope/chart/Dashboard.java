@@ -196,8 +196,9 @@ public final class Dashboard extends VBox {
     }
 
     /**
-     * What the layer charts show, for a caption: the tap's words, the runs shown that stand in its fallback for
-     * want of values of their own ("after the normalizer (plain: W·x+b)"), and the log scale where it is used.
+     * What the layer charts show, for a caption: the tap's words, with two or more runs shown those that stand in
+     * its fallback for want of values of their own ("after the normalizer (plain: W·x+b)"), and the log scale
+     * where it is used.
      */
     public String describe() {
         List<String> standIns = new ArrayList<>();
