@@ -72,41 +72,43 @@ class GradientChartsTest {
         });
     }
 
+    /** that a chart draws the gradient as log₁₀|g| (log) or as its raw values, and says so in its words */
+    private void assertDraws(LayerChart c, boolean log) {
+        String name = c.getClass().getSimpleName();
+        assertEquals(log, c.logScale(), name);
+        assertSame(log ? history.magnitude("main", 1, Tap.GRADIENT) : history.tap("main", 1, Tap.GRADIENT),
+                c.series("main"), name);
+        assertEquals(log, c.valueAxis().decades(), name);
+        assertEquals(log, c.title().contains("log |g|"), c.title());
+        assertEquals(log ? "layer 1, gradient, log |g|" : "layer 1, gradient", c.describe());
+    }
+
     @Test
     void onTheLogScaleTheChartsPlotLogMagnitudesOnAnAxisOfPowersOfTen(FxRobot robot) {
         draw(robot);
         for (LayerChart c : charts) {
-            String name = c.getClass().getSimpleName();
-            assertTrue(c.logScale(), name);
-            assertSame(history.magnitude("main", 1, Tap.GRADIENT), c.series("main"), name + " draws log₁₀|g|");
-            assertTrue(c.valueAxis().decades(), name);
+            assertDraws(c, true);
             // the bins' range −6 … −2, or the bands' −5 … −3 (mean ± std, p15 … p85), in whole decades
-            double lo = c instanceof BandChart ? -5 : -6, hi = c instanceof BandChart ? -3 : -2;
-            assertEquals(lo, c.valueAxis().lo(), name);
-            assertEquals(hi, c.valueAxis().hi(), name);
+            String name = c.getClass().getSimpleName();
+            assertEquals(c instanceof BandChart ? -5 : -6, c.valueAxis().lo(), name);
+            assertEquals(c instanceof BandChart ? -3 : -2, c.valueAxis().hi(), name);
             double[] ticks = c.valueAxis() == c.x ? PlotFrame.xTicks(c, c.x) : PlotFrame.yTicks(c, c.y);
             assertTrue(ticks.length >= 2, name);
             for (double t : ticks) {
                 assertEquals(Math.rint(t), t, name + ": a tick at a whole power of ten");
                 assertEquals("10⁻" + "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt((int) -t), c.valueAxis().tickLabel(t));
             }
-            assertTrue(c.title().contains("log |g|"), c.title());
-            assertEquals("layer 1, gradient, log |g|", c.describe());
         }
         robot.interact(() -> {
             for (LayerChart c : charts) c.setLogView(false);
         });
         draw(robot);
         for (LayerChart c : charts) {
-            String name = c.getClass().getSimpleName();
-            assertFalse(c.logScale(), name);
-            assertSame(history.tap("main", 1, Tap.GRADIENT), c.series("main"), name + " draws the raw values");
-            assertFalse(c.valueAxis().decades(), name);
+            assertDraws(c, false);
             // the raw values lie within ±0.01 (their logs at −6 … −2)
             assertTrue(c.valueAxis().lo() < 0 && c.valueAxis().lo() > -0.1 && c.valueAxis().hi() > 0
-                    && c.valueAxis().hi() < 0.1, name + ": " + c.valueAxis().lo() + " … " + c.valueAxis().hi());
-            assertFalse(c.title().contains("log"), c.title());
-            assertEquals("layer 1, gradient", c.describe());
+                    && c.valueAxis().hi() < 0.1, c.fileStem() + ": " + c.valueAxis().lo() + " … "
+                    + c.valueAxis().hi());
         }
     }
 
