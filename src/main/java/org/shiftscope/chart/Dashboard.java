@@ -185,7 +185,7 @@ public final class Dashboard extends VBox {
         for (LayerChart c : layerCharts) c.setSource(c.layer(), tap);
     }
 
-    /** Shows a tap whose values span decades (the gradient) as log₁₀|value| or as they are, in every layer chart. */
+    /** Shows a tap whose values span decades (the gradient) as log₁₀|value| or as they are in every layer chart. */
     public void setLogView(boolean on) {
         logView = on;
         for (LayerChart c : layerCharts) c.setLogView(on);

@@ -43,7 +43,8 @@ public final class HistogramChart extends LayerChart {
             if (above) b = n - 1;
             double share = b < 0 || b >= n ? 0 : (double) t.counts()[b] / total;
             String bin = b < 0 || b >= n ? "outside its range"
-                    : num(actual(t.binLo() + b * t.binWidth())) + " … " + num(actual(t.binLo() + (b + 1) * t.binWidth()));
+                    : num(actual(t.binLo() + b * t.binWidth())) + " … "
+                            + num(actual(t.binLo() + (b + 1) * t.binWidth()));
             String line = history.label(r) + ": " + pct(share) + " of values in " + bin;
             if (b == 0 && t.under() > 0) {
                 line += "; of them " + t.under() + " (" + pct((double) t.under() / total) + ") below "

@@ -15,7 +15,7 @@ public final class MomentsChart extends BandChart {
                         + "below learn: that drift is internal covariate shift.",
                 t -> t.mean() - t.std(), TapStats::mean, t -> t.mean() + t.std(), false, 0.22,
                 t -> "mean " + num(t.mean()) + " ± " + num(t.std()),
-                t -> "log₁₀|g| " + num(t.mean()) + " ± " + num(t.std()) + " (|g| ≈ " + num(Math.pow(10, t.mean()))
-                        + ")");
+                t -> "log₁₀|g| " + num(t.mean()) + " ± " + num(t.std()) + " (|g| ≈ "
+                        + num(Math.pow(10, t.mean())) + ")");
     }
 }

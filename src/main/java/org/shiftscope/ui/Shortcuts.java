@@ -12,8 +12,8 @@ import org.shiftscope.train.scenario.Settings;
  * The window's keyboard: Space play/pause · S one step · R reset · B BatchNorm on/off · F5 presentation ·
  * Ctrl+S save the dashboard PNG · Ctrl+Shift+S save the scenario · Ctrl+O open · Ctrl+E CSV · Ctrl+L fold the
  * lesson · Ctrl+B show or hide the controls · I the step inspector · T the next tap · Escape or 0 zoomed time
- * charts follow the run again. Single letters are left to text fields, spinners and lists that have the focus, and Space to a check
- * box or button reached with the keyboard (Tab), which it then presses.
+ * charts follow the run again. Single letters are left to text fields, spinners and lists that have the focus,
+ * and Space to a check box or button reached with the keyboard (Tab), which it then presses.
  */
 final class Shortcuts {
     private final ScenarioModel model;

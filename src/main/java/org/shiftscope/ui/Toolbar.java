@@ -27,8 +27,8 @@ import org.shiftscope.train.scenario.Scenario;
 
 /**
  * The bar above the charts: play/step/reset, the tap the layer charts show (and, for the gradient, whether as
- * log |g|), the File menu and PNG export, and the looks (dark, presentation). Training buttons call the {@link ScenarioModel}; files go through
- * {@link FileActions}.
+ * log |g|), the File menu and PNG export, and the looks (dark, presentation). Training buttons call the
+ * {@link ScenarioModel}; files go through {@link FileActions}.
  */
 final class Toolbar extends HBox {
     final ToggleButton play = new ToggleButton("▶ Play");

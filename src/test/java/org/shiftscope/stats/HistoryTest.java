@@ -97,7 +97,8 @@ class HistoryTest {
         History h = new History();
         int n = History.CAPACITY * 3 + 5;
         for (int step = 1; step <= n; step++) {
-            List<TapStats> taps = step % 7 == 0 ? List.of(stats(1, Tap.LINEAR, step)) // a step whose loss was not finite
+            // every 7th step's loss was not finite: it has no gradient
+            List<TapStats> taps = step % 7 == 0 ? List.of(stats(1, Tap.LINEAR, step))
                     : List.of(stats(1, Tap.LINEAR, step), gradient(1, step, -step));
             h.add(snap("main", step, Double.NaN, taps));
         }
