@@ -3,7 +3,8 @@ package org.shiftscope.chart;
 /**
  * A numeric axis range that only grows while data arrive (so charts never jitter) and shrinks only on
  * {@link #reset()} — or, for ranges that {@link #follow} data moving over time, slowly; with "nice" ticks at 1, 2
- * or 5 × 10^k.
+ * or 5 × 10^k. An axis of log₁₀ values ({@link #decades}) has its ends and ticks at whole numbers, labelled as
+ * powers of ten (10⁻⁶, 10⁻⁴ …).
  */
 public final class Axis {
     /** updates in a row in which the data use less than {@link #NARROW} of the span before {@link #follow} shrinks */
@@ -15,6 +16,8 @@ public final class Axis {
     private double lo = Double.NaN, hi = Double.NaN;
     /** fewest ticks {@link #ticks} gives (0: as many as the target step gives) */
     private int minTicks;
+    /** whether the values are log₁₀ of what they stand for: ends and ticks at whole numbers, labels 10ⁿ */
+    private boolean decades;
     /** {@link #follow}: updates in a row with narrower data, the union of their ranges, the last update's stamp */
     private int narrower;
     private double seenLo = Double.NaN, seenHi = Double.NaN;
@@ -30,7 +33,7 @@ public final class Axis {
             nhi += pad;
         }
         if (!Double.isNaN(lo) && nlo >= lo && nhi <= hi) return;
-        double step = niceStep((nhi - nlo) / 10);
+        double step = whole(niceStep((nhi - nlo) / 10));
         lo = Math.floor(nlo / step) * step;
         hi = Math.ceil(nhi / step) * step;
     }
@@ -71,6 +74,26 @@ public final class Axis {
         return this;
     }
 
+    /**
+     * Makes the axis one of log₁₀ values (or not): its ends and ticks then lie at whole numbers and
+     * {@link #tickLabel} writes them as powers of ten. Forgets the range.
+     */
+    public Axis decades(boolean on) {
+        decades = on;
+        reset();
+        return this;
+    }
+
+    /** whether the values are log₁₀ of what they stand for (see {@link #decades(boolean)}) */
+    public boolean decades() {
+        return decades;
+    }
+
+    /** a tick step, at least 1 on an axis of {@link #decades} (nice steps from 1 on are whole numbers) */
+    private double whole(double step) {
+        return decades ? Math.max(1, step) : step;
+    }
+
     /** Sets a fixed range (e.g. accuracy 0..1). */
     public void set(double a, double b) {
         lo = a;
@@ -107,11 +130,11 @@ public final class Axis {
      */
     public double[] ticks(int target) {
         if (isEmpty()) return new double[0];
-        double step = niceStep((hi - lo) / Math.max(1, target));
+        double step = whole(niceStep((hi - lo) / Math.max(1, target)));
         double first = Math.ceil(lo / step - 1e-9) * step;
         int n = (int) Math.floor((hi - first) / step + 1e-9) + 1;
-        for (int guard = 0; n < minTicks && guard < 60; guard++) {
-            step = finer(step);
+        for (int guard = 0; n < minTicks && guard < 60 && whole(finer(step)) < step; guard++) {
+            step = whole(finer(step));
             first = Math.ceil(lo / step - 1e-9) * step;
             n = (int) Math.floor((hi - first) / step + 1e-9) + 1;
         }
@@ -137,6 +160,23 @@ public final class Axis {
 
     private static double clean(double v, double step) {
         return Math.abs(v) < step * 1e-9 ? 0 : v;
+    }
+
+    /** a tick's label: a power of ten on an axis of {@link #decades}, else {@link #label} */
+    public String tickLabel(double v) {
+        return decades ? power(v) : label(v);
+    }
+
+    /** superscript digits 0–9 */
+    private static final String SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    /** 10 to a whole power, with superscript digits: −6 → "10⁻⁶", 0 → "10⁰" (the exponent is rounded) */
+    public static String power(double exponent) {
+        long e = Math.round(exponent);
+        StringBuilder b = new StringBuilder("10");
+        if (e < 0) b.append('⁻');
+        for (char c : Long.toString(Math.abs(e)).toCharArray()) b.append(SUPERSCRIPT.charAt(c - '0'));
+        return b.toString();
     }
 
     /**

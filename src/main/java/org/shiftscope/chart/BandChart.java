@@ -1,6 +1,7 @@
 package org.shiftscope.chart;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -21,11 +22,13 @@ abstract class BandChart extends LayerChart {
     /** opacity of the band */
     private final double alpha;
     /** the hover readout's words for one point, e.g. "mean 0.12 ± 0.98" */
-    private final java.util.function.Function<TapStats, String> words;
+    private final Function<TapStats, String> words;
+    /** the same for a point of log₁₀|g| on the log scale, in |g| where it can, e.g. "median |g| 2.1e-04" */
+    private final Function<TapStats, String> logWords;
 
     BandChart(History history, String name, String kind, String help, ToDoubleFunction<TapStats> low,
               ToDoubleFunction<TapStats> centre, ToDoubleFunction<TapStats> high, boolean edges, double alpha,
-              java.util.function.Function<TapStats, String> words, String... abbreviations) {
+              Function<TapStats, String> words, Function<TapStats, String> logWords, String... abbreviations) {
         super(history, name, kind, help, abbreviations);
         // a short or narrow chart still shows a scale on both axes, not one lone "0.5" or "0"
         x.minTicks(3);
@@ -36,11 +39,17 @@ abstract class BandChart extends LayerChart {
         this.edges = edges;
         this.alpha = alpha;
         this.words = words;
+        this.logWords = logWords;
     }
 
     @Override
     public Axis timeAxis() {
         return x;
+    }
+
+    @Override
+    public Axis valueAxis() {
+        return y;
     }
 
     @Override
@@ -58,7 +67,8 @@ abstract class BandChart extends LayerChart {
             int i = nearest(d, step);
             if (i < 0) continue;
             if (lines.isEmpty()) lines.add(String.format(java.util.Locale.ROOT, "step %,d", d.step(i)));
-            lines.add(history.label(r) + ": " + words.apply(d.get(i)));
+            TapStats t = d.get(i);
+            lines.add(history.label(r) + ": " + (logScale() ? logWords : words).apply(t) + zeros(t));
         }
         return lines;
     }

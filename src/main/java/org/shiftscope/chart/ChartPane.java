@@ -120,9 +120,9 @@ public abstract class ChartPane extends Region {
     public List<String> readout(double x, double y) {
         if (Double.isNaN(x) || x < 0 || y < 0 || x > canvas.getWidth() || y > canvas.getHeight()) return List.of();
         if (y < py) {
-            if (strip.shown().equals(title)) return wrap(help, 60);
+            if (strip.shown().equals(title)) return wrap(help(), 60);
             List<String> lines = new java.util.ArrayList<>(wrap(title, 60)); // the full title, then what it shows
-            lines.addAll(wrap(help, 60));
+            lines.addAll(wrap(help(), 60));
             return lines;
         }
         if (x < px || x > px + pw || y > py + ph) return List.of();
@@ -134,6 +134,11 @@ public abstract class ChartPane extends Region {
             }
         }
         return lines;
+    }
+
+    /** what the chart shows, in plain words (shown over the title strip) */
+    protected String help() {
+        return help;
     }
 
     // ---- time charts: markers of changed settings, the shared range of steps ----

@@ -29,6 +29,8 @@ public final class Dashboard extends VBox {
     private final Consumer<ChartPane> onChart;
     /** the tap every layer chart shows */
     private Tap tap = Tap.ACTIVATION;
+    /** whether the layer charts show a tap whose values span decades as log₁₀|value| */
+    private boolean logView = true;
     /** hidden layers shown */
     private int depth = -1;
     /** colours of every chart */
@@ -79,6 +81,7 @@ public final class Dashboard extends VBox {
             for (LayerChart c : List.of(new HistogramChart(history), new DistributionChart(history),
                     new RidgelineChart(history), new MomentsChart(history), new PercentileChart(history))) {
                 c.setSource(h, tap);
+                c.setLogView(logView);
                 c.setTimeRange(timeRange); // histograms are not over steps: they ignore it
                 c.setTheme(theme);
                 c.fontScaleProperty().set(fontScale);
@@ -180,6 +183,32 @@ public final class Dashboard extends VBox {
     public void setTap(Tap tap) {
         this.tap = tap;
         for (LayerChart c : layerCharts) c.setSource(c.layer(), tap);
+    }
+
+    /** Shows a tap whose values span decades (the gradient) as log₁₀|value| or as they are in every layer chart. */
+    public void setLogView(boolean on) {
+        logView = on;
+        for (LayerChart c : layerCharts) c.setLogView(on);
+    }
+
+    public boolean logView() {
+        return logView;
+    }
+
+    /**
+     * What the layer charts show, for a caption: the tap's words, with two or more runs shown those that stand in
+     * its fallback for want of values of their own ("after the normalizer (plain: W·x+b)"), and the log scale
+     * where it is used.
+     */
+    public String describe() {
+        List<String> standIns = new ArrayList<>();
+        if (tap.fallback != null && history.shown().size() > 1) {
+            for (String run : history.shown()) if (history.tap(run, 1, tap).isEmpty()) standIns.add(run);
+        }
+        String words = standIns.isEmpty() ? tap.caption
+                : tap.caption + " (" + String.join(", ", standIns) + ": " + tap.fallback.caption + ")";
+        boolean log = logView && tap.scale == Tap.Scale.LOG_MAGNITUDE;
+        return log ? words + ", " + LayerChart.LOG_WORDS : words;
     }
 
     /** Shows or hides the decision-region chart (2-D data only). */

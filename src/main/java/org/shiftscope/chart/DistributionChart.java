@@ -106,6 +106,11 @@ public final class DistributionChart extends LayerChart {
         return x;
     }
 
+    @Override
+    public Axis valueAxis() {
+        return y;
+    }
+
     /** one cell's premultiplied ARGB from the runs' densities there */
     private int blend(int i, int nr) {
         if (nr == 1) {
@@ -143,15 +148,16 @@ public final class DistributionChart extends LayerChart {
             int i = nearest(d, step);
             if (i < 0) continue;
             TapStats t = d.get(i);
-            if (lines.isEmpty()) lines.add(String.format(java.util.Locale.ROOT, "step %,d · value %s", d.step(i),
-                    num(value)));
+            if (lines.isEmpty()) {
+                lines.add(String.format(java.util.Locale.ROOT, "step %,d · %s", d.step(i), valueWords(value)));
+            }
             int b = (int) Math.floor((value - t.binLo()) / t.binWidth());
             double share = b < 0 || b >= t.counts().length ? 0 : (double) t.counts()[b] / Math.max(1, t.total());
             if (b == 0) share -= (double) t.under() / Math.max(1, t.total());
             if (b == t.counts().length - 1) share -= (double) t.over() / Math.max(1, t.total());
             String beyond = t.under() + t.over() == 0 ? "" : " (" + (t.under() + t.over()) + " beyond "
-                    + num(t.binLo()) + " … " + num(t.binHi()) + " left out)";
-            lines.add(history.label(r) + ": " + Math.round(share * 1000) / 10.0 + "% of values near here" + beyond);
+                    + num(actual(t.binLo())) + " … " + num(actual(t.binHi())) + " left out)";
+            lines.add(history.label(r) + ": " + pct(share) + " of values near here" + beyond + zeros(t));
         }
         return lines;
     }

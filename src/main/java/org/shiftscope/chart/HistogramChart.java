@@ -36,29 +36,31 @@ public final class HistogramChart extends LayerChart {
             TapStats t = series(r).last();
             if (t == null || !Double.isFinite(t.binLo())) continue;
             int b = (int) Math.floor((v - t.binLo()) / t.binWidth());
-            if (lines.isEmpty()) lines.add("value " + num(v));
+            if (lines.isEmpty()) lines.add(valueWords(v));
             int n = t.counts().length, total = Math.max(1, t.total());
             boolean below = b < 0 && t.under() > 0, above = b >= n && t.over() > 0;
             if (below) b = 0;
             if (above) b = n - 1;
             double share = b < 0 || b >= n ? 0 : (double) t.counts()[b] / total;
             String bin = b < 0 || b >= n ? "outside its range"
-                    : num(t.binLo() + b * t.binWidth()) + " … " + num(t.binLo() + (b + 1) * t.binWidth());
+                    : num(actual(t.binLo() + b * t.binWidth())) + " … "
+                            + num(actual(t.binLo() + (b + 1) * t.binWidth()));
             String line = history.label(r) + ": " + pct(share) + " of values in " + bin;
             if (b == 0 && t.under() > 0) {
                 line += "; of them " + t.under() + " (" + pct((double) t.under() / total) + ") below "
-                        + num(t.binLo()) + ", down to " + num(t.min());
+                        + num(actual(t.binLo())) + ", down to " + num(actual(t.min()));
             } else if (b == n - 1 && t.over() > 0) {
                 line += "; of them " + t.over() + " (" + pct((double) t.over() / total) + ") above "
-                        + num(t.binHi()) + ", up to " + num(t.max());
+                        + num(actual(t.binHi())) + ", up to " + num(actual(t.max()));
             }
-            lines.add(line);
+            lines.add(line + zeros(t));
         }
         return lines;
     }
 
-    private static String pct(double share) {
-        return Math.round(share * 1000) / 10.0 + "%";
+    @Override
+    public Axis valueAxis() {
+        return x;
     }
 
     @Override
@@ -81,7 +83,7 @@ public final class HistogramChart extends LayerChart {
             x.follow(lo, hi, stamp);
             y.follow(0, top, stamp);
         }
-        axes(g, x, y, "value");
+        axes(g, x, y, valueName());
         if (any == null) {
             empty(g, emptyText());
             return;
@@ -109,8 +111,8 @@ public final class HistogramChart extends LayerChart {
             g.stroke();
             // the notes only where the histogram is wide enough for both (the readout says it anyway)
             boolean notes = xOf(x, t.binHi()) - xOf(x, t.binLo()) > 130 * scale();
-            if (t.under() > 0) overflowBin(g, c, t, 0, notes ? "≤ " + Axis.label(t.binLo()) : null);
-            if (t.over() > 0) overflowBin(g, c, t, n - 1, notes ? "≥ " + Axis.label(t.binHi()) : null);
+            if (t.under() > 0) overflowBin(g, c, t, 0, notes ? "≤ " + Axis.label(actual(t.binLo())) : null);
+            if (t.over() > 0) overflowBin(g, c, t, n - 1, notes ? "≥ " + Axis.label(actual(t.binHi())) : null);
         }
     }
 

@@ -12,6 +12,8 @@ public final class PercentileChart extends BandChart {
                         + "without it the band drifts as the earlier layers change.",
                 TapStats::p15, TapStats::p50, TapStats::p85, true, 0.25,
                 t -> "median " + num(t.p50()) + ", middle 70% " + num(t.p15()) + " … " + num(t.p85()),
+                t -> "median |g| " + num(Math.pow(10, t.p50())) + ", middle 70% " + num(Math.pow(10, t.p15()))
+                        + " … " + num(Math.pow(10, t.p85())),
                 "Percentiles", "p15/50/85");
     }
 }

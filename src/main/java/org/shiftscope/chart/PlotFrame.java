@@ -51,18 +51,21 @@ final class PlotFrame {
                 g.setFill(th.grid());
                 g.fillRect(c.px, yy, c.pw, 1);
                 g.setFill(th.text());
-                g.fillText(Axis.label(t), c.px - 5 * s, yy + 0.5);
+                g.fillText(y.tickLabel(t), c.px - 5 * s, yy + 0.5);
             }
         }
         if (!x.isEmpty()) {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            for (double t : xTicks(c, x)) {
-                double xx = Math.round(c.xOf(x, t));
+            double[] ticks = xTicks(c, x);
+            int every = labelEvery(c, x, ticks, g.getFont());
+            for (int i = 0; i < ticks.length; i++) {
+                double xx = Math.round(c.xOf(x, ticks[i]));
                 g.setFill(th.grid());
                 g.fillRect(xx, c.py, 1, c.ph);
+                if (i % every != 0) continue;
                 g.setFill(th.text());
-                g.fillText(Axis.label(t), xx + 0.5, c.py + c.ph + 3 * s);
+                g.fillText(x.tickLabel(ticks[i]), xx + 0.5, c.py + c.ph + 3 * s);
             }
         }
         g.setFill(th.axis());
@@ -75,6 +78,19 @@ final class PlotFrame {
             g.setTextBaseline(VPos.TOP);
             g.fillText(xLabel, c.px + c.pw, c.py + c.ph + 15 * s);
         }
+    }
+
+    /**
+     * Labels every tick of a horizontal axis (1) or, on an axis of powers of ten, whose labels (10⁻¹⁰) are wider
+     * than the numbers its tick spacing is made for, every second, third … one where they would otherwise touch;
+     * every tick keeps its grid line.
+     */
+    private static int labelEvery(ChartPane c, Axis x, double[] ticks, Font f) {
+        if (ticks.length < 2 || !x.decades()) return 1;
+        double widest = 0;
+        for (double t : ticks) widest = Math.max(widest, TitleStrip.textWidth(x.tickLabel(t), f));
+        double apart = Math.abs(c.xOf(x, ticks[1]) - c.xOf(x, ticks[0]));
+        return Math.max(1, (int) Math.ceil((widest + 6 * c.scale()) / Math.max(1, apart)));
     }
 
     /** the ticks of a chart's horizontal axis: about one per 70 px of type at scale 1, at least the axis's fewest */

@@ -82,7 +82,7 @@ public final class RidgelineChart extends LayerChart {
             x.follow(lo, hi, history.lastStep());
             steps.set(first, Math.max(last, first + 1));
         }
-        axes(g, x, none, "value");
+        axes(g, x, none, valueName());
         if (!any) {
             empty(g, emptyText());
             return;
@@ -108,6 +108,11 @@ public final class RidgelineChart extends LayerChart {
             }
         }
         g.restore();
+    }
+
+    @Override
+    public Axis valueAxis() {
+        return x;
     }
 
     /** the baseline of the slice of a step: the newest at the bottom of the plot, the oldest {@code depth} higher */
@@ -188,11 +193,12 @@ public final class RidgelineChart extends LayerChart {
             if (i < 0) continue;
             TapStats t = d.get(i);
             if (!Double.isFinite(t.binLo())) continue;
-            if (lines.isEmpty()) lines.add(String.format(java.util.Locale.ROOT, "step %,d · value %s", d.step(i),
-                    num(value)));
+            if (lines.isEmpty()) {
+                lines.add(String.format(java.util.Locale.ROOT, "step %,d · %s", d.step(i), valueWords(value)));
+            }
             int b = (int) Math.floor((value - t.binLo()) / t.binWidth());
             double share = b < 0 || b >= t.counts().length ? 0 : (double) t.counts()[b] / Math.max(1, t.total());
-            lines.add(history.label(r) + ": " + Math.round(share * 1000) / 10.0 + "% of values in this bin");
+            lines.add(history.label(r) + ": " + pct(share) + " of values in this bin" + zeros(t));
         }
         return lines;
     }

@@ -19,7 +19,8 @@ import org.shiftscope.stats.History;
 
 /**
  * Writes the headless runner's figures with the app's own chart code: {@code dashboard.png} and one PNG per
- * chart (every tap of every layer), rendered on JavaFX's Monocle headless screen, so no display is needed.
+ * chart (every tap asked for, of every layer; the gradient as log₁₀|g|), rendered on JavaFX's Monocle headless
+ * screen, so no display is needed.
  */
 public final class FigureWriter {
     private FigureWriter() {}
@@ -99,10 +100,7 @@ public final class FigureWriter {
         public void frame(String caption, Boundary boundary) throws Exception {
             javafx.scene.image.WritableImage img = onFx(() -> {
                 if (boundary != null) dashboard.setBoundary(boundary);
-                dashboard.applyCss();
-                dashboard.layout();
-                dashboard.markDirty();
-                dashboard.refresh();
+                redraw(dashboard);
                 return PngExporter.render(dashboard, 1, caption);
             });
             gif.add(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null));
@@ -148,28 +146,34 @@ public final class FigureWriter {
         Scene scene = new Scene(d, 1500, 260 + 200 * depth);
         org.shiftscope.chart.Styles.add(scene);
         List<Path> files = new ArrayList<>();
-        boolean first = true;
+        redraw(d); // as the window opens: the activation
+        files.add(write(d, 1, caption, dir.resolve("dashboard.png")));
+        for (ChartPane c : d.charts()) {
+            if (!(c instanceof LayerChart)) files.add(write(c, 2, caption, dir.resolve(c.fileStem() + ".png")));
+        }
         for (Tap tap : taps) {
             d.setTap(tap);
-            d.applyCss();
-            d.layout();
-            d.markDirty();
-            d.refresh();
-            if (first) {
-                Path f = dir.resolve("dashboard.png");
-                PngExporter.write(d, 1, caption, f);
-                files.add(f);
-            }
+            redraw(d);
             for (ChartPane c : d.charts()) {
-                boolean layerChart = c instanceof LayerChart;
-                if (!first && !layerChart) continue;
-                Path f = dir.resolve(c.fileStem() + ".png");
-                String cap = layerChart ? caption + " · " + ((LayerChart) c).describe() : caption;
-                PngExporter.write(c, 2, cap, f);
-                files.add(f);
+                if (c instanceof LayerChart lc) {
+                    files.add(write(lc, 2, caption + " · " + lc.describe(), dir.resolve(lc.fileStem() + ".png")));
+                }
             }
-            first = false;
         }
         return files;
+    }
+
+    /** Lays the dashboard out and draws every chart now. */
+    private static void redraw(Dashboard d) {
+        d.applyCss();
+        d.layout();
+        d.markDirty();
+        d.refresh();
+    }
+
+    /** Writes a node as a captioned PNG at a scale; returns the file. */
+    private static Path write(javafx.scene.Node node, int scale, String caption, Path file) throws Exception {
+        PngExporter.write(node, scale, caption, file);
+        return file;
     }
 }

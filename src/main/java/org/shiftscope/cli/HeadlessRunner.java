@@ -258,10 +258,12 @@ public final class HeadlessRunner {
         }
     }
 
-    /** dashboard.png and one PNG per chart, drawn by the app's own chart code on a headless screen */
+    /**
+     * dashboard.png and one PNG per chart, for every tap some run measured, drawn by the app's own chart code on a
+     * headless screen
+     */
     private static void writeFigures(Scenario sc, Session session, History history, Path outDir, PrintStream err) {
-        List<Tap> taps = new ArrayList<>(List.of(Tap.ACTIVATION, Tap.LINEAR));
-        if (session.runs().stream().anyMatch(r -> r.net.batchNorm())) taps.add(Tap.NORMALIZED);
+        List<Tap> taps = List.copyOf(history.measured()); // every tap some run measured
         Boundary boundary = null;
         if (session.data().inputs() == 2) {
             for (Run r : session.runs()) {

@@ -35,9 +35,11 @@ import org.shiftscope.stats.TapStats;
  * fewer), e.g. "0.31"</td></tr>
  * <tr><td>{@code {RUN.sat:L}}</td><td>saturation of hidden layer L's activation at the last checkpoint, in whole
  * percent</td></tr>
- * <tr><td>{@code {RUN.STAT:L:TAP}}</td><td>STAT = mean, std, p15, p50 or p85 of hidden layer L's tap (linear,
- * normalized or activation) at the last checkpoint, e.g. "−2.05"; {@code normalized} on a run without BatchNorm
- * reads its linear tap, as the charts do</td></tr>
+ * <tr><td>{@code {RUN.STAT:L:TAP}}</td><td>STAT = mean, std, p15, p50 or p85 of hidden layer L's tap (a
+ * {@link Tap#key() key}: linear, normalized, activation or gradient) at the last checkpoint, e.g. "−2.05"; a tap the
+ * run does not have reads its {@link Tap#fallback} where it has one, as the charts do ({@code normalized} on a run
+ * without BatchNorm: its linear tap); {@code gradient} reads the raw values of dL/d(W·x+b), as stats.csv holds
+ * them</td></tr>
  * </table>
  * Adding {@code @first} to acc, loss, sat or a STAT reads RUN's first checkpoint (first five for loss) instead,
  * e.g. {@code {plain.p50:3:normalized@first}}.
@@ -120,8 +122,11 @@ public final class LessonReport {
     }
 
     private static Tap tapOf(String p, String key) {
-        for (Tap t : Tap.values()) if (t.key().equals(key)) return t;
-        throw bad(p, "the tap is linear, normalized or activation");
+        try {
+            return Tap.fromKey(key);
+        } catch (IllegalArgumentException e) {
+            throw bad(p, e.getMessage());
+        }
     }
 
     private static IllegalArgumentException bad(String p, String why) {
@@ -169,7 +174,7 @@ public final class LessonReport {
                 int layer = Integer.parseInt(f.args()[0]);
                 Tap tap = tapOf(p, f.args()[1]);
                 TapStats t = at.tap(layer, tap);
-                if (t == null && tap == Tap.NORMALIZED && !at.batchNorm()) t = at.tap(layer, Tap.LINEAR);
+                if (t == null && tap.fallback != null) t = at.tap(layer, tap.fallback);
                 if (t == null) return MISSING;
                 return number(switch (f.what()) {
                     case "mean" -> t.mean();

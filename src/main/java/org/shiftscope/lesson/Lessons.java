@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.shiftscope.nn.Tap;
 
 /**
@@ -48,7 +47,8 @@ public final class Lessons {
         }
     }
 
-    private static Lesson parse(JsonNode n) {
+    /** A lesson from its entry in lessons.json; IllegalStateException naming the lesson and what is wrong. */
+    static Lesson parse(JsonNode n) {
         String where = "lessons.json, lesson " + n.path("number").asText("?");
         JsonNode a = n.path("action");
         JsonNode r = n.path("rows");
@@ -59,10 +59,19 @@ public final class Lessons {
         String summary = text(n, "summary", where);
         LessonReport.check(summary); // a mistake in a template shows at start-up, not at a lesson's end
         return new Lesson(n.get("number").asInt(), text(n, "title", where), text(n, "scenario", where),
-                Tap.valueOf(n.path("tap").asText("activation").toUpperCase(Locale.ROOT)),
+                tap(n, where),
                 text(n, "look", where), text(n, "move", where), text(n, "expect", where), text(n, "why", where),
                 a.path("label").asText(""), a.path("key").asText(""), a.path("value").asText(""),
                 n.get("from").asLong(), rows, summary, n.path("next").asText(""));
+    }
+
+    /** the entry's "tap" (a {@link Tap#key() key}; the activation when left out) */
+    private static Tap tap(JsonNode n, String where) {
+        try {
+            return Tap.fromKey(n.path("tap").asText("activation"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(where + ": " + e.getMessage(), e);
+        }
     }
 
     private static String text(JsonNode n, String key, String where) {

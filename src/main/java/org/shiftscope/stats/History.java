@@ -22,6 +22,13 @@ public final class History {
     private final Map<String, Decimated<Snapshot>> tests = new HashMap<>();
     /** per run + layer + tap: statistics over time */
     private final Map<String, Decimated<TapStats>> taps = new HashMap<>();
+    /**
+     * per run + layer + tap whose values span decades: the statistics of log₁₀|value| over time
+     * ({@link TapStats#magnitude()}), added with the raw ones so that both keep the same steps
+     */
+    private final Map<String, Decimated<TapStats>> magnitudes = new HashMap<>();
+    /** the taps some run measured, in {@link Tap} order */
+    private final java.util.EnumSet<Tap> measured = java.util.EnumSet.noneOf(Tap.class);
     /** newest snapshot per run that carried statistics */
     private final Map<String, Snapshot> latestStats = new HashMap<>();
     /** legend words per run, where they differ from its role's (e.g. "with LayerNorm") */
@@ -52,7 +59,12 @@ public final class History {
             latestStats.put(run, s);
             for (TapStats t : s.taps()) {
                 depth = Math.max(depth, t.layer());
-                taps.computeIfAbsent(key(run, t.layer(), t.tap()), k -> new Decimated<>(CAPACITY)).add(s.step(), t);
+                measured.add(t.tap());
+                String key = key(run, t.layer(), t.tap());
+                taps.computeIfAbsent(key, k -> new Decimated<>(CAPACITY)).add(s.step(), t);
+                if (t.magnitude() != null) {
+                    magnitudes.computeIfAbsent(key, k -> new Decimated<>(CAPACITY)).add(s.step(), t.magnitude());
+                }
             }
         }
     }
@@ -63,6 +75,8 @@ public final class History {
         metrics.clear();
         tests.clear();
         taps.clear();
+        magnitudes.clear();
+        measured.clear();
         latestStats.clear();
         events = List.of();
         depth = 0;
@@ -153,6 +167,20 @@ public final class History {
     public Decimated<TapStats> tap(String run, int layer, Tap tap) {
         Decimated<TapStats> d = taps.get(key(run, layer, tap));
         return d != null ? d : EMPTY_TAPS;
+    }
+
+    /**
+     * the statistics of log₁₀|value| of a tap whose values span decades ({@link Tap.Scale#LOG_MAGNITUDE}) over
+     * time, at the same steps as {@link #tap}; empty series for other taps or if never measured
+     */
+    public Decimated<TapStats> magnitude(String run, int layer, Tap tap) {
+        Decimated<TapStats> d = magnitudes.get(key(run, layer, tap));
+        return d != null ? d : EMPTY_TAPS;
+    }
+
+    /** the taps some run measured since the last {@link #clear()}, in {@link Tap} order (read-only) */
+    public java.util.Set<Tap> measured() {
+        return java.util.Collections.unmodifiableSet(measured);
     }
 
     /** the newest snapshot of a run that carried statistics, or null */

@@ -14,6 +14,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.shiftscope.chart.ChartPane;
+import org.shiftscope.chart.Dashboard;
 import org.shiftscope.chart.LayerChart;
 import org.shiftscope.export.Captions;
 import org.shiftscope.export.CsvRecorder;
@@ -31,13 +32,13 @@ import org.shiftscope.train.Status;
 final class FileActions {
     private final ScenarioModel model;
     private final Supplier<Window> window;
-    private final Supplier<Node> dashboard;
+    private final Supplier<Dashboard> dashboard;
     /** where exports and dialogs start; system property shiftscope.exportDir or the home folder */
     private Path exportDir = Path.of(System.getProperty("shiftscope.exportDir", System.getProperty("user.home")));
     /** resolution of exported pictures: 1, 2 or 3 */
     private int scale = 2;
 
-    FileActions(ScenarioModel model, Supplier<Window> window, Supplier<Node> dashboard) {
+    FileActions(ScenarioModel model, Supplier<Window> window, Supplier<Dashboard> dashboard) {
         this.model = model;
         this.window = window;
         this.dashboard = dashboard;
@@ -63,32 +64,13 @@ final class FileActions {
 
     private Picture picture(Node node, String what, int scale) {
         if (node instanceof ChartPane c) c.refresh();
-        if (node instanceof org.shiftscope.chart.Dashboard d) d.refreshAll(); // charts scrolled out of view too
+        if (node instanceof Dashboard d) d.refreshAll(); // charts scrolled out of view too
         Status st = model.statusProperty().get();
-        String caption = Captions.of(st.scenario(), st.step(), model.variants().hiddenRuns()) + " · "
-                + (node instanceof LayerChart lc ? lc.describe() : "layer charts show " + tapWords());
+        String shows = node instanceof LayerChart lc ? lc.describe()
+                : "layer charts show " + dashboard.get().describe();
+        String caption = Captions.of(st.scenario(), st.step(), model.variants().hiddenRuns()) + " · " + shows;
         return new Picture(PngExporter.render(node, scale, caption),
                 PngExporter.fileName(st.scenario().name(), st.step(), what, scale), caption);
-    }
-
-    private String tapWords() {
-        return switch (model.tapProperty().get()) {
-            case LINEAR -> "W·x+b";
-            case NORMALIZED -> plainVariants().isEmpty() ? "after BN"
-                    : "after the normalizer (" + String.join(", ", plainVariants()) + ": W·x+b)";
-            case ACTIVATION -> "the activation";
-            case GRADIENT -> "the gradient " + org.shiftscope.nn.Tap.GRADIENT.caption;
-        };
-    }
-
-    /** the variants shown without a normalizer: their charts show W·x+b in place of "after BN" */
-    private java.util.List<String> plainVariants() {
-        var s = model.statusProperty().get().scenario();
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < s.variants().size(); i++) {
-            if (!s.run(i).network().batchnorm() && !model.variants().hiddenRuns().contains(s.runName(i))) out.add(s.runName(i));
-        }
-        return out;
     }
 
     /** Ctrl+S: the dashboard into the export folder, no questions. */

@@ -5,7 +5,6 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import org.shiftscope.nn.NormKind;
-import org.shiftscope.nn.Tap;
 import org.shiftscope.stats.InspectMode;
 import org.shiftscope.stats.Inspection;
 
@@ -34,7 +33,7 @@ final class InspectorFormulas {
 
     /** the rows' formulas, in the words of this normalizer and mode */
     static String[] of(Inspection in) {
-        String x = "① x_i = " + (in.input() == Tap.ACTIVATION ? "activation" : "W·x+b") + ", unit "
+        String x = "① x_i = " + in.input().label + ", unit "
                 + (in.unit() + 1) + " (m = " + in.m() + ")";
         boolean running = in.mode() == InspectMode.INFERENCE && in.kind().keepsRunningStatistics();
         String stats, xhat;

@@ -3,7 +3,6 @@ package org.shiftscope.ui;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -11,6 +10,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.shiftscope.chart.ChartPane;
 import org.shiftscope.chart.ChartTheme;
+import org.shiftscope.chart.Dashboard;
 import org.shiftscope.chart.OverTime;
 import org.shiftscope.lesson.Lesson;
 import org.shiftscope.train.Trainer;
@@ -64,6 +64,7 @@ public final class MainView extends BorderPane {
         setCenter(new VBox(lessonCard, charts, inspector));
         toolbar.inspector.selectedProperty().bindBidirectional(inspector.openProperty());
         keys.onInspector(inspector::toggle);
+        keys.onNextTap(toolbar::nextTap);
         inspector.pickFrom(charts);
         setBottom(statusBar);
         files.acceptDrops(this);
@@ -88,6 +89,12 @@ public final class MainView extends BorderPane {
             OverTime view = on ? OverTime.RIDGELINE : OverTime.HEAT_MAP;
             charts.dashboard.setOverTime(view);
             Prefs.setOverTime(view);
+        });
+        toolbar.logView.setSelected(Prefs.logView());
+        charts.dashboard.setLogView(Prefs.logView());
+        toolbar.logView.selectedProperty().addListener((o, a, on) -> {
+            charts.dashboard.setLogView(on);
+            Prefs.setLogView(on);
         });
         toolbar.presentation.selectedProperty().addListener((o, a, on) -> {
             // a projector gets dark colours unless the presenter switches Dark off; leaving restores the theme
@@ -173,7 +180,7 @@ public final class MainView extends BorderPane {
     }
 
     /** the exported dashboard node */
-    public Node dashboard() {
+    public Dashboard dashboard() {
         return charts.dashboard;
     }
 

@@ -7,8 +7,8 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * What the app remembers between launches (theme, last scenario and lesson, recently opened scenario files), in
- * the user's Java preferences.
+ * What the app remembers between launches (theme, the layer rows' looks, last scenario and lesson, recently opened
+ * scenario files), in the user's Java preferences.
  * The node can be moved with {@code -Dshiftscope.prefs=NAME} (tests use their own).
  */
 public final class Prefs {
@@ -47,6 +47,16 @@ public final class Prefs {
 
     public static void setOverTime(org.shiftscope.chart.OverTime view) {
         node().put("overTime", view.key());
+        flush();
+    }
+
+    /** whether the gradient's charts show log₁₀|g| (on unless switched off) */
+    public static boolean logView() {
+        return node().getBoolean("logView", true);
+    }
+
+    public static void setLogView(boolean on) {
+        node().putBoolean("logView", on);
         flush();
     }
 

@@ -11,9 +11,9 @@ import org.shiftscope.train.scenario.Settings;
 /**
  * The window's keyboard: Space play/pause · S one step · R reset · B BatchNorm on/off · F5 presentation ·
  * Ctrl+S save the dashboard PNG · Ctrl+Shift+S save the scenario · Ctrl+O open · Ctrl+E CSV · Ctrl+L fold the
- * lesson · Ctrl+B show or hide the controls · I the step inspector · Escape or 0 zoomed time charts follow the
- * run again. Single letters are left to text fields, spinners and lists that have the focus, and Space to a check
- * box or button reached with the keyboard (Tab), which it then presses.
+ * lesson · Ctrl+B show or hide the controls · I the step inspector · T the next tap · Escape or 0 zoomed time
+ * charts follow the run again. Single letters are left to text fields, spinners and lists that have the focus,
+ * and Space to a check box or button reached with the keyboard (Tab), which it then presses.
  */
 final class Shortcuts {
     private final ScenarioModel model;
@@ -23,6 +23,8 @@ final class Shortcuts {
     private final LessonCard card;
     /** I: open or close the step inspector */
     private Runnable toggleInspector = () -> { };
+    /** T: the layer charts show the next tap */
+    private Runnable nextTap = () -> { };
     /** the time charts follow the run again (zoom reset) */
     private java.util.function.BooleanSupplier followRun = () -> false;
 
@@ -37,6 +39,10 @@ final class Shortcuts {
 
     void onInspector(Runnable r) {
         toggleInspector = r;
+    }
+
+    void onNextTap(Runnable r) {
+        nextTap = r;
     }
 
     /** Escape and 0 make zoomed time charts follow the run again; {@code r} says whether they were zoomed. */
@@ -84,6 +90,7 @@ final class Shortcuts {
             case R -> model.reset();
             case B -> toggleBatchNorm();
             case I -> toggleInspector.run();
+            case T -> nextTap.run();
             case ESCAPE, DIGIT0, NUMPAD0 -> {
                 if (!followRun.getAsBoolean()) return false; // not zoomed: Escape is left to others
             }

@@ -1,11 +1,14 @@
 package org.shiftscope.ui;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -18,26 +21,24 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.shiftscope.chart.LayerChart;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.train.scenario.Scenario;
 
 /**
- * The bar above the charts: play/step/reset, the tap the layer charts show, the File menu and PNG export, and
- * the looks (dark, presentation). Training buttons call the {@link ScenarioModel}; files go through
- * {@link FileActions}.
+ * The bar above the charts: play/step/reset, the tap the layer charts show (and, for the gradient, whether as
+ * log |g|), the File menu and PNG export, and the looks (dark, presentation). Training buttons call the
+ * {@link ScenarioModel}; files go through {@link FileActions}.
  */
 final class Toolbar extends HBox {
     final ToggleButton play = new ToggleButton("▶ Play");
     final Button step = new Button("Step");
     final Button reset = new Button("Reset");
     final ToggleGroup tapGroup = new ToggleGroup();
-    final ToggleButton tapLinear = tapButton("W·x+b", Tap.LINEAR, "tapLinear",
-            "Show the values right after the weights: W·x + b, before anything else.");
-    final ToggleButton tapNormalized = tapButton("after BN", Tap.NORMALIZED, "tapNormalized",
-            "Show BatchNorm's output: normalized over the mini-batch, then scaled by gamma and shifted by beta. "
-                    + "Only exists while BatchNorm is on (a plain twin shows its W·x+b here).");
-    final ToggleButton tapActivation = tapButton("activation", Tap.ACTIVATION, "tapActivation",
-            "Show the output of the nonlinearity (sigmoid, tanh, ReLU…).");
+    /** one switch per tap, in {@link Tap} order (ids tapLinear, tapNormalized, …), each with its tap as user data */
+    final Map<Tap, ToggleButton> taps = new EnumMap<>(Tap.class);
+    /** a tap whose values span decades (the gradient) as log₁₀|g|; offered only while such a tap is shown */
+    final CheckBox logView = new CheckBox(LayerChart.LOG_WORDS);
     final MenuButton file = new MenuButton("File");
     final MenuItem open = new MenuItem("Open scenario…   (Ctrl+O, or drop a file on the window)");
     final MenuItem save = new MenuItem("Save scenario…   (Ctrl+Shift+S)");
@@ -111,7 +112,11 @@ final class Toolbar extends HBox {
         step.setOnAction(e -> m.step());
         reset.setOnAction(e -> m.reset());
 
-        for (ToggleButton t : List.of(tapLinear, tapNormalized, tapActivation)) t.setToggleGroup(tapGroup);
+        for (Tap t : Tap.values()) taps.put(t, tapButton(t));
+        logView.setId("logView");
+        SettingControls.tip(logView, "Show the gradients' sizes on a log scale: every layer chart plots log₁₀|g| of "
+                + "the gradients that are not exactly 0, on an axis of powers of ten (10⁻⁶, 10⁻⁴, …); the readouts "
+                + "say how many were exactly 0. Off: the gradients' raw values (remembered for next time).");
         showTap(m.tapProperty().get());
         tapGroup.selectedToggleProperty().addListener((o, a, t) -> {
             if (t == null) {
@@ -138,10 +143,10 @@ final class Toolbar extends HBox {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(panel, play, step, reset, new Separator(Orientation.VERTICAL), show,
-                tapLinear,
-                tapNormalized, tapActivation, new Separator(Orientation.VERTICAL), ridgeline, inspector, grow, file, exportScale, export, gif, new Separator(Orientation.VERTICAL),
-                dark, presentation);
+        getChildren().addAll(panel, play, step, reset, new Separator(Orientation.VERTICAL), show);
+        getChildren().addAll(taps.values());
+        getChildren().addAll(logView, new Separator(Orientation.VERTICAL), ridgeline, inspector, grow, file,
+                exportScale, export, gif, new Separator(Orientation.VERTICAL), dark, presentation);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 10, 8, 10));
         getStyleClass().add("toolbar");
@@ -177,31 +182,57 @@ final class Toolbar extends HBox {
         if (n.isVisible() != on) n.setVisible(on);
     }
 
-    private ToggleButton tapButton(String text, Tap tap, String id, String tip) {
-        ToggleButton b = new ToggleButton(text);
-        b.setId(id);
+    /** a tap's switch in the tap group: its words, its tooltip, id "tap" + its key ("tapGradient") */
+    private ToggleButton tapButton(Tap tap) {
+        ToggleButton b = new ToggleButton(tap.label);
+        b.setId("tap" + Character.toUpperCase(tap.key().charAt(0)) + tap.key().substring(1));
         b.setUserData(tap);
         b.getStyleClass().add("tap");
-        SettingControls.tip(b, tip);
+        b.setToggleGroup(tapGroup);
+        SettingControls.tip(b, tap.description + " (T: the next tap)");
         return b;
     }
 
+    /** Selects a tap's switch, and offers the log view only where the tap's values span decades. */
     private void showTap(Tap t) {
-        for (var toggle : tapGroup.getToggles()) if (toggle.getUserData() == t) toggle.setSelected(true);
+        taps.get(t).setSelected(true);
+        boolean decades = t.scale == Tap.Scale.LOG_MAGNITUDE;
+        logView.setVisible(decades);
+        logView.setManaged(decades);
     }
 
-    /** "after BN" exists only where BN can be; showing it without BN falls back to the activation */
+    /** T: the tap after the one shown, in toolbar order, skipping those not offered now (after BN without BN) */
+    void nextTap() {
+        List<ToggleButton> all = List.copyOf(taps.values());
+        int at = all.indexOf(tapGroup.getSelectedToggle());
+        for (int i = 1; i < all.size(); i++) {
+            ToggleButton b = all.get((at + i) % all.size());
+            if (!b.isDisabled()) {
+                b.setSelected(true);
+                return;
+            }
+        }
+    }
+
+    /**
+     * A tap that falls back to another where a run has none of its own values ("after BN") is offered only while
+     * some run has them: while a normalizer is on. Without one, a chart of it would show the fallback alone; the
+     * charts then show the activation.
+     */
     private void enableTaps(Scenario s, ScenarioModel m) {
-        boolean bn = false;
-        for (int i = 0; i < s.runCount(); i++) bn |= s.run(i).network().batchnorm();
-        tapNormalized.setDisable(!bn);
-        if (!bn && m.tapProperty().get() == Tap.NORMALIZED) m.setTap(Tap.ACTIVATION);
+        boolean norm = false;
+        for (int i = 0; i < s.runCount(); i++) norm |= s.run(i).network().batchnorm();
+        for (Tap t : Tap.values()) {
+            if (t.fallback == null) continue;
+            taps.get(t).setDisable(!norm);
+            if (!norm && m.tapProperty().get() == t) m.setTap(Tap.ACTIVATION);
+        }
     }
 
     /** Puts the layer chooser after the taps: together they say what the layer rows show. */
     void addLayerChooser(javafx.scene.layout.Region chooser) {
         chooser.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        getChildren().add(getChildren().indexOf(tapActivation) + 1, chooser);
+        getChildren().add(getChildren().indexOf(logView) + 1, chooser);
     }
 
     /** the file and export controls give way on a projector (their shortcuts still work) */

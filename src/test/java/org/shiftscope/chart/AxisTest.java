@@ -192,6 +192,35 @@ class AxisTest {
     }
 
     @Test
+    void anAxisOfDecadesHasWholeEndsAndTicksLabelledAsPowersOfTen() {
+        Axis a = new Axis().minTicks(3).decades(true);
+        assertTrue(a.decades());
+        a.include(-5.37, -2.21); // log₁₀|g| of gradients from 4.3e-6 to 6.2e-3
+        assertEquals(-6, a.lo());
+        assertEquals(-2, a.hi());
+        assertArrayEquals(new double[] {-6, -5, -4, -3, -2}, a.ticks(5));
+        assertArrayEquals(new double[] {-6, -4, -2}, a.ticks(2), "a coarser whole step");
+        a.reset();
+        a.include(-3.4, -3.1); // less than a decade: still two whole ends, never a tick between whole numbers
+        assertArrayEquals(new double[] {-4, -3}, a.ticks(8), "at least 1 apart, even if minTicks asks for more");
+        a.include(-12.2, 0.4);
+        for (double t : a.ticks(4)) assertEquals(Math.rint(t), t, "whole: " + t);
+        assertEquals("10⁻⁶", a.tickLabel(-6));
+        assertEquals("10⁻¹²", a.tickLabel(-12));
+        assertEquals("10⁰", a.tickLabel(0));
+        assertEquals("10³", a.tickLabel(3));
+        assertEquals("10⁻¹⁰", Axis.power(-10.0000001));
+        Axis plain = new Axis();
+        plain.include(-5.37, -2.21);
+        assertEquals("-4", plain.tickLabel(-4), "an ordinary axis labels numbers");
+        assertEquals(Axis.label(0.001), plain.tickLabel(0.001));
+        a.decades(false);
+        assertTrue(a.isEmpty(), "switching forgets the range");
+        a.include(-0.6, 0.6);
+        assertTrue(a.ticks(12)[1] - a.ticks(12)[0] < 1, "fractional steps again");
+    }
+
+    @Test
     void followWidensAtOnce() {
         Axis a = new Axis();
         a.follow(-1, 1, 1);

@@ -96,6 +96,37 @@ class HeadlessRunnerTest {
         }
     }
 
+    /** Figures of every tap some run measured: the gradient's as log |g|, none of a tap no run had. */
+    @Test
+    void theFiguresShowEveryTapMeasuredTheGradientAsLogMagnitudes() throws IOException {
+        Path out = tmp.resolve("grad");
+        Result r = run("--headless", "--steps", "30", "--every", "10", "--set", "network.norm=none", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        for (int layer = 1; layer <= 3; layer++) {
+            for (String kind : new String[] {"histogram", "distribution", "moments", "percentiles"}) {
+                Path f = out.resolve("layer" + layer + "-gradient-" + kind + ".png");
+                assertTrue(Files.size(f) > 2000, f.toString());
+                String caption = org.shiftscope.export.PngExporter.caption(f);
+                assertTrue(caption.endsWith(" · layer " + layer + ", gradient, log |g|"), caption);
+            }
+            assertTrue(Files.exists(out.resolve("layer" + layer + "-linear-histogram.png")));
+            assertTrue(Files.exists(out.resolve("layer" + layer + "-activation-moments.png")));
+            assertFalse(Files.exists(out.resolve("layer" + layer + "-normalized-histogram.png")), "BN was off");
+        }
+        // the gradient's histogram is drawn: its bars in the run's blue, against the white and grey of the frame
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve("layer2-gradient-histogram.png")
+                .toFile());
+        int blue = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y), red = (rgb >> 16) & 255, b = rgb & 255;
+                if (b > red + 60) blue++;
+            }
+        }
+        assertTrue(blue > 500, "blue pixels of the histogram: " + blue);
+    }
+
     @Test
     void sameScenarioAndSeedGiveByteIdenticalCsv() throws IOException {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");

@@ -81,6 +81,25 @@ class LessonReportTest {
     }
 
     @Test
+    void theGradientTapReadsItsRawValues() {
+        // dL/d(W·x+b) of layer 2: raw values with their log₁₀|g| statistics beside them (not what is read)
+        TapStats log = stats(2, Tap.GRADIENT, -3, 0.5, -3.5, -3, -2.5, 0.1);
+        TapStats g = new TapStats(org.shiftscope.nn.Site.of(2, Tap.GRADIENT), 0.0042, 0.031, -0.1, -0.012,
+                0.0051, 0.015, 0.1, Double.NaN, -0.1, 0.1, new int[] {1, 2, 1}, 0, 0, log);
+        List<Snapshot> l = List.of(cp("main", 100, 0.5, 0.9, true, List.of(g)),
+                cp("plain", 100, 0.5, 0.9, false, List.of()));
+        assertEquals("0.004 0.031 −0.012 0.005 0.015", LessonReport.fill("{main.mean:2:gradient} "
+                + "{main.std:2:gradient} {main.p15:2:gradient} {main.p50:2:gradient} {main.p85:2:gradient}", l));
+        assertEquals("— —", LessonReport.fill("{main.p50:1:gradient} {plain.p50:2:gradient}", l),
+                "a layer or a step without gradients: a dash (the gradient has nothing to fall back to)");
+        LessonReport.check("{bn.p50:3:gradient@first}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LessonReport.check("{bn.p50:3:grad}"));
+        assertEquals("summary placeholder {bn.p50:3:grad}: unknown tap 'grad': one of linear, normalized, "
+                + "activation, gradient", e.getMessage());
+    }
+
+    @Test
     void missingRunsAndStatisticsReadAsADash() {
         assertEquals("— — —", LessonReport.fill("{main.acc} {bn.p50:2:linear} {plain.sat:1}", twins()));
         assertEquals("— —", LessonReport.fill("{end} {bn.acc}", List.of()));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.shiftscope.nn.Site;
 import org.shiftscope.nn.Tap;
 
 /** What the charts read: metrics, test accuracy and tap statistics per run, decimated, and cleared on reset. */
@@ -82,6 +83,42 @@ class HistoryTest {
 
         assertSame(b3, h.latestStats("bn"), "the newest snapshot that carried statistics");
         assertSame(p1, h.latestStats("plain"), "a snapshot without statistics does not replace it");
+    }
+
+    /** a gradient's statistics: its raw values' mean and its log₁₀|g| statistics' mean */
+    static TapStats gradient(int layer, double mean, double logMean) {
+        TapStats log = stats(layer, Tap.GRADIENT, logMean);
+        return new TapStats(Site.of(layer, Tap.GRADIENT), mean, 1, mean - 1, mean, mean, mean, mean + 1, Double.NaN,
+                mean - 1, mean + 1, new int[] {1, 2}, 0, 0, log);
+    }
+
+    @Test
+    void aGradientsMagnitudesAreASeriesOfTheirOwnKeptAtTheSameStepsAsItsValues() {
+        History h = new History();
+        int n = History.CAPACITY * 3 + 5;
+        for (int step = 1; step <= n; step++) {
+            // every 7th step's loss was not finite: it has no gradient
+            List<TapStats> taps = step % 7 == 0 ? List.of(stats(1, Tap.LINEAR, step))
+                    : List.of(stats(1, Tap.LINEAR, step), gradient(1, step, -step));
+            h.add(snap("main", step, Double.NaN, taps));
+        }
+        Decimated<TapStats> raw = h.tap("main", 1, Tap.GRADIENT), log = h.magnitude("main", 1, Tap.GRADIENT);
+        assertTrue(raw.size() > History.CAPACITY / 2 && raw.size() <= History.CAPACITY, "decimated: " + raw.size());
+        assertEquals(raw.size(), log.size());
+        for (int i = 0; i < raw.size(); i++) {
+            assertEquals(raw.step(i), log.step(i));
+            assertSame(raw.get(i).magnitude(), log.get(i), "the raw statistics' own magnitude at step " + raw.step(i));
+            assertEquals(-raw.get(i).mean(), log.get(i).mean());
+        }
+        assertSame(raw.last().magnitude(), log.last());
+        assertEquals(raw.lastStep(), log.lastStep());
+        assertEquals(0, h.magnitude("main", 1, Tap.LINEAR).size(), "a tap without magnitudes");
+        assertEquals(0, h.magnitude("main", 2, Tap.GRADIENT).size(), "a layer never measured");
+        assertEquals(java.util.Set.of(Tap.LINEAR, Tap.GRADIENT), h.measured());
+        assertEquals(List.of(Tap.LINEAR, Tap.GRADIENT), List.copyOf(h.measured()), "in Tap order");
+        h.clear();
+        assertEquals(0, h.magnitude("main", 1, Tap.GRADIENT).size());
+        assertTrue(h.measured().isEmpty());
     }
 
     @Test

@@ -130,6 +130,32 @@ class LayoutTest extends WindowTest {
     }
 
     /**
+     * With the gradient shown (four taps and its log |g| box) the toolbar's controls fit a 1280-pixel window at
+     * their preferred widths, as it opens and in presentation mode: seen there, Presentation was cut off at the
+     * right edge (the test screen's type is a little narrower than a desktop's, so a bar that only just fits here
+     * would not fit there).
+     */
+    @Test
+    void theToolbarFitsTheWindowWithTheGradientShown(FxRobot robot) {
+        robot.clickOn("#tapGradient");
+        assertTrue(view.toolbar.logView.isVisible());
+        double[] widths = toolbarWidths();
+        assertTrue(widths[0] <= widths[1], "1280×720: the bar needs " + widths[0] + " of " + widths[1] + " px");
+        present(robot, 1280, 720);
+        widths = toolbarWidths();
+        assertTrue(widths[0] <= widths[1], "presentation: the bar needs " + widths[0] + " of " + widths[1] + " px");
+    }
+
+    /** the width the toolbar's controls shown need, and the width it has */
+    private double[] toolbarWidths() {
+        return Hand.fx(() -> {
+            view.applyCss();
+            view.layout();
+            return new double[] {view.toolbar.prefWidth(-1), view.toolbar.getWidth()};
+        });
+    }
+
+    /**
      * In presentation mode a lesson's one layer row and the training row fill the height: seen at 1920×1080, rows
      * that stopped growing at their usual heights left a band of empty screen under the charts.
      */

@@ -403,8 +403,8 @@ class UiFuzzTest {
     }
 
     private String toolbar() {
-        String[] ids = {"play", "play", "step", "reset", "tapLinear", "tapNormalized", "tapActivation", "dark",
-            "presentation"};
+        String[] ids = {"play", "play", "step", "reset", "tapLinear", "tapNormalized", "tapActivation", "tapGradient",
+            "dark", "presentation"};
         String id = ids[rnd.nextInt(ids.length)];
         step(() -> hand.click(PanelCheck.node(view, id)));
         return "toolbar #" + id;
