@@ -69,6 +69,9 @@ public final class ScenarioModel {
         variants = new VariantSelection(scenario.getReadOnlyProperty(), trainer, feed.history);
         lessons = new LessonFlow(this, trainer);
         scenario.set(st.scenario());
+        tap.set(scenario().get(Settings.VIEW_TAP));
+        // a scenario opened, a lesson or a file brings its own view of the layer charts
+        scenario.addListener((o, a, next) -> tap.set(next.get(Settings.VIEW_TAP)));
         lastMessage = st.message();
         lastRefusals = st.refusals();
     }
@@ -239,9 +242,13 @@ public final class ScenarioModel {
         set(Settings.NORM, now.hasLayer() ? NormKind.NONE : lastNorm);
     }
 
-    /** Picks the tap the layer charts show. */
+    /**
+     * Picks the tap the layer charts show: a setting of the scenario ({@link Settings#VIEW_TAP}, which Save writes)
+     * that nothing in training reads, so the trainer is not told.
+     */
     public void setTap(Tap t) {
         tap.set(t);
+        if (scenario().get(Settings.VIEW_TAP) != t) scenario.set(scenario().with(Settings.VIEW_TAP, t));
     }
 
     // ---------------------------------------------------------------- commands: training
@@ -371,7 +378,7 @@ public final class ScenarioModel {
             // a refused rebuild: the controls go back to what trains, once the trainer has done every command sent
             // (changes made meanwhile are in what it trains; going back earlier would undo them on screen only)
             revertPending = false;
-            scenario.set(st.scenario());
+            scenario.set(st.scenario().with(Settings.VIEW_TAP, tap.get())); // the view is not the trainer's
         }
         lastError = st.error();
         lastRefusals = st.refusals();

@@ -188,6 +188,11 @@ public final class Scenario {
         return get(DESCRIPTION);
     }
 
+    /** the tap the layer charts show (nothing in training reads it) */
+    public org.shiftscope.nn.Tap shownTap() {
+        return get(VIEW_TAP);
+    }
+
     /** whether several networks train side by side */
     public boolean compare() {
         return variants.size() > 1;
