@@ -6,7 +6,7 @@ import java.util.Random;
  * Draws mini-batch indices in shuffled epochs from a seeded generator: the same seed gives the same batches.
  * The batch size may change between calls; nothing is allocated per call.
  */
-public final class BatchSampler {
+public final class BatchSampler implements Sampler {
     /** the current epoch's order of sample indices */
     private final int[] order;
     /** next position in {@link #order} */
@@ -34,6 +34,7 @@ public final class BatchSampler {
     }
 
     /** Fills idx[0..n) with the next n indices, reshuffling at each epoch's end. */
+    @Override
     public void next(int[] idx, int n) {
         for (int i = 0; i < n; i++) {
             if (pos == order.length) shuffle();

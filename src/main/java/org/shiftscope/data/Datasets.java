@@ -23,7 +23,7 @@ public final class Datasets {
         return k != null && k.planar;
     }
 
-    /** Loads a data set by its key (see {@link DatasetKind}). */
+    /** Loads a data set by its key (see {@link DatasetKind}); a sequence set with the default lengths. */
     public static Dataset load(String name, String path, double noise, int samples, double testFraction, long seed) {
         DatasetKind kind = DatasetKind.of(name);
         if (kind == null) {
@@ -39,6 +39,16 @@ public final class Datasets {
      */
     public static Dataset load(DatasetKind kind, String path, double noise, int samples, double testFraction,
                                long seed) {
+        return load(kind, path, noise, samples, testFraction, seed, SequenceLengths.DEFAULT);
+    }
+
+    /**
+     * @param path    IDX folder (idx; optional for mnist and fashion-mnist)
+     * @param samples synthetic sample count, or a cap on IDX training images (0 = all)
+     * @param lengths the sequences' lengths (sequence sets only)
+     */
+    public static Dataset load(DatasetKind kind, String path, double noise, int samples, double testFraction,
+                               long seed, SequenceLengths lengths) {
         int n = samples > 0 ? samples : 1000;
         boolean noPath = path == null || path.isBlank();
         return switch (kind) {
@@ -50,6 +60,8 @@ public final class Datasets {
             case IDX -> IdxDataset.load(kind.key(), Path.of(path), samples);
             case FASHION_MNIST -> IdxDataset.load(kind.key(), noPath ? fashionFolder() : Path.of(path), samples);
             case MNIST -> IdxDataset.load(kind.key(), noPath ? mnistFolder() : Path.of(path), samples);
+            case MORE_ONES, ADDING -> SequenceDataset.generate(kind, n, testFraction, lengths.min(), lengths.max(),
+                    lengths.testMin(), lengths.testMax(), seed);
         };
     }
 

@@ -19,6 +19,7 @@ public final class CsvRecorder implements Closeable {
     public static final String STATS_HEADER = "run,step,layer,tap,mean,std,min,p15,p50,p85,max,saturation";
     public static final String METRICS_HEADER = "run,step,loss,batch_accuracy,test_accuracy,learning_rate";
     public static final String HISTOGRAMS_HEADER = "run,step,layer,tap,bin_lo,bin_hi,count";
+    public static final String LENGTHS_HEADER = "run,step,length,test_accuracy";
 
     /** per-tap summary rows */
     private final Writer stats;
@@ -26,10 +27,15 @@ public final class CsvRecorder implements Closeable {
     private final Writer metrics;
     /** one row per histogram bin */
     private final Writer histograms;
+    /** where {@code lengths.csv} goes, made with the first accuracy by length (sequence sets); null: not written */
+    private final Path dir;
+    /** a sequence model's test accuracy at each length, or null before the first */
+    private Writer lengths;
 
     /** Opens the three files in {@code dir} (created if needed) and writes their headers. */
     public CsvRecorder(Path dir) throws IOException {
         Files.createDirectories(dir);
+        this.dir = dir;
         stats = open(dir.resolve("stats.csv"));
         metrics = open(dir.resolve("metrics.csv"));
         histograms = open(dir.resolve("histograms.csv"));
@@ -43,6 +49,7 @@ public final class CsvRecorder implements Closeable {
         this.stats = stats;
         this.metrics = metrics;
         this.histograms = histograms;
+        this.dir = null;
         stats.write(STATS_HEADER + "\n");
         metrics.write(METRICS_HEADER + "\n");
         histograms.write(HISTOGRAMS_HEADER + "\n");
@@ -58,8 +65,18 @@ public final class CsvRecorder implements Closeable {
             String run = s.run();
             metrics.write(run + "," + s.step() + "," + Fmt.num(s.loss()) + "," + Fmt.num(s.batchAccuracy()) + ","
                     + Fmt.optional(s.testAccuracy()) + "," + Fmt.num(s.learningRate()) + "\n");
+            if (s.byLength() != null && dir != null) {
+                if (lengths == null) {
+                    lengths = open(dir.resolve("lengths.csv"));
+                    lengths.write(LENGTHS_HEADER + "\n");
+                }
+                var by = s.byLength();
+                for (int l = by.shortest(); l <= by.longest(); l++) {
+                    lengths.write(run + "," + s.step() + "," + l + "," + Fmt.num(by.at(l)) + "\n");
+                }
+            }
             for (TapStats t : s.taps()) {
-                String key = run + "," + s.step() + "," + t.layer() + "," + t.tap().key() + ",";
+                String key = run + "," + s.step() + "," + layer(t) + "," + t.tap().key() + ",";
                 stats.write(key + Fmt.num(t.mean()) + "," + Fmt.num(t.std()) + "," + Fmt.num(t.min()) + ","
                         + Fmt.num(t.p15()) + "," + Fmt.num(t.p50()) + "," + Fmt.num(t.p85()) + ","
                         + Fmt.num(t.max()) + "," + Fmt.optional(t.saturation()) + "\n");
@@ -77,10 +94,17 @@ public final class CsvRecorder implements Closeable {
         }
     }
 
+    /** the {@code layer} column: the hidden layer's number, and for one time step "@t" and its index ("1@t7") */
+    static String layer(TapStats t) {
+        int p = t.site().position();
+        return p == org.shiftscope.nn.Site.ALL ? Integer.toString(t.layer()) : t.layer() + "@t" + p;
+    }
+
     @Override
     public void close() throws IOException {
         IOException first = null;
-        for (Writer w : new Writer[] {stats, metrics, histograms}) {
+        for (Writer w : new Writer[] {stats, metrics, histograms, lengths}) {
+            if (w == null) continue;
             try {
                 w.close();
             } catch (IOException e) {

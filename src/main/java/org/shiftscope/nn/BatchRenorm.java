@@ -44,7 +44,12 @@ public final class BatchRenorm extends BatchStatistics {
      * @param dMax d is clipped to [−dMax, dMax] (≥ 0; 0 = no correction of the mean)
      */
     public BatchRenorm(String name, int units, double momentum, double eps, double rMax, double dMax) {
-        super(ownGamma(name, units), ownBeta(name, units), momentum, eps);
+        this(ownGamma(name, units), ownBeta(name, units), momentum, eps, rMax, dMax);
+    }
+
+    /** a Batch Renorm using these γ and β (shared, e.g. by the per-time-step normalizers of a recurrent layer) */
+    public BatchRenorm(Param gamma, Param beta, double momentum, double eps, double rMax, double dMax) {
+        super(gamma, beta, momentum, eps);
         this.r = new double[units];
         this.d = new double[units];
         this.sumD = new double[units];

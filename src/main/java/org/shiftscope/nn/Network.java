@@ -16,6 +16,13 @@ import org.ejml.data.DMatrixRMaj;
  * kept; switching normalizers, turning them off or moving them only re-lists the layers, so the weights and the
  * matrices survive. Only a change of shape (depth, width, activation, inputs) needs a new network.
  *
+ * <p>A recurrent network ({@link #recurrent}) reads sequences (examples, T, inputs): its hidden layers are Elman
+ * layers ({@link Recurrent}, paths {@code h1} … {@code hH}, each reading the sequence of the one below), then the
+ * last time step's h ({@link LastPosition}, path {@code last}) and the output Dense. Its normalizer sits inside each
+ * recurrent layer, one per time step with γ and β shared by every step; BatchNorm keeps running averages per step
+ * or shared by every step ({@link TimeStatistics}). Placement and noise after the normalizer apply to the
+ * perceptron only.
+ *
  * <p>Passes: {@link #forward(DMatrixRMaj, int[], Pass)} says what a pass may use and change ({@link Pass}); a
  * {@link #copy()} trains nothing of this network's, so an extra forward/backward on a copy (brought up to date with
  * {@link #copyStateFrom}) leaves this network, its random streams and what its sites hold exactly as they were.
@@ -32,8 +39,16 @@ public final class Network extends Composite {
     private final NetworkSpec spec;
     private final long seed;
     private final MatMul mm;
-    /** the hidden layers, index h−1 */
+    /** the hidden layers, index h−1 (none in a recurrent network) */
     private final HiddenLayer[] blocks;
+    /** a recurrent network's hidden layers, index h−1 (none in a perceptron) */
+    private final Recurrent[] rnns;
+    /** a recurrent network's last time step, between its top layer and the output layer; null in a perceptron */
+    private final LastPosition last;
+    /** a recurrent network's BatchNorm: running averages per time step or shared */
+    private TimeStatistics timeStats;
+    /** the time steps the recurrent layers had made when {@link #sites} was listed */
+    private int stepsListed;
     /** every normalizer's layers made so far, and the settings new ones are made with */
     private final NormLayers norms;
     /** the normalizer in use (NONE: none) */
@@ -65,6 +80,19 @@ public final class Network extends Composite {
      * normalizer settings.
      */
     public Network(int inputs, int classes, NetworkSpec spec, long seed, MatMul mm) {
+        this(inputs, classes, spec, seed, mm, false);
+    }
+
+    /**
+     * A recurrent network on sequences of {@code inputs} channels: an Elman layer per hidden width (see the class
+     * doc), weights drawn from {@code new Random(seed)} input side first, W = [W_x; W_h] of each layer with std =
+     * the init's for fan-in = inputs + width, then the output layer.
+     */
+    public static Network recurrent(int inputs, int classes, NetworkSpec spec, long seed, MatMul mm) {
+        return new Network(inputs, classes, spec, seed, mm, true);
+    }
+
+    private Network(int inputs, int classes, NetworkSpec spec, long seed, MatMul mm, boolean recurrent) {
         this.inputs = inputs;
         this.hidden = spec.hidden();
         this.classes = classes;
@@ -72,11 +100,29 @@ public final class Network extends Composite {
         this.seed = seed;
         this.mm = mm;
         Random rng = new Random(seed);
-        blocks = Mlp.hiddenLayers(inputs, spec, rng, mm);
-        out = Mlp.outputLayer(blocks.length == 0 ? inputs : hidden[hidden.length - 1], classes, spec, rng, mm);
-        (blocks.length == 0 ? out : blocks[0].dense()).setNeedInputGrad(false); // the data needs no gradient
         this.norm = spec.norm();
         this.norms = new NormLayers(hidden, spec);
+        this.timeStats = spec.timeStats();
+        if (recurrent) {
+            if (hidden.length == 0) throw new IllegalArgumentException("a recurrent network needs a hidden layer");
+            blocks = new HiddenLayer[0];
+            rnns = new Recurrent[hidden.length];
+            int in = inputs;
+            for (int h = 0; h < hidden.length; h++) {
+                rnns[h] = new Recurrent(Integer.toString(h + 1), in, hidden[h], spec.activation(), null, mm);
+                rnns[h].init(rng, spec.init().std(in + hidden[h], hidden[h], spec.initGain()));
+                in = hidden[h];
+            }
+            last = new LastPosition();
+            out = Mlp.outputLayer(hidden[hidden.length - 1], classes, spec, rng, mm);
+            useRecurrentNorm();
+        } else {
+            blocks = Mlp.hiddenLayers(inputs, spec, rng, mm);
+            rnns = new Recurrent[0];
+            last = null;
+            out = Mlp.outputLayer(blocks.length == 0 ? inputs : hidden[hidden.length - 1], classes, spec, rng, mm);
+            (blocks.length == 0 ? out : blocks[0].dense()).setNeedInputGrad(false); // the data needs no gradient
+        }
         this.placement = spec.bnPlacement();
         this.normNoise = spec.normNoise();
         this.noiseRng = new Random(seed ^ 0x9E3779B97F4A7C15L);
@@ -96,8 +142,68 @@ public final class Network extends Composite {
         return NormLayers.groupsFor(width, asked);
     }
 
+    /** whether this is a recurrent network (it reads sequences) */
+    public boolean recurrent() {
+        return last != null;
+    }
+
+    /** a recurrent network's hidden layer h (1-based) */
+    public Recurrent recurrentLayer(int h) {
+        return rnns[h - 1];
+    }
+
+    /** a recurrent network's BatchNorm: running averages per time step or shared by every step */
+    public TimeStatistics timeStatistics() {
+        return timeStats;
+    }
+
+    /**
+     * Gives every recurrent layer new normalizers of the kind in use (made per time step as sequences reach it),
+     * with the user's γ and β, and sets whether their running averages are shared across time.
+     */
+    private void useRecurrentNorm() {
+        for (int h = 0; h < rnns.length; h++) {
+            Recurrent r = rnns[h];
+            r.setNorms(stepNorms(norm, r.width()));
+            r.setSharedStatistics(timeStats == TimeStatistics.SHARED);
+            startAffine(r);
+        }
+    }
+
+    /** the user's γ and β in a recurrent layer's shared parameters; fixed or learned from there */
+    private void startAffine(Recurrent r) {
+        boolean fixed = norms.affine() == Affine.FIXED || !norm.hasLayer();
+        Arrays.fill(r.gamma.value.data, norms.gamma());
+        Arrays.fill(r.beta.value.data, norms.beta());
+        Arrays.fill(r.gamma.velocity.data, 0.0);
+        Arrays.fill(r.beta.velocity.data, 0.0);
+        r.gamma.frozen = r.beta.frozen = fixed;
+    }
+
+    /** makes a recurrent layer's per-step normalizers of this kind with the current settings (null: none) */
+    private Recurrent.NormFactory stepNorms(NormKind kind, int width) {
+        return switch (kind) {
+            case NONE -> null;
+            case BATCH -> (g, b) -> new BatchNorm(g, b, norms.momentum(), norms.eps());
+            case LAYER -> (g, b) -> new LayerNorm(g, b, norms.eps());
+            case GROUP -> (g, b) -> new GroupNorm(g, b, groupsFor(width, norms.groups()), norms.eps());
+            case RENORM -> (g, b) -> new BatchRenorm(g, b, norms.momentum(), norms.eps(), norms.rMax(), norms.dMax());
+        };
+    }
+
+    /** the time steps every recurrent layer has made */
+    private int stepsMade() {
+        int n = 0;
+        for (Recurrent r : rnns) n += r.stepsMade();
+        return n;
+    }
+
     /** Re-lists layers, parameters and sites after a normalizer change. Allocates; not per step. */
     private void relist() {
+        if (recurrent()) {
+            relistRecurrent();
+            return;
+        }
         Normalization[] nl = norm.hasLayer() ? norms.of(norm) : null;
         current = nl;
         layers.clear();
@@ -120,6 +226,46 @@ public final class Network extends Composite {
         body = new Sequential(parts);
         sites = List.copyOf(listed);
     }
+
+    /** a recurrent network's parts: h1 … hH, last, out; its sites are listed by {@link #listRecurrentSites()} */
+    private void relistRecurrent() {
+        current = null;
+        layers.clear();
+        List<Integer> owner = new ArrayList<>();
+        List<Sequential.Part> parts = new ArrayList<>();
+        for (int h = 0; h < rnns.length; h++) {
+            layers.add(rnns[h]);
+            owner.add(h + 1);
+            parts.add(new Sequential.Part(path(h + 1), rnns[h]));
+        }
+        layers.add(last);
+        owner.add(rnns.length);
+        parts.add(new Sequential.Part(LAST, last));
+        layers.add(out);
+        owner.add(0);
+        parts.add(new Sequential.Part("out", out));
+        hiddenOfLayer = owner.stream().mapToInt(Integer::intValue).toArray();
+        body = new Sequential(parts);
+        listRecurrentSites();
+    }
+
+    /**
+     * A recurrent network's sites: for each layer, its taps over all time steps (position {@link Site#ALL}), then
+     * each time step's (position t) as far as its sequences have reached. Listed again when a longer sequence made
+     * new steps.
+     */
+    private void listRecurrentSites() {
+        List<SiteBuffer> listed = new ArrayList<>();
+        for (int h = 0; h < rnns.length; h++) {
+            rnns[h].pooledSites(path(h + 1), h + 1, listed);
+            rnns[h].sites(path(h + 1), h + 1, listed);
+        }
+        sites = List.copyOf(listed);
+        stepsListed = stepsMade();
+    }
+
+    /** the path of a recurrent network's last-time-step layer */
+    public static final String LAST = "last";
 
     /** the path of hidden layer h (1-based): "h" + h */
     public static String path(int h) {
@@ -144,7 +290,7 @@ public final class Network extends Composite {
     /** The logits of a batch. A pass with a noise generator first draws every normalizer's noise from it. */
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, Pass pass) {
-        if (pass.noise() != null && norm.hasLayer()) {
+        if (pass.noise() != null && norm.hasLayer() && current != null) {
             // noisy BN: every training step draws each unit's scale and offset anew (none at inference)
             for (Normalization b : current) b.drawNoise(normNoise, pass.noise());
         }
@@ -166,17 +312,22 @@ public final class Network extends Composite {
 
     /** Whether backward computes dL/d(input) (off by default: the data needs none; on when nested in a larger layer). */
     public void setNeedInputGrad(boolean need) {
+        if (recurrent()) return; // its layers always pass dL/dX on (their h_{t−1} part is needed)
         (blocks.length == 0 ? out : blocks[0].dense()).setNeedInputGrad(need);
     }
 
-    /** the sites measured, hidden layer ascending, taps in {@link Tap} order (the same list until a re-list) */
+    /**
+     * the sites measured, hidden layer ascending, taps in {@link Tap} order (the same list until a re-list; a
+     * recurrent network lists them again when a longer sequence made new time steps)
+     */
     public List<SiteBuffer> sites() {
+        if (recurrent() && stepsMade() != stepsListed) listRecurrentSites();
         return sites;
     }
 
     @Override
     public void sites(String path, int layer, List<SiteBuffer> out) {
-        out.addAll(sites);
+        out.addAll(sites());
     }
 
     /** hidden layer h (1-based) as a block */
@@ -190,6 +341,12 @@ public final class Network extends Composite {
      */
     public Layer layer(String path) {
         if (path.equals("out")) return out;
+        if (recurrent()) {
+            if (path.equals(LAST)) return last;
+            for (int h = 0; h < rnns.length; h++) if (path.equals(path(h + 1))) return rnns[h];
+            throw new IllegalArgumentException("no layer '" + path + "': h1 … h" + rnns.length + ", " + LAST
+                    + " or out");
+        }
         String[] parts = path.split("\\.", 2);
         int h;
         try {
@@ -211,6 +368,8 @@ public final class Network extends Composite {
     /** the path of one of its leaf layers ("h2.norm", "out"), or null for a layer not in it */
     public String pathOf(Layer l) {
         if (l == out) return "out";
+        if (l != null && l == last) return LAST;
+        for (int h = 0; h < rnns.length; h++) if (l == rnns[h]) return path(h + 1);
         for (int h = 0; h < blocks.length; h++) {
             String part = blocks[h].nameOf(l);
             if (part != null) return path(h + 1) + "." + part;
@@ -226,7 +385,7 @@ public final class Network extends Composite {
      * to date with {@link #copyStateFrom} before each use).
      */
     public Network copy() {
-        Network c = new Network(inputs, classes, spec, seed, mm);
+        Network c = new Network(inputs, classes, spec, seed, mm, recurrent());
         c.copyStateFrom(this);
         return c;
     }
@@ -239,7 +398,7 @@ public final class Network extends Composite {
      */
     public void copyStateFrom(Network other) {
         if (other.inputs != inputs || !Arrays.equals(other.hidden, hidden) || other.classes != classes
-                || other.activation() != activation()) {
+                || other.activation() != activation() || other.recurrent() != recurrent()) {
             throw new IllegalArgumentException("cannot copy a " + other + " into a " + this);
         }
         boolean relist = norm != other.norm || placement != other.placement;
@@ -247,6 +406,12 @@ public final class Network extends Composite {
         placement = other.placement;
         normNoise = other.normNoise;
         relist |= norms.copyFrom(other.norms);
+        if (recurrent()) {
+            boolean newNorms = relist || timeStats != other.timeStats;
+            timeStats = other.timeStats;
+            if (newNorms) useRecurrentNorm();
+            for (int h = 0; h < rnns.length; h++) rnns[h].copyStateFrom(other.rnns[h]);
+        }
         for (int h = 0; h < blocks.length; h++) {
             blocks[h].dense().w.copyFrom(other.blocks[h].dense().w);
             blocks[h].dense().b.copyFrom(other.blocks[h].dense().b);
@@ -316,18 +481,41 @@ public final class Network extends Composite {
         if (kind == norm) return;
         norm = kind;
         if (kind.hasLayer()) norms.startUsing(kind);
+        if (recurrent()) useRecurrentNorm();
         relist();
     }
 
     /** GroupNorm's groups (must divide every width): its layers are made anew. */
     public void setGroups(int g) {
         if (!norms.setGroups(g)) return;
+        if (norm == NormKind.GROUP && recurrent()) useRecurrentNorm();
         if (norm == NormKind.GROUP) relist(); // new layers, made with the user's γ/β
     }
 
     /** Batch Renorm's bounds on r (≥ 1) and d (≥ 0), from the next step on. */
     public void setRenorm(double rMax, double dMax) {
         norms.setRenorm(rMax, dMax);
+        for (Recurrent r : rnns) {
+            r.forEachNorm(n -> {
+                if (n instanceof BatchRenorm br) {
+                    br.setRMax(rMax);
+                    br.setDMax(dMax);
+                }
+            });
+        }
+    }
+
+    /**
+     * A recurrent network's BatchNorm keeps running averages per time step or one set shared by every step; they
+     * start again from the next batch, the weights and γ/β kept.
+     */
+    public void setTimeStatistics(TimeStatistics t) {
+        if (t == timeStats) return;
+        timeStats = t;
+        for (Recurrent r : rnns) {
+            r.setSharedStatistics(t == TimeStatistics.SHARED);
+            r.forEachNorm(Normalization::resetRunningStats);
+        }
     }
 
     /** Moves BN before or after the activation; running averages restart from the next batch. */
@@ -341,10 +529,12 @@ public final class Network extends Composite {
     /** Sets gamma/beta of every unit to the user's values; FIXED holds them there, LEARNED trains from them. */
     public void setAffine(Affine mode, double gamma, double beta) {
         norms.setAffine(mode, gamma, beta);
+        for (Recurrent r : rnns) startAffine(r);
     }
 
     public void setBnMomentum(double m) {
         norms.setMomentum(m);
+        for (Recurrent r : rnns) r.forEachNorm(n -> n.setMomentum(m));
     }
 
     /** Noise after BN from the next training step on (0 = none); see {@link BatchNorm#drawNoise}. */
@@ -354,6 +544,7 @@ public final class Network extends Composite {
 
     public void setBnEps(double eps) {
         norms.setEps(eps);
+        for (Recurrent r : rnns) r.forEachNorm(n -> n.setEps(eps));
     }
 
     /** whether the hidden layers are normalized (by any normalizer) */
@@ -431,6 +622,11 @@ public final class Network extends Composite {
 
     @Override
     public String toString() {
+        if (recurrent()) {
+            return inputs + "→" + Arrays.toString(hidden) + "→" + classes + " recurrent " + activation().key()
+                    + (norm == NormKind.NONE ? " no norm" : " " + norm.label()
+                    + (norm.keepsRunningStatistics() ? " " + timeStats.key() : ""));
+        }
         return inputs + "→" + Arrays.toString(hidden) + "→" + classes + " " + activation().key()
                 + (norm == NormKind.BATCH ? " BN " : norm.hasLayer() ? " " + norm.label() + " " : " no BN")
                 + (norm.hasLayer() ? placement.key() + " " + norms.affine().key() : "");

@@ -117,6 +117,35 @@ final class NormLayers {
         return affine;
     }
 
+    /** the settings new normalizers are made with (a recurrent layer makes one per time step as it needs them) */
+    int groups() {
+        return groups;
+    }
+
+    double rMax() {
+        return rMax;
+    }
+
+    double dMax() {
+        return dMax;
+    }
+
+    double momentum() {
+        return momentum;
+    }
+
+    double eps() {
+        return eps;
+    }
+
+    double gamma() {
+        return gamma;
+    }
+
+    double beta() {
+        return beta;
+    }
+
     void setMomentum(double m) {
         momentum = m;
         for (Normalization b : all()) b.setMomentum(m);

@@ -39,7 +39,17 @@ public final class Recurrent implements Layer {
     /** γ and β, 1 × hidden, shared by every step's normalizer (not trained without one) */
     public final Param gamma, beta;
     /** makes a step's normalizer; null: none */
-    private final NormFactory norms;
+    private NormFactory norms;
+    /** whether the steps share one set of running averages instead of keeping their own */
+    private boolean shared;
+    /** every a_t = W·[x_t, h_{t−1}] + b of the last forward, (examples, T, hidden) */
+    private final Tensor linear = new Tensor();
+    /** every norm_t(a_t) of the last forward, (examples, T, hidden); unused without a normalizer */
+    private final Tensor normed = new Tensor();
+    /** every dL/da_t of the last backward, (examples, T, hidden) */
+    private final Tensor dLinear = new Tensor();
+    /** whether a backward has followed the last forward */
+    private boolean backwardDone;
     /** the time steps made so far (a longer sequence makes more) */
     private final List<Step> steps = new ArrayList<>();
     /** how many leading steps' normalizers have learned running averages */
@@ -91,6 +101,86 @@ public final class Recurrent implements Layer {
         gamma.frozen = beta.frozen = norms == null;
     }
 
+    /**
+     * Draws W = [W_x; W_h] from a normal of this std (b stays 0), {@code rng}'s draws in W's row-major order, as
+     * {@link Dense#init} does.
+     */
+    public void init(java.util.Random rng, double std) {
+        for (int i = 0, n = w.size(); i < n; i++) w.value.data[i] = rng.nextGaussian() * std;
+    }
+
+    /**
+     * Changes the normalizer between two passes, keeping W, b, γ and β: the steps are made anew, each with a
+     * normalizer from {@code factory} (null: none), and no step has trained its running averages yet.
+     */
+    public void setNorms(NormFactory factory) {
+        norms = factory;
+        steps.clear();
+        trained = 0;
+        length = 0;
+        gamma.frozen = beta.frozen = factory == null;
+    }
+
+    /**
+     * Whether the time steps share one set of running averages (every step's batch blends into it, and inference
+     * uses it at every t) instead of keeping their own per step (Cooijmans et al.). Training normalizes each step
+     * with its own batch's statistics either way.
+     */
+    public void setSharedStatistics(boolean share) {
+        shared = share;
+    }
+
+    /** whether the steps share one set of running averages */
+    public boolean sharedStatistics() {
+        return shared;
+    }
+
+    /** whether the steps have a normalizer */
+    public boolean normalized() {
+        return norms != null;
+    }
+
+    /** the time steps made so far (their normalizers and sites exist) */
+    public int stepsMade() {
+        return steps.size();
+    }
+
+    /** input channels */
+    public int inputs() {
+        return in;
+    }
+
+    /** hidden units */
+    public int width() {
+        return hidden;
+    }
+
+    /**
+     * Makes this layer (same shape and normalizer) equal to another now: W, b, γ, β with their optimizer state and
+     * every step's normalizer state (running averages), the steps trained and whether statistics are shared.
+     * Allocates only when the other has made more steps.
+     */
+    public void copyStateFrom(Recurrent other) {
+        if (other.in != in || other.hidden != hidden) {
+            throw new IllegalArgumentException("cannot copy a recurrent layer of " + other.in + "→" + other.hidden
+                    + " into one of " + in + "→" + hidden);
+        }
+        w.copyFrom(other.w);
+        b.copyFrom(other.b);
+        gamma.copyFrom(other.gamma);
+        beta.copyFrom(other.beta);
+        shared = other.shared;
+        trained = other.trained;
+        if (norms != null) {
+            for (int t = 0; t < other.steps.size(); t++) step(t).norm.copyStateFrom(other.steps.get(t).norm);
+        }
+    }
+
+    /** Applies a change to every step's normalizer made so far (momentum, ε, …); nothing without one. */
+    public void forEachNorm(java.util.function.Consumer<Normalization> change) {
+        for (Step s : steps) if (s.norm != null) change.accept(s.norm);
+    }
+
     /** the step t's layers, made when a sequence first reaches it (allocates only then) */
     private Step step(int t) {
         while (steps.size() <= t) {
@@ -121,12 +211,19 @@ public final class Recurrent implements Layer {
         final int t1 = Tensor.positionsOf(x), m = x.numRows / t1;
         length = t1;
         dOut = null;
+        backwardDone = false;
         h.reshape(m, t1, hidden);
+        linear.reshape(m, t1, hidden);
+        if (norms != null) normed.reshape(m, t1, hidden);
         zeros.reshape(m, 1, hidden);
+        java.util.Arrays.fill(zeros.data, 0, m * hidden, 0.0);
         DMatrixRMaj prev = zeros;
         for (int t = 0; t < t1; t++) {
             Step s = step(t);
-            if (s.norm != null && !pass.batchStatistics() && t >= trained && trained > 0) {
+            if (s.norm != null && shared && t > 0) {
+                // one set of running averages: step t continues from where step t−1 left it
+                s.norm.copyStateFrom(steps.get(t - 1).norm);
+            } else if (s.norm != null && !pass.batchStatistics() && t >= trained && trained > 0) {
                 // beyond the longest trained sequence: the last trained step's statistics
                 s.norm.copyStateFrom(steps.get(trained - 1).norm);
             }
@@ -139,13 +236,26 @@ public final class Recurrent implements Layer {
             }
             // h_t = act(norm_t(W·input_t + b))
             DMatrixRMaj a = s.dense.forward(s.input, pass);
-            if (s.norm != null) a = s.norm.forward(a, pass);
+            scatter(a, linear, t, t1, m);
+            if (s.norm != null) {
+                a = s.norm.forward(a, pass);
+                scatter(a, normed, t, t1, m);
+            }
             prev = s.act.forward(a, pass);
-            final double[] hd = h.data, od = prev.data;
-            for (int n = 0; n < m; n++) System.arraycopy(od, n * hidden, hd, (n * t1 + t) * hidden, hidden);
+            scatter(prev, h, t, t1, m);
         }
-        if (pass.updateRunning()) trained = Math.max(trained, t1);
+        if (pass.updateRunning()) {
+            trained = Math.max(trained, t1);
+            // the shared running averages live in step 0's normalizer between passes
+            if (shared && norms != null && t1 > 1) steps.get(0).norm.copyStateFrom(steps.get(t1 - 1).norm);
+        }
         return h;
+    }
+
+    /** Copies one step's examples × hidden values to position t of an (examples, T, hidden) tensor. */
+    private void scatter(DMatrixRMaj step, Tensor all, int t, int t1, int m) {
+        final double[] sd = step.data, ad = all.data;
+        for (int n = 0; n < m; n++) System.arraycopy(sd, n * hidden, ad, (n * t1 + t) * hidden, hidden);
     }
 
     @Override
@@ -153,6 +263,8 @@ public final class Recurrent implements Layer {
         this.dOut = dOut;
         final int t1 = length, m = h.examples();
         dx.reshape(m, t1, in);
+        dLinear.reshape(m, t1, hidden);
+        backwardDone = true;
         carry.reshape(m, 1, hidden);
         java.util.Arrays.fill(carry.data, 0, m * hidden, 0.0);
         for (int t = t1 - 1; t >= 0; t--) {
@@ -167,6 +279,7 @@ public final class Recurrent implements Layer {
             }
             DMatrixRMaj d = s.act.backward(s.dh);
             if (s.norm != null) d = s.norm.backward(d);
+            scatter(d, dLinear, t, t1, m);
             // d[x_t, h_{t−1}] = dA·Wᵀ (W's and b's parts added by the dense layer)
             DMatrixRMaj dIn = s.dense.backward(d);
             final double[] ind = dIn.data, dxd = dx.data;
@@ -191,6 +304,25 @@ public final class Recurrent implements Layer {
     @Override
     public DMatrixRMaj outputGrad() {
         return dOut;
+    }
+
+    /**
+     * The sites over all time steps at once, position {@link Site#ALL}: every a_t, norm_t(a_t), h_t and dL/da_t of the
+     * last passes pooled (as a dense layer's sites pool the examples), in {@link Tap} order; no normalized site
+     * without a normalizer, no gradient before a backward has followed the last forward.
+     */
+    public void pooledSites(String path, int layer, List<SiteBuffer> out) {
+        for (Tap tap : Tap.values()) {
+            Site site = new Site(path, layer, Site.ALL, tap);
+            switch (tap) {
+                case LINEAR -> out.add(new SiteBuffer(site, () -> length > 0 ? linear : null));
+                case NORMALIZED -> {
+                    if (norms != null) out.add(new SiteBuffer(site, () -> length > 0 ? normed : null));
+                }
+                case ACTIVATION -> out.add(new SiteBuffer(site, () -> length > 0 ? h : null));
+                case GRADIENT -> out.add(new SiteBuffer(site, () -> backwardDone ? dLinear : null));
+            }
+        }
     }
 
     /**

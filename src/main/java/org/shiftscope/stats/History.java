@@ -58,6 +58,7 @@ public final class History {
         if (!s.taps().isEmpty()) {
             latestStats.put(run, s);
             for (TapStats t : s.taps()) {
+                if (t.site().position() != org.shiftscope.nn.Site.ALL) continue; // a time step's: see the per-step view
                 depth = Math.max(depth, t.layer());
                 measured.add(t.tap());
                 String key = key(run, t.layer(), t.tap());

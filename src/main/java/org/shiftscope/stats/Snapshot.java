@@ -15,11 +15,19 @@ import java.util.List;
  * @param batchNorm     whether BN was on
  * @param divergedAt    the step at which this run's loss or weights became NaN/infinite, or -1
  * @param taps          per hidden layer and tap (layer ascending, taps in {@link org.shiftscope.nn.Tap} order); empty when the step
- *                      carried no statistics
+ *                      carried no statistics; a recurrent network's each layer's taps over all time steps, then
+ *                      each time step's ({@link TapStats#site()}'s position)
+ * @param byLength      a sequence model's test accuracy at each length, evaluated with the test accuracy; else null
  */
 public record Snapshot(String run, long step, double loss, double batchAccuracy, double testAccuracy,
                        double learningRate, int batchSize, boolean batchNorm, long divergedAt,
-                       List<TapStats> taps) {
+                       List<TapStats> taps, LengthAccuracy byLength) {
+
+    /** a snapshot without accuracy by length */
+    public Snapshot(String run, long step, double loss, double batchAccuracy, double testAccuracy,
+                    double learningRate, int batchSize, boolean batchNorm, long divergedAt, List<TapStats> taps) {
+        this(run, step, loss, batchAccuracy, testAccuracy, learningRate, batchSize, batchNorm, divergedAt, taps, null);
+    }
 
     public boolean diverged() {
         return divergedAt >= 0;
@@ -29,10 +37,10 @@ public record Snapshot(String run, long step, double loss, double batchAccuracy,
         return !Double.isNaN(testAccuracy);
     }
 
-    /** the statistics of one layer's tap, or null when not measured */
+    /** the statistics of one layer's tap (over all positions), or null when not measured */
     public TapStats tap(int layer, org.shiftscope.nn.Tap tap) {
         for (TapStats t : taps) {
-            if (t.layer() == layer && t.tap() == tap) return t;
+            if (t.layer() == layer && t.tap() == tap && t.site().position() == org.shiftscope.nn.Site.ALL) return t;
         }
         return null;
     }

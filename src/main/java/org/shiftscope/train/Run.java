@@ -23,7 +23,9 @@ public final class Run {
     /** test accuracy of the last evaluation, NaN before the first */
     double testAccuracy = Double.NaN;
     /** a chunk of test samples for evaluation (per run, so twins can evaluate at the same time) */
-    final org.ejml.data.DMatrixRMaj testX = new org.ejml.data.DMatrixRMaj(1, 1);
+    final org.shiftscope.nn.Tensor testX = new org.shiftscope.nn.Tensor();
+    /** a sequence model's test accuracy at each length of the last evaluation, or null */
+    org.shiftscope.stats.LengthAccuracy byLength;
     /** labels of that chunk */
     final int[] testY = new int[Session.EVAL_CHUNK];
 
@@ -52,5 +54,10 @@ public final class Run {
 
     public double testAccuracy() {
         return testAccuracy;
+    }
+
+    /** a sequence model's test accuracy at each length of the last evaluation, or null */
+    public org.shiftscope.stats.LengthAccuracy byLength() {
+        return byLength;
     }
 }

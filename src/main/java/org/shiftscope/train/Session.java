@@ -3,7 +3,8 @@ package org.shiftscope.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.shiftscope.data.BatchSampler;
+import org.shiftscope.data.Sampler;
+import org.shiftscope.data.SequenceDataset;
 import org.shiftscope.data.Dataset;
 import org.shiftscope.data.Datasets;
 import org.shiftscope.nn.BatchRenorm;
@@ -11,6 +12,7 @@ import org.shiftscope.nn.MatMul;
 import org.shiftscope.nn.NormKind;
 import org.shiftscope.nn.Network;
 import org.shiftscope.nn.Sgd;
+import org.shiftscope.nn.Tensor;
 import org.shiftscope.stats.InspectionCapture;
 import org.shiftscope.stats.Event;
 import org.shiftscope.stats.NetworkProbe;
@@ -43,13 +45,13 @@ public final class Session {
     /** the data */
     private final Dataset data;
     /** draws mini-batch indices; shared by the runs */
-    private final BatchSampler sampler;
+    private final Sampler sampler;
     /** the runs, in the scenario's variant order */
     private final List<Run> runs = new ArrayList<>();
     /** the matrix back-end */
     private final MatMul mm;
-    /** the current mini-batch, batch × inputs */
-    private final DMatrixRMaj x = new DMatrixRMaj(1, 1);
+    /** the current mini-batch, batch × inputs, or (batch, length, inputs) for sequences */
+    private final Tensor x = new Tensor();
     /** labels of the current mini-batch */
     private int[] y = new int[1];
     /** sample indices of the current mini-batch */
@@ -84,7 +86,7 @@ public final class Session {
     public static Session create(Scenario sc) {
         var d = sc.dataset();
         Dataset data = Datasets.load(d.name(), d.path(), d.noise(), d.samples(), d.testFraction(),
-                sc.training().seed());
+                sc.training().seed(), d.lengths());
         return new Session(sc, data, sc.training().products());
     }
 
@@ -93,7 +95,7 @@ public final class Session {
         this.data = data;
         this.mm = mm;
         TrainingSpec t = sc.training();
-        this.sampler = new BatchSampler(data.trainSize(), t.seed() ^ SAMPLER_SALT);
+        this.sampler = data.sampler(t.seed() ^ SAMPLER_SALT);
         for (int i = 0; i < sc.runCount(); i++) {
             runs.add(newRun(sc.runName(i), sc.run(i)));
             final int r = i;
@@ -107,8 +109,10 @@ public final class Session {
         NetworkSpec n = sc.network();
         TrainingSpec t = sc.training();
         int[] hidden = n.hidden();
-        // the same seed for every run: the same starting weights
-        Network net = new Network(data.inputs(), data.classes(), n, t.seed(), mm);
+        // the same seed for every run: the same starting weights; sequences go into a recurrent network
+        Network net = data instanceof SequenceDataset
+                ? Network.recurrent(data.inputs(), data.classes(), n, t.seed(), mm)
+                : new Network(data.inputs(), data.classes(), n, t.seed(), mm);
         return new Run(name, net, new Sgd(t.learningRate(), t.momentum()),
                 new NetworkProbe(hidden.length, TapProbe.DEFAULT_BINS));
     }
@@ -190,7 +194,7 @@ public final class Session {
         if (run.diverged()) return null;
         Network net = run.net;
         double loss = net.forward(x, y, true);
-        if (capture != null && run == inspectedRun()) capture.take(run.name, step, net); // read-only copy
+        if (capture != null && !net.recurrent() && run == inspectedRun()) capture.take(run.name, step, net); // a copy
         run.loss = loss;
         run.batchAccuracy = (double) net.correct() / n;
         final boolean finite = Double.isFinite(loss);
@@ -203,6 +207,8 @@ public final class Session {
         if (!finite) {
             run.divergedAt = step;
         } else {
+            double clip = scenario.training().clipNorm();
+            if (clip > 0) clipGradient(net.parameters(), clip);
             run.sgd.step(net.parameters());
             if (evalNow && !net.parametersFinite()) run.divergedAt = step; // NaN weights also show in the loss
         }
@@ -214,7 +220,30 @@ public final class Session {
         if (!(statsNow || evalNow || run.diverged())) return null;
         return new Snapshot(run.name, step, loss, run.batchAccuracy, evaluated ? run.testAccuracy : Double.NaN,
                 run.sgd.learningRate(), n, net.batchNorm(), run.divergedAt,
-                statsNow ? run.probe.snapshot() : List.of());
+                statsNow ? run.probe.snapshot() : List.of(), evaluated ? run.byLength : null);
+    }
+
+    /**
+     * Gradient clipping by the global norm: when ‖g‖ over every trained parameter together exceeds {@code max},
+     * every gradient is scaled by max/‖g‖.
+     */
+    static void clipGradient(List<org.shiftscope.nn.Param> params, double max) {
+        double sq = 0;
+        for (int i = 0, n = params.size(); i < n; i++) {
+            org.shiftscope.nn.Param p = params.get(i);
+            if (p.frozen || p.gradIsZero()) continue;
+            final double[] g = p.grad.data;
+            for (int k = 0, m = p.size(); k < m; k++) sq += g[k] * g[k];
+        }
+        double norm = Math.sqrt(sq);
+        if (!(norm > max)) return; // also when not finite: the divergence check sees it
+        double f = max / norm;
+        for (int i = 0, n = params.size(); i < n; i++) {
+            org.shiftscope.nn.Param p = params.get(i);
+            if (p.frozen || p.gradIsZero()) continue;
+            // g ← g · max/‖g‖
+            org.ejml.dense.row.CommonOps_DDRM.scale(f, p.grad);
+        }
     }
 
     /** whether a step does enough arithmetic (≈ parameters × batch) to split the runs over threads */
@@ -233,8 +262,12 @@ public final class Session {
         return helpers;
     }
 
-    /** Accuracy of a run on the whole test split in inference mode (BN uses its running averages). */
+    /**
+     * Accuracy of a run on the whole test split in inference mode (BN uses its running averages). For sequences,
+     * over the test lengths proper, and the accuracy at every length into the run's {@link Run#byLength()}.
+     */
     public double testAccuracy(Run run) {
+        if (data instanceof SequenceDataset seq) return sequenceAccuracy(run, seq);
         int total = data.testSize();
         if (total == 0) return Double.NaN;
         long correct = 0;
@@ -245,6 +278,29 @@ public final class Session {
             correct += run.net.correct();
         }
         return (double) correct / total;
+    }
+
+    /** a sequence set's test accuracy by length, one length at a time (a batch is of one length) */
+    private double sequenceAccuracy(Run run, SequenceDataset seq) {
+        int per = seq.testPerLength(), shortest = seq.minLength(), longest = seq.testMaxLength();
+        double[] acc = new double[longest - shortest + 1];
+        long correct = 0, counted = 0;
+        for (int len = shortest; len <= longest; len++) {
+            int first = seq.testFrom(len), right = 0;
+            for (int from = 0; from < per; from += EVAL_CHUNK) {
+                int m = Math.min(EVAL_CHUNK, per - from);
+                seq.testBatch(first + from, m, run.testX, run.testY);
+                run.net.forward(run.testX, run.testY, false);
+                right += run.net.correct();
+            }
+            acc[len - shortest] = (double) right / per;
+            if (len >= seq.testMinLength()) {
+                correct += right;
+                counted += per;
+            }
+        }
+        run.byLength = new org.shiftscope.stats.LengthAccuracy(shortest, acc);
+        return (double) correct / counted;
     }
 
     /**

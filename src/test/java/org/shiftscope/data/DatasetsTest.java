@@ -37,7 +37,8 @@ class DatasetsTest {
 
     @Test
     void namesAndWhichAreTwoDimensional() {
-        assertEquals(List.of("spiral", "circles", "xor", "gaussians", "teacher", "idx", "fashion-mnist", "mnist"),
+        assertEquals(List.of("spiral", "circles", "xor", "gaussians", "teacher", "idx", "fashion-mnist", "mnist",
+                "more-ones", "adding"),
                 Datasets.names());
         for (String name : Datasets.names()) {
             boolean planar = List.of("spiral", "circles", "xor", "gaussians").contains(name);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -845,6 +846,25 @@ class ControlsTest {
             // GroupNorm's groups must divide every width: layers of 128 take every value its control offers
             Hand.run(() -> view.model().set(Settings.HIDDEN, List.of(128, 128)));
             settle();
+        }
+        // a sequence set's lengths are ranges: the other ends moved out of the way, so every position of the control
+        // is a length that can be had (each change on its own a valid scenario)
+        List<Map.Entry<Setting<Long>, Long>> ends = k == Settings.MIN_LENGTH
+                ? List.of(Map.entry(Settings.TEST_MAX_LENGTH, 200L), Map.entry(Settings.MAX_LENGTH, 100L))
+                : k == Settings.MAX_LENGTH
+                ? List.of(Map.entry(Settings.MIN_LENGTH, 1L), Map.entry(Settings.TEST_MAX_LENGTH, 200L))
+                : k == Settings.TEST_MIN_LENGTH ? List.of(Map.entry(Settings.TEST_MAX_LENGTH, 200L))
+                : k == Settings.TEST_MAX_LENGTH
+                ? List.of(Map.entry(Settings.MIN_LENGTH, 1L), Map.entry(Settings.MAX_LENGTH, 1L),
+                        Map.entry(Settings.TEST_MIN_LENGTH, 1L))
+                : List.of();
+        if (!ends.isEmpty()) {
+            Hand.run(() -> view.model().set(Settings.DATASET, org.shiftscope.data.DatasetKind.MORE_ONES));
+            settle();
+            for (var e : ends) {
+                Hand.run(() -> view.model().set(e.getKey(), e.getValue()));
+                settle();
+            }
         }
         if (Hand.fx(() -> k.enabled(view.scenario()))) return;
         for (Setting<?> c : PanelCheck.panelSettings()) {

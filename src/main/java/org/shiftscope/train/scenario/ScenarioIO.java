@@ -264,12 +264,35 @@ public final class ScenarioIO {
             throw new ScenarioException(source + ": " + Settings.PRECISION.key() + " = \"f32\" needs "
                     + Settings.BACKEND.key() + " = \"openblas\" or \"auto\" (EJML multiplies in f64 only).");
         }
+        checkLengths(s, source);
         checkGroups(s, s.get(Settings.NORM_GROUPS), s.get(Settings.NORM), source + ": ");
         for (int i = 0; i < s.variants().size(); i++) {
             Scenario r = s.run(i);
             checkGroups(r, r.get(Settings.NORM_GROUPS), r.get(Settings.NORM), source + ": variants[" + i + "].");
         }
         return s;
+    }
+
+    /** a sequence set's lengths: ranges, the test sequences reaching at least as far as the training ones */
+    private static void checkLengths(Scenario s, String source) {
+        if (!s.get(Settings.DATASET).sequence) return;
+        long min = s.get(Settings.MIN_LENGTH), max = s.get(Settings.MAX_LENGTH);
+        long testMin = s.get(Settings.TEST_MIN_LENGTH), testMax = s.get(Settings.TEST_MAX_LENGTH);
+        if (max < min) {
+            throw new ScenarioException(source + ": " + Settings.MAX_LENGTH.key() + " = " + max + " is below "
+                    + Settings.MIN_LENGTH.key() + " = " + min + "; the longest training sequence must be at least the "
+                    + "shortest.");
+        }
+        if (testMax < testMin) {
+            throw new ScenarioException(source + ": " + Settings.TEST_MAX_LENGTH.key() + " = " + testMax + " is below "
+                    + Settings.TEST_MIN_LENGTH.key() + " = " + testMin + "; the longest test sequence must be at least "
+                    + "the shortest.");
+        }
+        if (testMax < max) {
+            throw new ScenarioException(source + ": " + Settings.TEST_MAX_LENGTH.key() + " = " + testMax + " is below "
+                    + Settings.MAX_LENGTH.key() + " = " + max + "; the test sequences must reach at least as far as "
+                    + "the training ones (" + max + " to 1000).");
+        }
     }
 
     /** GroupNorm's groups must divide every hidden layer's width */

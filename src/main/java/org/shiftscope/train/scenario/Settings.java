@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.shiftscope.data.DatasetKind;
+import org.shiftscope.data.SequenceLengths;
 import org.shiftscope.nn.ActivationKind;
 import org.shiftscope.nn.Affine;
 import org.shiftscope.nn.Backend;
@@ -22,6 +23,7 @@ import org.shiftscope.nn.Optimizer;
 import org.shiftscope.nn.Placement;
 import org.shiftscope.nn.Precision;
 import org.shiftscope.nn.Tap;
+import org.shiftscope.nn.TimeStatistics;
 import org.shiftscope.train.scenario.Control.Kind;
 import org.shiftscope.train.scenario.ValueType.Bool;
 import org.shiftscope.train.scenario.ValueType.Choice;
@@ -91,8 +93,9 @@ public final class Settings {
             .label("Data set")
             .tip("What the network learns to classify. Spiral, circles, xor and gaussians are 2-D point clouds "
                     + "(you see the decision regions); teacher has 20 features; fashion-mnist needs Debian's "
-                    + "dataset-fashion-mnist package.")
-            .options(k -> k.planar ? k.key() + " (2-D)" : k.key())
+                    + "dataset-fashion-mnist package. More-ones and adding are sequences of varying length, read by "
+                    + "a recurrent network.")
+            .options(k -> k.planar ? k.key() + " (2-D)" : k.sequence ? k.key() + " (sequences)" : k.key())
             .dataset((d, v) -> d.name = v)
             .rebuild(DATA, Control.of(Kind.CHOICE));
     public static final Setting<String> DATASET_PATH = text("dataset.path", "", "a folder path (text)")
@@ -113,6 +116,38 @@ public final class Settings {
             .label("Test share")
             .dataset((d, v) -> d.testFraction = v)
             .rebuild();
+    public static final Setting<Long> MIN_LENGTH = integer("dataset.min_length", SequenceLengths.DEFAULT.min(), 1,
+            1000)
+            .label("Shortest training sequence")
+            .tip("Sequence sets: the training sequences have every length from this one to the longest below; each "
+                    + "mini-batch is of one length, drawn anew for every batch.")
+            .enabledWhen(s -> s.get(Settings.DATASET).sequence)
+            .dataset((d, v) -> d.minLength = v.intValue())
+            .rebuild(DATA, Control.slider(1, 100, 0));
+    public static final Setting<Long> MAX_LENGTH = integer("dataset.max_length", SequenceLengths.DEFAULT.max(), 1,
+            1000)
+            .label("Longest training sequence")
+            .tip("Sequence sets: the longest sequence the network trains on. Per-step BatchNorm has running "
+                    + "averages for these time steps only.")
+            .enabledWhen(s -> s.get(Settings.DATASET).sequence)
+            .dataset((d, v) -> d.maxLength = v.intValue())
+            .rebuild(DATA, Control.slider(1, 100, 0));
+    public static final Setting<Long> TEST_MIN_LENGTH = integer("dataset.test_min_length",
+            SequenceLengths.DEFAULT.testMin(), 1, 1000)
+            .label("Shortest test sequence")
+            .tip("Sequence sets: the test accuracy counts the test sequences from this length to the longest below "
+                    + "(the test set also holds every shorter length, for the accuracy by length).")
+            .enabledWhen(s -> s.get(Settings.DATASET).sequence)
+            .dataset((d, v) -> d.testMinLength = v.intValue())
+            .rebuild(DATA, Control.slider(1, 200, 0));
+    public static final Setting<Long> TEST_MAX_LENGTH = integer("dataset.test_max_length",
+            SequenceLengths.DEFAULT.testMax(), 1, 1000)
+            .label("Longest test sequence")
+            .tip("Sequence sets: the longest test sequence, at least the longest training one. Longer than anything "
+                    + "trained on, it shows which normalizers carry over to new lengths.")
+            .enabledWhen(s -> s.get(Settings.DATASET).sequence)
+            .dataset((d, v) -> d.testMaxLength = v.intValue())
+            .rebuild(DATA, Control.slider(1, 200, 0));
 
     // ---------------------------------------------------------------- network
 
@@ -264,6 +299,20 @@ public final class Settings {
             .network(NetworkSpec.Builder::bnEps)
             .effect(LiveEffect.BN_EPS)
             .live();
+    public static final Setting<TimeStatistics> TIME_STATS = choice("network.time_stats", TimeStatistics.class,
+            TimeStatistics.PER_STEP)
+            .label("BatchNorm over time")
+            .tip("Sequence sets: a recurrent network's BatchNorm normalizes each time step with that step's batch "
+                    + "statistics, and keeps running averages for inference either per time step (Cooijmans et al. "
+                    + "2016; beyond the longest trained sequence, the last trained step's) or one set shared by every "
+                    + "step.")
+            .options(t -> t == TimeStatistics.PER_STEP ? "per time step" : "shared by all steps")
+            .enabledWhen(s -> s.get(DATASET).sequence && bnPossible(s))
+            .symbol("BN statistics")
+            .perVariant().normOnly()
+            .network(NetworkSpec.Builder::timeStats)
+            .effect(LiveEffect.TIME_STATS)
+            .live(BATCHNORM, Control.of(Kind.TOGGLES));
 
     // ---------------------------------------------------------------- training
 
@@ -294,6 +343,13 @@ public final class Settings {
             .training((t, v) -> t.momentum = v)
             .effect(LiveEffect.MOMENTUM)
             .live(TRAINING, Control.slider(0, 0.99, 2));
+    public static final Setting<Double> CLIP_NORM = number("training.clip_norm", 0, 0, true, 1000, true)
+            .label("Gradient clipping")
+            .tip("Before each step, the gradient of all weights together is scaled down to this norm when it is "
+                    + "longer (0 = off). Recurrent networks use it against gradients that explode back through time.")
+            .symbol("clip")
+            .training((t, v) -> t.clipNorm = v)
+            .live(TRAINING, Control.slider(0, 10, 1));
     public static final Setting<Double> SPEED = number("training.speed", 0, 0, true, 1_000_000, true)
             .label("Speed")
             .tip("Cap on training steps per second, to watch changes slowly; all the way right = as fast as the "

@@ -20,10 +20,18 @@ import org.shiftscope.nn.Precision;
  * @param backend      matrix back-end
  * @param speed        cap on training steps per second in the window (0 = as fast as possible)
  * @param precision    the element type of the matrix products
+ * @param clipNorm     the longest gradient (over all weights together) a step takes; 0 = no clipping
  */
 public record TrainingSpec(Optimizer optimizer, double learningRate, double momentum, int batchSize, long steps,
                            long seed, int evalEvery, int statsEvery, Backend backend, double speed,
-                           Precision precision) {
+                           Precision precision, double clipNorm) {
+
+    /** without gradient clipping */
+    public TrainingSpec(Optimizer optimizer, double learningRate, double momentum, int batchSize, long steps, long seed,
+                        int evalEvery, int statsEvery, Backend backend, double speed, Precision precision) {
+        this(optimizer, learningRate, momentum, batchSize, steps, seed, evalEvery, statsEvery, backend, speed,
+                precision, 0);
+    }
 
     /** in double precision */
     public TrainingSpec(Optimizer optimizer, double learningRate, double momentum, int batchSize, long steps, long seed,
@@ -46,7 +54,7 @@ public record TrainingSpec(Optimizer optimizer, double learningRate, double mome
      */
     static final class Draft {
         Optimizer optimizer;
-        double learningRate, momentum, speed;
+        double learningRate, momentum, speed, clipNorm;
         int batchSize, evalEvery, statsEvery;
         long steps, seed;
         Backend backend;
@@ -54,7 +62,7 @@ public record TrainingSpec(Optimizer optimizer, double learningRate, double mome
 
         TrainingSpec build() {
             return new TrainingSpec(optimizer, learningRate, momentum, batchSize, steps, seed, evalEvery, statsEvery,
-                    backend, speed, precision);
+                    backend, speed, precision, clipNorm);
         }
     }
 }

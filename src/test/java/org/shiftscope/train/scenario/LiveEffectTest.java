@@ -19,7 +19,7 @@ class LiveEffectTest {
     void theEffectsAreDeclaredInTheOrderAChangeAppliesThem() {
         assertEquals(List.of(LiveEffect.LEARNING_RATE, LiveEffect.MOMENTUM, LiveEffect.NORM, LiveEffect.GROUPS,
                 LiveEffect.RENORM, LiveEffect.PLACEMENT, LiveEffect.AFFINE, LiveEffect.BN_MOMENTUM,
-                LiveEffect.BN_EPS, LiveEffect.NORM_NOISE), List.of(LiveEffect.values()));
+                LiveEffect.BN_EPS, LiveEffect.NORM_NOISE, LiveEffect.TIME_STATS), List.of(LiveEffect.values()));
     }
 
     @Test
@@ -37,6 +37,7 @@ class LiveEffectTest {
         expected.put(BN_MOMENTUM, LiveEffect.BN_MOMENTUM);
         expected.put(NORM_NOISE, LiveEffect.NORM_NOISE);
         expected.put(BN_EPS, LiveEffect.BN_EPS);
+        expected.put(TIME_STATS, LiveEffect.TIME_STATS);
         expected.put(LEARNING_RATE, LiveEffect.LEARNING_RATE);
         expected.put(MOMENTUM, LiveEffect.MOMENTUM);
         List<Setting<?>> withEffect = new ArrayList<>();
@@ -45,7 +46,7 @@ class LiveEffectTest {
             if (s.effect() != null) withEffect.add(s);
         }
         assertEquals(List.copyOf(expected.keySet()), withEffect);
-        assertEquals(List.of(BATCH_SIZE, SPEED, EVAL_EVERY, STATS_EVERY), Settings.all().stream()
+        assertEquals(List.of(BATCH_SIZE, CLIP_NORM, SPEED, EVAL_EVERY, STATS_EVERY), Settings.all().stream()
                 .filter(s -> s.apply() == Setting.Apply.LIVE && s.effect() == null).toList()); // read where used
     }
 

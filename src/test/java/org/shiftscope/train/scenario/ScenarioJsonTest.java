@@ -55,7 +55,7 @@ class ScenarioJsonTest {
     void presetsAreListedInTheirIndexAndDiffer() {
         List<String> names = ScenarioIO.presetNames();
         assertEquals(List.of("default", "welcome", "figure1", "bn-paper"), names.subList(0, 4));
-        assertEquals(14, names.size());
+        assertEquals(15, names.size());
         for (String n : names) assertTrue(!n.isBlank() && !n.startsWith("#") && n.equals(n.trim()), n);
         List<Scenario> all = names.stream().map(ScenarioIO::preset).toList();
         for (int i = 0; i < all.size(); i++) {
@@ -87,11 +87,13 @@ class ScenarioJsonTest {
         assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view"), names(root));
         assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view", "variants"),
                 names(JSON.readTree(ScenarioIO.toJson(VariantPreset.NOISY.applyTo(D)))));
-        assertEquals(List.of("name", "path", "noise", "samples", "test_fraction"), names(root.get("dataset")));
+        assertEquals(List.of("name", "path", "noise", "samples", "test_fraction", "min_length", "max_length",
+                "test_min_length", "test_max_length"), names(root.get("dataset")));
         assertEquals(List.of("hidden", "activation", "init", "init_gain", "norm", "norm_groups", "renorm_rmax",
-                "renorm_dmax", "renorm_warmup", "bn_placement", "affine", "gamma", "beta", "bn_momentum", "norm_noise", "bn_eps"),
+                "renorm_dmax", "renorm_warmup", "bn_placement", "affine", "gamma", "beta", "bn_momentum", "norm_noise", "bn_eps",
+                "time_stats"),
                 names(root.get("network")));
-        assertEquals(List.of("optimizer", "learning_rate", "batch_size", "momentum", "speed", "steps", "seed",
+        assertEquals(List.of("optimizer", "learning_rate", "batch_size", "momentum", "clip_norm", "speed", "steps", "seed",
                 "eval_every", "stats_every", "backend", "precision"), names(root.get("training")));
         assertEquals(0.5, root.get("training").get("learning_rate").asDouble());
         assertEquals("[64,32]", root.get("network").get("hidden").toString());
@@ -127,12 +129,13 @@ class ScenarioJsonTest {
     void aSectionMustBeAnObjectOfItsKeys() {
         assertEquals("bad.json: network = 5 is not allowed; expected an object with the keys hidden, activation, "
                 + "init, init_gain, norm, norm_groups, renorm_rmax, renorm_dmax, renorm_warmup, bn_placement, affine, gamma, beta, "
-                + "bn_momentum, norm_noise, bn_eps.",
+                + "bn_momentum, norm_noise, bn_eps, time_stats.",
                 refusal("{\"network\": 5}"));
         assertEquals("bad.json: dataset = \"spiral\" is not allowed; expected an object with the keys name, path, "
-                + "noise, samples, test_fraction.", refusal("{\"dataset\": \"spiral\"}"));
+                + "noise, samples, test_fraction, min_length, max_length, test_min_length, test_max_length.", refusal("{\"dataset\": \"spiral\"}"));
         assertEquals("bad.json: training = [] is not allowed; expected an object with the keys optimizer, "
-                + "learning_rate, batch_size, momentum, speed, steps, seed, eval_every, stats_every, backend, precision.",
+                + "learning_rate, batch_size, momentum, clip_norm, speed, steps, seed, eval_every, stats_every, backend, "
+                + "precision.",
                 refusal("{\"training\": []}"));
     }
 
@@ -160,7 +163,7 @@ class ScenarioJsonTest {
         "{\"variants\": [{\"name\": \"a\", \"color\": \"blue\"}]}|variants[0]: variant a: color = blue is not allowed; expected #rrggbb (e.g. #1967d2).",
         "{\"variants\": [{\"name\": \"a\", \"network\": {\"norm\": \"instance\"}}]}|variants[0].network.norm = \"instance\" is not allowed; expected one of none, batch, layer, group, renorm.",
         "{\"variants\": [{\"name\": \"a\", \"network\": {\"renorm_rmax\": 0.5}}]}|variants[0].network.renorm_rmax = 0.5 is out of range; expected a number ≥ 1 and ≤ 100.",
-        "{\"variants\": [{\"name\": \"a\", \"training\": {\"batch_size\": 2}}]}|variants[0].training.batch_size cannot differ between variants: they share it (same data, batches and layers). A variant may set network.norm, network.norm_groups, network.renorm_rmax, network.renorm_dmax, network.renorm_warmup, network.bn_placement, network.affine, network.gamma, network.beta, network.bn_momentum, network.norm_noise, network.bn_eps, training.learning_rate, training.momentum.",
+        "{\"variants\": [{\"name\": \"a\", \"training\": {\"batch_size\": 2}}]}|variants[0].training.batch_size cannot differ between variants: they share it (same data, batches and layers). A variant may set network.norm, network.norm_groups, network.renorm_rmax, network.renorm_dmax, network.renorm_warmup, network.bn_placement, network.affine, network.gamma, network.beta, network.bn_momentum, network.norm_noise, network.bn_eps, network.time_stats, training.learning_rate, training.momentum.",
         "{\"network\": {\"hidden\": [8, 6]}, \"variants\": [{\"name\": \"g\", \"network\": {\"norm\": \"group\", \"norm_groups\": 4}}]}|variants[0].network.norm_groups = 4 does not divide hidden layer 2's 6 units; GroupNorm needs a number of groups that divides every layer's width: 1, 2.",
         "{\"network\": {\"norm\": \"group\", \"norm_groups\": 3}}|network.norm_groups = 3 does not divide hidden layer 1's 8 units; GroupNorm needs a number of groups that divides every layer's width: 1, 2, 4, 8.",
         "{\"network\": {\"batchnorm\": \"true\"}}|network.batchnorm = \"true\" has the wrong type; expected true or false (or use network.norm = one of none, batch, layer, group, renorm).",
@@ -170,7 +173,7 @@ class ScenarioJsonTest {
         // choices
         "{\"network\": {\"activation\": \"softplus\"}}|network.activation = \"softplus\" is not allowed; expected one of sigmoid, tanh, relu, linear.",
         "{\"network\": {\"activation\": 2}}|network.activation = 2 has the wrong type; expected one of sigmoid, tanh, relu, linear.",
-        "{\"dataset\": {\"name\": \"FASHION_MNIST\"}}|dataset.name = \"FASHION_MNIST\" is not allowed; expected one of spiral, circles, xor, gaussians, teacher, idx, fashion-mnist, mnist.",
+        "{\"dataset\": {\"name\": \"FASHION_MNIST\"}}|dataset.name = \"FASHION_MNIST\" is not allowed; expected one of spiral, circles, xor, gaussians, teacher, idx, fashion-mnist, mnist, more-ones, adding.",
         // lists
         "{\"network\": {\"hidden\": [0, 3]}}|network.hidden = [0,3] is out of range; expected a list of 1 to 12 whole numbers from 1 to 1024 (e.g. [64, 32]).",
         "{\"network\": {\"hidden\": []}}|network.hidden = [] is out of range; expected a list of 1 to 12 whole numbers from 1 to 1024 (e.g. [64, 32]).",

@@ -28,6 +28,10 @@ class SpecFeedTest {
         FIELD.put(NOISE, "dataset.noise");
         FIELD.put(SAMPLES, "dataset.samples");
         FIELD.put(TEST_FRACTION, "dataset.testFraction");
+        FIELD.put(MIN_LENGTH, "dataset.minLength");
+        FIELD.put(MAX_LENGTH, "dataset.maxLength");
+        FIELD.put(TEST_MIN_LENGTH, "dataset.testMinLength");
+        FIELD.put(TEST_MAX_LENGTH, "dataset.testMaxLength");
         FIELD.put(HIDDEN, "network.hidden");
         FIELD.put(ACTIVATION, "network.activation");
         FIELD.put(INIT, "network.init");
@@ -44,10 +48,12 @@ class SpecFeedTest {
         FIELD.put(BN_MOMENTUM, "network.bnMomentum");
         FIELD.put(NORM_NOISE, "network.normNoise");
         FIELD.put(BN_EPS, "network.bnEps");
+        FIELD.put(TIME_STATS, "network.timeStats");
         FIELD.put(OPTIMIZER, "training.optimizer");
         FIELD.put(LEARNING_RATE, "training.learningRate");
         FIELD.put(BATCH_SIZE, "training.batchSize");
         FIELD.put(MOMENTUM, "training.momentum");
+        FIELD.put(CLIP_NORM, "training.clipNorm");
         FIELD.put(SPEED, "training.speed");
         FIELD.put(STEPS, "training.steps");
         FIELD.put(SEED, "training.seed");

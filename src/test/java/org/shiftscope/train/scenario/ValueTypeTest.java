@@ -193,7 +193,8 @@ class ValueTypeTest {
         assertEquals("spiral", Choice.key(DatasetKind.SPIRAL));
         Choice<DatasetKind> c = new Choice<>(DatasetKind.class);
         assertEquals(List.of(DatasetKind.values()), c.values());
-        assertEquals("one of spiral, circles, xor, gaussians, teacher, idx, fashion-mnist, mnist", c.allowed());
+        assertEquals("one of spiral, circles, xor, gaussians, teacher, idx, fashion-mnist, mnist, more-ones, adding",
+                c.allowed());
         assertEquals(DatasetKind.class, c.javaType());
         assertTrue(c.allows(DatasetKind.MNIST));
     }
