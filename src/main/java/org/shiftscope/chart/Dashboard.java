@@ -23,6 +23,10 @@ public final class Dashboard extends VBox {
     private final History history;
     private final TrainingChart trainingChart;
     private final BoundaryChart boundaryChart = new BoundaryChart();
+    /** sequence sets: accuracy by length and the first recurrent layer by time step, in a row of their own */
+    private final LengthChart lengthChart;
+    private final TimeStepChart timeStepChart;
+    private final HBox sequenceRow;
     private final List<LayerChart> layerCharts = new ArrayList<>();
     private final VBox layerRows = new VBox(8);
     /** called for every chart made (e.g. to add a context menu) */
@@ -59,12 +63,23 @@ public final class Dashboard extends VBox {
         trainingChart.setPrefHeight(220);
         boundaryChart.setPrefSize(260, 220);
         boundaryChart.setMinWidth(220);
-        getChildren().setAll(trainingRow, layerRows);
+        lengthChart = new LengthChart(history);
+        timeStepChart = new TimeStepChart(history);
+        timeStepChart.setSource(1, tap);
+        sequenceRow = new HBox(8, lengthChart, timeStepChart);
+        HBox.setHgrow(lengthChart, Priority.ALWAYS);
+        HBox.setHgrow(timeStepChart, Priority.ALWAYS);
+        sequenceRow.setId("sequence-row");
+        sequenceRow.setVisible(false);
+        sequenceRow.setManaged(false);
+        getChildren().setAll(trainingRow, sequenceRow, layerRows);
         setPadding(new Insets(8));
         getStyleClass().add("dashboard");
         setId("dashboard");
         onChart.accept(trainingChart);
         onChart.accept(boundaryChart);
+        onChart.accept(lengthChart);
+        onChart.accept(timeStepChart);
     }
 
     /** Shows one row per hidden layer (rebuilt only when the depth changes). */
@@ -150,7 +165,7 @@ public final class Dashboard extends VBox {
     /** the height the training row and {@code rows} layer rows need at their smallest readable size */
     public double neededHeight(int rows) {
         double k = rowScale();
-        return 16 + 170 * k + (150 * k + 8) * Math.max(1, rows);
+        return 16 + 170 * k + (sequenceRow.isManaged() ? 170 * k + 8 : 0) + (150 * k + 8) * Math.max(1, rows);
     }
 
     /** how much taller than usual rows should be for the type in use: larger in presentation mode, never below 1 */
@@ -163,6 +178,8 @@ public final class Dashboard extends VBox {
         double training = Math.max(trainingHeight, 170 * k), layer = Math.max(layerHeight, 150 * k);
         trainingChart.setPrefHeight(training);
         boundaryChart.setPrefHeight(training);
+        lengthChart.setPrefHeight(training);
+        timeStepChart.setPrefHeight(training);
         for (LayerChart c : layerCharts) c.setPrefHeight(layer);
     }
 
@@ -174,8 +191,10 @@ public final class Dashboard extends VBox {
             c.setTheme(theme);
             c.fontScaleProperty().set(fontScale);
         }
-        boundaryChart.setTheme(theme);
-        boundaryChart.fontScaleProperty().set(fontScale);
+        for (ChartPane c : List.of(boundaryChart, lengthChart, timeStepChart)) {
+            c.setTheme(theme);
+            c.fontScaleProperty().set(fontScale);
+        }
         applyHeights();
     }
 
@@ -183,6 +202,7 @@ public final class Dashboard extends VBox {
     public void setTap(Tap tap) {
         this.tap = tap;
         for (LayerChart c : layerCharts) c.setSource(c.layer(), tap);
+        timeStepChart.setSource(1, tap);
     }
 
     /** Shows a tap whose values span decades (the gradient) as log₁₀|value| or as they are in every layer chart. */
@@ -217,6 +237,17 @@ public final class Dashboard extends VBox {
         boundaryChart.setManaged(planar);
     }
 
+    /**
+     * Shows or hides the row of sequence charts (sequence sets only): accuracy by length, the training lengths
+     * {@code from}–{@code to} shaded, and the first layer by time step.
+     */
+    public void setSequences(boolean on, int from, int to) {
+        sequenceRow.setVisible(on);
+        sequenceRow.setManaged(on);
+        lengthChart.setTrained(from, to);
+        applyHeights();
+    }
+
     /** Plots training points of a 2-D data set under the decision regions (null: none). */
     public void setPoints(org.shiftscope.train.Points p) {
         if (p == null) boundaryChart.setPoints(new double[0], new double[0], new int[0]);
@@ -230,6 +261,8 @@ public final class Dashboard extends VBox {
     /** New data: every chart redraws at the next refresh. */
     public void markDirty() {
         trainingChart.markDirty();
+        lengthChart.markDirty();
+        timeStepChart.markDirty();
         for (LayerChart c : layerCharts) c.markDirty();
     }
 
@@ -242,6 +275,7 @@ public final class Dashboard extends VBox {
     public void resetRanges() {
         timeRange.follow();
         trainingChart.resetRanges();
+        timeStepChart.resetRanges();
         for (LayerChart c : layerCharts) c.resetRanges();
     }
 
@@ -262,6 +296,10 @@ public final class Dashboard extends VBox {
         boolean drawn = false;
         if (visible(trainingChart, area)) drawn |= trainingChart.refresh();
         if (visible(boundaryChart, area)) drawn |= boundaryChart.refresh();
+        if (sequenceRow.isManaged()) {
+            if (visible(lengthChart, area)) drawn |= lengthChart.refresh();
+            if (visible(timeStepChart, area)) drawn |= timeStepChart.refresh();
+        }
         for (LayerChart c : layerCharts) {
             if (shown(c) && visible(c, area)) drawn |= c.refresh();
         }
@@ -272,6 +310,10 @@ public final class Dashboard extends VBox {
     public void refreshAll() {
         trainingChart.refresh();
         boundaryChart.refresh();
+        if (sequenceRow.isManaged()) {
+            lengthChart.refresh();
+            timeStepChart.refresh();
+        }
         for (LayerChart c : layerCharts) if (shown(c)) c.refresh();
     }
 
@@ -289,6 +331,10 @@ public final class Dashboard extends VBox {
         List<ChartPane> all = new ArrayList<>();
         all.add(trainingChart);
         if (boundaryChart.isManaged()) all.add(boundaryChart);
+        if (sequenceRow.isManaged()) {
+            all.add(lengthChart);
+            all.add(timeStepChart);
+        }
         for (LayerChart c : layerCharts) if (shown(c)) all.add(c);
         return all;
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.shiftscope.data.Dataset;
+import org.shiftscope.data.SequenceDataset;
 import org.shiftscope.export.PngExporter;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.train.Boundary;
@@ -92,7 +93,8 @@ public final class FigureWriter {
                 d.setTap(shown);
                 d.setPlanar(points != null && points.inputs() == 2);
                 if (points != null && points.inputs() == 2) d.setPoints(org.shiftscope.train.Points.of(points));
-                Scene scene = new Scene(d, 1500, 260 + 200 * depth);
+                sequences(d, points);
+                Scene scene = new Scene(d, 1500, 260 + 200 * depth + (points instanceof SequenceDataset ? 220 : 0));
                 org.shiftscope.chart.Styles.add(scene);
                 return d;
             });
@@ -138,14 +140,20 @@ public final class FigureWriter {
         return value;
     }
 
+    /** a sequence set's row of charts: accuracy by length (its training lengths shaded) and a layer by time step */
+    private static void sequences(Dashboard d, Dataset points) {
+        if (points instanceof SequenceDataset seq) d.setSequences(true, seq.minLength(), seq.maxLength());
+    }
+
     private static List<Path> render(Path dir, History history, int depth, Tap shown, List<Tap> taps, String caption,
                                      Dataset points, Boundary boundary) throws Exception {
         Dashboard d = new Dashboard(history, c -> { });
         d.setDepth(depth);
         d.setPlanar(points != null && points.inputs() == 2);
         if (points != null && points.inputs() == 2) d.setPoints(org.shiftscope.train.Points.of(points));
+        sequences(d, points);
         if (boundary != null) d.setBoundary(boundary);
-        Scene scene = new Scene(d, 1500, 260 + 200 * depth);
+        Scene scene = new Scene(d, 1500, 260 + 200 * depth + (points instanceof SequenceDataset ? 220 : 0));
         org.shiftscope.chart.Styles.add(scene);
         List<Path> files = new ArrayList<>();
         d.setTap(shown); // as the window opens: the scenario's view.tap

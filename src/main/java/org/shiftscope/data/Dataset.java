@@ -32,7 +32,7 @@ public interface Dataset {
     /** Label of training sample i. */
     int trainLabel(int i);
 
-    /** draws this set's mini-batches from a seed: shuffled epochs over the training part, unless a set says otherwise */
+    /** draws this set's mini-batches from a seed: shuffled epochs over the training part unless a set says otherwise */
     default Sampler sampler(long seed) {
         return new BatchSampler(trainSize(), seed);
     }

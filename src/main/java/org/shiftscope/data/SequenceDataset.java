@@ -47,7 +47,9 @@ public final class SequenceDataset implements Dataset {
         testX = new double[testLengths * testPer][];
         testY = new int[testLengths * testPer];
         for (int l = 0; l < trainLengths; l++) {
-            for (int i = 0; i < trainPer; i++) trainY[l * trainPer + i] = draw(minLength + l, r, trainX, l * trainPer + i);
+            for (int i = 0; i < trainPer; i++) {
+                trainY[l * trainPer + i] = draw(minLength + l, r, trainX, l * trainPer + i);
+            }
         }
         for (int l = 0; l < testLengths; l++) {
             for (int i = 0; i < testPer; i++) testY[l * testPer + i] = draw(minLength + l, r, testX, l * testPer + i);

@@ -31,6 +31,13 @@ public final class History {
     private final java.util.EnumSet<Tap> measured = java.util.EnumSet.noneOf(Tap.class);
     /** newest snapshot per run that carried statistics */
     private final Map<String, Snapshot> latestStats = new HashMap<>();
+    /**
+     * per run: a recurrent network's statistics at each time step, each site's newest (a mini-batch of length L
+     * measures steps 0 … L−1; longer steps keep what the last longer batch measured)
+     */
+    private final Map<String, Map<org.shiftscope.nn.Site, TapStats>> timeSteps = new HashMap<>();
+    /** per run: a sequence model's test accuracy at each length, from its newest evaluation */
+    private final Map<String, LengthAccuracy> byLength = new HashMap<>();
     /** legend words per run, where they differ from its role's (e.g. "with LayerNorm") */
     private final Map<String, String> labels = new HashMap<>();
     /** colour per run ("#rrggbb"), where set */
@@ -55,8 +62,14 @@ public final class History {
         lastStep = Math.max(lastStep, s.step());
         metrics.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
         if (s.hasTestAccuracy()) tests.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
+        if (s.byLength() != null) byLength.put(run, s.byLength());
         if (!s.taps().isEmpty()) {
             latestStats.put(run, s);
+            for (TapStats t : s.taps()) {
+                if (t.site().position() != org.shiftscope.nn.Site.ALL) {
+                    timeSteps.computeIfAbsent(run, k -> new HashMap<>()).put(t.site(), t);
+                }
+            }
             for (TapStats t : s.taps()) {
                 if (t.site().position() != org.shiftscope.nn.Site.ALL) continue; // a time step's: see the per-step view
                 depth = Math.max(depth, t.layer());
@@ -79,6 +92,8 @@ public final class History {
         magnitudes.clear();
         measured.clear();
         latestStats.clear();
+        timeSteps.clear();
+        byLength.clear();
         events = List.of();
         depth = 0;
         lastStep = 0;
@@ -182,6 +197,24 @@ public final class History {
     /** the taps some run measured since the last {@link #clear()}, in {@link Tap} order (read-only) */
     public java.util.Set<Tap> measured() {
         return java.util.Collections.unmodifiableSet(measured);
+    }
+
+    /**
+     * a recurrent network's statistics of one layer's tap at each time step, each step's newest measurement, time
+     * step ascending; empty for a network without time steps or before a measurement
+     */
+    public List<TapStats> timeSteps(String run, int layer, Tap tap) {
+        List<TapStats> out = new ArrayList<>();
+        for (TapStats t : timeSteps.getOrDefault(run, Map.of()).values()) {
+            if (t.layer() == layer && t.tap() == tap) out.add(t);
+        }
+        out.sort(java.util.Comparator.comparingInt(t -> t.site().position()));
+        return out;
+    }
+
+    /** a sequence model's test accuracy at each length at its newest evaluation, or null */
+    public LengthAccuracy byLength(String run) {
+        return byLength.get(run);
     }
 
     /** the newest snapshot of a run that carried statistics, or null */

@@ -130,6 +130,8 @@ final class ChartArea extends ScrollPane {
         dashboard.resetRanges();
         dashboard.setTap(model.tapProperty().get());
         dashboard.setPlanar(st.points() != null);
+        var data = st.scenario().dataset();
+        dashboard.setSequences(data.name().sequence, data.minLength(), data.maxLength());
         dashboard.setPoints(st.points());
         fit();
         dashboard.markDirty();

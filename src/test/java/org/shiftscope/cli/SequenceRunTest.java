@@ -65,6 +65,8 @@ class SequenceRunTest {
         assertFalse(loss.get("plain").equals(loss.get("ln")));
         assertTrue(Files.size(out.resolve("dashboard.png")) > 2000);
         assertFalse(Files.exists(out.resolve("decision-regions.png")), "sequences have no 2-D picture");
+        assertTrue(Files.size(out.resolve("accuracy-by-length.png")) > 2000);
+        assertTrue(Files.size(out.resolve("layer1-activation-by-time-step.png")) > 2000);
     }
 
     @Test

@@ -121,7 +121,8 @@ class SequenceDatasetTest {
         // a mixed batch is refused rather than copied wrongly
         int[] mixed = {0, d.trainSize() - 1};
         assertThrows(IllegalArgumentException.class, () -> d.trainBatch(mixed, 2, x, y));
-        assertThrows(IllegalArgumentException.class, () -> d.trainBatch(idx, 2, new org.ejml.data.DMatrixRMaj(1, 1), y));
+        org.ejml.data.DMatrixRMaj plain = new org.ejml.data.DMatrixRMaj(1, 1);
+        assertThrows(IllegalArgumentException.class, () -> d.trainBatch(idx, 2, plain, y));
         assertThrows(IllegalArgumentException.class, () -> d.testFrom(31));
     }
 

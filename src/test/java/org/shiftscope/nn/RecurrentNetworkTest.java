@@ -18,8 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The recurrent network as a whole (Elman layers → last time step → output, softmax cross-entropy): its gradient with
- * every normalizer through time, the statistics its normalizers use at inference, its sites, copies and live changes.
+ * The recurrent network as a whole (Elman layers → last time step → output, softmax cross-entropy): its gradient
+ * with every normalizer through time, the statistics its normalizers use at inference, its sites, copies and live
+ * changes.
  */
 class RecurrentNetworkTest {
     static final MatMul MM = new EjmlMatMul();
@@ -69,7 +70,8 @@ class RecurrentNetworkTest {
         Network net = net(n, 4, 4);
         Random r = new Random(3);
         for (Param p : net.parameters()) {
-            for (int i = 0; i < p.size(); i++) p.value.data[i] += 0.2 * r.nextGaussian(); // γ, β and b off their start
+            // γ, β and b off their start
+            for (int i = 0; i < p.size(); i++) p.value.data[i] += 0.2 * r.nextGaussian();
         }
         Tensor x = sequences(7, 5, 6, 2);
         int[] y = labels(5, 3);

@@ -122,6 +122,8 @@ class VariantsTest extends WindowTest {
         @SuppressWarnings("unchecked")
         ComboBox<Object> norm = robot.lookup("#network-norm").queryAs(ComboBox.class);
         assertEquals(NormKind.LAYER, norm.getValue(), "the panel shows the edited variant's normalizer");
+        Hand.run(() -> view.controls.reveal(norm)); // scrolled into view, as a person scrolls the panel
+        Hand.sync();
         robot.clickOn(norm).clickOn("none");
         waitFor(() -> trainer.call(x -> x.runs().get(1).net.norm()) == NormKind.NONE);
         assertEquals(generation, trainer.status().generation(), "no reset");
