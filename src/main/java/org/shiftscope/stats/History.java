@@ -53,7 +53,10 @@ public final class History {
     /** newest step seen */
     private long lastStep;
 
-    public void add(Snapshot s) {
+    public void add(Snapshot snapshot) {
+        // a recurrent network's rows per time step: the newest of each step is kept in timeSteps, the series keep
+        // the rows over all time steps (hundreds of snapshots × every step would fill memory and the CSV export)
+        Snapshot s = pooled(snapshot);
         String run = s.run();
         if (!runs.contains(run)) {
             runs.add(run);
@@ -63,13 +66,13 @@ public final class History {
         metrics.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
         if (s.hasTestAccuracy()) tests.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
         if (s.byLength() != null) byLength.put(run, s.byLength());
+        for (TapStats t : snapshot.taps()) {
+            if (t.site().position() != org.shiftscope.nn.Site.ALL) {
+                timeSteps.computeIfAbsent(run, k -> new HashMap<>()).put(t.site(), t);
+            }
+        }
         if (!s.taps().isEmpty()) {
             latestStats.put(run, s);
-            for (TapStats t : s.taps()) {
-                if (t.site().position() != org.shiftscope.nn.Site.ALL) {
-                    timeSteps.computeIfAbsent(run, k -> new HashMap<>()).put(t.site(), t);
-                }
-            }
             for (TapStats t : s.taps()) {
                 if (t.site().position() != org.shiftscope.nn.Site.ALL) continue; // a time step's: see the per-step view
                 depth = Math.max(depth, t.layer());
@@ -97,6 +100,17 @@ public final class History {
         events = List.of();
         depth = 0;
         lastStep = 0;
+    }
+
+    /** the snapshot with its rows over all positions only (itself when it has no others) */
+    static Snapshot pooled(Snapshot s) {
+        boolean steps = false;
+        for (TapStats t : s.taps()) steps |= t.site().position() != org.shiftscope.nn.Site.ALL;
+        if (!steps) return s;
+        List<TapStats> all = new ArrayList<>();
+        for (TapStats t : s.taps()) if (t.site().position() == org.shiftscope.nn.Site.ALL) all.add(t);
+        return new Snapshot(s.run(), s.step(), s.loss(), s.batchAccuracy(), s.testAccuracy(), s.learningRate(),
+                s.batchSize(), s.batchNorm(), s.divergedAt(), List.copyOf(all), s.byLength());
     }
 
     private static String key(String run, int layer, Tap tap) {

@@ -39,6 +39,10 @@ class SequenceHistoryTest {
         assertEquals(2, h.tap("main", 1, Tap.LINEAR).size(), "the pooled series: one point per step");
         assertEquals(10, h.tap("main", 1, Tap.LINEAR).last().mean(), 0.0);
         assertEquals(1, h.depth());
+        for (int i = 0; i < h.metrics("main").size(); i++) {
+            assertEquals(1, h.metrics("main").get(i).taps().size(), "the kept snapshots hold the pooled rows only");
+        }
+        assertEquals(1, h.latestStats("main").taps().size());
         assertSame(by, h.byLength("main"));
         h.add(snap(3, 2, 0, null));
         assertSame(by, h.byLength("main"), "kept until the next evaluation");

@@ -135,7 +135,10 @@ class VariantsTest extends WindowTest {
         robot.clickOn("#step");
         waitFor(() -> trainer.status().step() == 4);
         // the other variants' panels show their own values
-        robot.clickOn("#variant-edit-group");
+        javafx.scene.Node group = robot.lookup("#variant-edit-group").query();
+        Hand.run(() -> view.controls.reveal(group)); // back up the panel
+        Hand.sync();
+        robot.clickOn(group);
         assertEquals(NormKind.GROUP, norm.getValue());
         assertFalse(robot.lookup("#network-norm_groups").query().isDisabled());
     }
