@@ -255,6 +255,9 @@ final class PanelCheck {
                 out.add(who + "placement " + net.placement() + ", scenario " + n.bnPlacement());
             }
             if (net.affine() != n.affine()) out.add(who + "γ/β " + net.affine() + ", scenario " + n.affine());
+            if (net.timeStatistics() != n.timeStats()) {
+                out.add(who + "time statistics " + net.timeStatistics() + ", scenario " + n.timeStats());
+            }
             if (!Arrays.equals(net.hidden(), n.hidden())) {
                 out.add(who + "hidden " + Arrays.toString(net.hidden()) + ", scenario "
                         + Arrays.toString(n.hidden()));
@@ -295,14 +298,24 @@ final class PanelCheck {
         for (int r = 0; r < Math.min(s.runs().size(), fresh.runs().size()); r++) {
             Network a = s.runs().get(r).net, b = fresh.runs().get(r).net;
             if (a.depth() != b.depth()) continue; // reported by engineDisagreements
-            if (!Arrays.equals(a.dense(1).w.value.data, b.dense(1).w.value.data)) {
+            if (a.recurrent() != b.recurrent()) {
+                out.add("run " + s.runs().get(r).name + ": recurrent " + a.recurrent() + ", the file's "
+                        + b.recurrent());
+                continue;
+            }
+            // a recurrent network's first layer: its Elman layer, with the γ/β its steps share
+            var wa = a.recurrent() ? a.recurrentLayer(1).w : a.dense(1).w;
+            var wb = b.recurrent() ? b.recurrentLayer(1).w : b.dense(1).w;
+            if (!Arrays.equals(wa.value.data, wb.value.data)) {
                 out.add("run " + s.runs().get(r).name + ": the first layer's weights are not the file's");
             }
-            if (a.batchNormLayer(1).gamma.value.get(0) != b.batchNormLayer(1).gamma.value.get(0)
-                    || a.batchNormLayer(1).beta.value.get(0) != b.batchNormLayer(1).beta.value.get(0)) {
-                out.add("run " + s.runs().get(r).name + ": gamma/beta " + a.batchNormLayer(1).gamma.value.get(0)
-                        + "/" + a.batchNormLayer(1).beta.value.get(0) + ", the file's "
-                        + b.batchNormLayer(1).gamma.value.get(0) + "/" + b.batchNormLayer(1).beta.value.get(0));
+            var ga = a.recurrent() ? a.recurrentLayer(1).gamma : a.batchNormLayer(1).gamma;
+            var gb = b.recurrent() ? b.recurrentLayer(1).gamma : b.batchNormLayer(1).gamma;
+            var ba = a.recurrent() ? a.recurrentLayer(1).beta : a.batchNormLayer(1).beta;
+            var bb = b.recurrent() ? b.recurrentLayer(1).beta : b.batchNormLayer(1).beta;
+            if (ga.value.get(0) != gb.value.get(0) || ba.value.get(0) != bb.value.get(0)) {
+                out.add("run " + s.runs().get(r).name + ": gamma/beta " + ga.value.get(0) + "/" + ba.value.get(0)
+                        + ", the file's " + gb.value.get(0) + "/" + bb.value.get(0));
             }
         }
         return out;
