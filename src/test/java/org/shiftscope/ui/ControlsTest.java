@@ -849,11 +849,12 @@ class ControlsTest {
         }
         // a sequence set's lengths are ranges: the other ends moved out of the way, so every position of the control
         // is a length that can be had (each change on its own a valid scenario)
+        // (typed values reach twice the control's top)
         List<Map.Entry<Setting<Long>, Long>> ends = k == Settings.MIN_LENGTH
-                ? List.of(Map.entry(Settings.TEST_MAX_LENGTH, 200L), Map.entry(Settings.MAX_LENGTH, 100L))
+                ? List.of(Map.entry(Settings.TEST_MAX_LENGTH, 400L), Map.entry(Settings.MAX_LENGTH, 200L))
                 : k == Settings.MAX_LENGTH
-                ? List.of(Map.entry(Settings.MIN_LENGTH, 1L), Map.entry(Settings.TEST_MAX_LENGTH, 200L))
-                : k == Settings.TEST_MIN_LENGTH ? List.of(Map.entry(Settings.TEST_MAX_LENGTH, 200L))
+                ? List.of(Map.entry(Settings.MIN_LENGTH, 1L), Map.entry(Settings.TEST_MAX_LENGTH, 400L))
+                : k == Settings.TEST_MIN_LENGTH ? List.of(Map.entry(Settings.TEST_MAX_LENGTH, 400L))
                 : k == Settings.TEST_MAX_LENGTH
                 ? List.of(Map.entry(Settings.MIN_LENGTH, 1L), Map.entry(Settings.MAX_LENGTH, 1L),
                         Map.entry(Settings.TEST_MIN_LENGTH, 1L))
