@@ -58,6 +58,8 @@ public final class Network extends Composite {
     private double normNoise;
     /** draws the noise of training steps, seeded from the network's seed */
     private final Random noiseRng;
+    /** the pass of a training step: batch statistics, running averages updated, noise from {@link #noiseRng} */
+    private final Pass trainingPass;
 
     /**
      * Builds a multilayer perceptron and draws its weights from {@code new Random(seed)}: hidden layers first, then
@@ -80,6 +82,7 @@ public final class Network extends Composite {
         this.placement = spec.bnPlacement();
         this.normNoise = spec.normNoise();
         this.noiseRng = new Random(seed ^ 0x9E3779B97F4A7C15L);
+        this.trainingPass = Pass.training(noiseRng);
         relist();
     }
 
@@ -133,7 +136,7 @@ public final class Network extends Composite {
      *                 step's noise drawn from the network's own generator); false: inference
      */
     public double forward(DMatrixRMaj x, int[] y, boolean training) {
-        return forward(x, y, training ? Pass.training(noiseRng) : Pass.INFERENCE);
+        return forward(x, y, training ? trainingPass : Pass.INFERENCE);
     }
 
     /** Forward pass over a batch as the pass says; returns the mean cross-entropy loss. */
