@@ -12,13 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import org.shiftscope.io.AtomicFile;
 import org.shiftscope.nn.NormKind;
 
 /**
@@ -359,27 +358,10 @@ public final class ScenarioIO {
     }
 
     /**
-     * Writes a scenario file whole or not at all (a temporary file beside it, then moved into place). The file keeps
-     * the permissions of the one it replaces; a new one gets those of any new file there (createTempFile's would be
-     * owner-only, and a scenario shared with a class would stop being readable).
+     * Writes a scenario file whole or not at all (a temporary file beside it, then moved into place, keeping the
+     * permissions of the file it replaces: {@link AtomicFile}).
      */
     public static void save(Scenario s, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-        Path tmp = Files.createFile(abs.resolveSibling(".shiftscope-" + random + ".json.tmp"));
-        try {
-            if (Files.exists(abs) && Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(abs));
-            }
-            Files.writeString(tmp, toJson(s), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.writeString(file, toJson(s));
     }
 }
