@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -104,17 +107,34 @@ public final class ScenarioIO {
     public static final String LEGACY_COMPARE = "compare";
 
 
-    /** Reads a scenario file. */
+    /** the largest scenario file read: a scenario is a few kilobytes, a larger file is not one */
+    public static final int MAX_FILE_BYTES = 10 << 20;
+
+    /**
+     * Reads a scenario file: at most {@link #MAX_FILE_BYTES} of it, so a huge file or an endless one
+     * ({@code /dev/zero}) is refused at once, with little memory.
+     */
     public static Scenario load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file + ": no such scenario file.");
         } catch (IOException | SecurityException e) {
             throw new ScenarioException(file + ": cannot be read (" + e.getMessage() + ").");
         }
-        return parse(text, file.getFileName() == null ? file.toString() : file.toString());
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new ScenarioException(file + ": larger than " + (MAX_FILE_BYTES >> 20) + " MB, so not a scenario "
+                    + "file (a scenario is a few kilobytes of JSON).");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(file + ": cannot be read (not UTF-8 text: " + e.getMessage() + ").");
+        }
+        return parse(text, file.toString());
     }
 
     /** A preset from {@code assets/scenarios} (on the classpath as {@code /scenarios/NAME.json}). */
