@@ -1,0 +1,88 @@
+package org.shiftscope.export;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleConsumer;
+
+/**
+ * One background thread that encodes and writes the window's exports, a job at a time in the order they were
+ * handed over: a second export while one is writing waits its turn and is never lost, and the FX thread only takes
+ * the picture or copies the immutable records, then goes on. What becomes of a job (its progress while a long one
+ * writes, then saved or failed) is told to its {@link Listener} through the executor the queue was given (the
+ * window's {@code Platform::runLater}).
+ */
+public final class ExportQueue {
+    /** a job's work: writes its files, telling {@code progress} the share done (0 to 1) now and then */
+    @FunctionalInterface
+    public interface Work {
+        void write(DoubleConsumer progress) throws Exception;
+    }
+
+    /** what becomes of a job, told through the queue's executor */
+    public interface Listener {
+        /** a job still writing after {@link #QUIET_NANOS}: the share done, a few times a second */
+        void progress(double share);
+
+        void saved();
+
+        void failed(Throwable why);
+    }
+
+    /** a job that ends sooner shows no progress */
+    static final long QUIET_NANOS = 500_000_000L;
+    /** at most this often a job's progress is told */
+    static final long PROGRESS_EVERY_NANOS = 200_000_000L;
+
+    /** the writing thread */
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "shiftscope-export");
+        t.setDaemon(true);
+        return t;
+    });
+    /** where listeners are told */
+    private final Executor tell;
+    /** jobs handed over and not yet done */
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    public ExportQueue(Executor tell) {
+        this.tell = tell;
+    }
+
+    /** Queues a job; it runs once the jobs handed over before it are done. */
+    public void submit(Work work, Listener listener) {
+        waiting.incrementAndGet();
+        thread.execute(() -> {
+            long start = System.nanoTime();
+            long[] told = {start - PROGRESS_EVERY_NANOS};
+            try {
+                work.write(share -> {
+                    long now = System.nanoTime();
+                    if (now - start < QUIET_NANOS || now - told[0] < PROGRESS_EVERY_NANOS) return;
+                    told[0] = now;
+                    tell.execute(() -> listener.progress(share));
+                });
+                tell.execute(listener::saved);
+            } catch (Throwable e) { // a failure, even running out of memory, is one job's: the thread goes on
+                tell.execute(() -> listener.failed(e));
+            } finally {
+                waiting.decrementAndGet();
+            }
+        });
+    }
+
+    /** jobs handed over and not yet done (the one writing included) */
+    public int waiting() {
+        return waiting.get();
+    }
+
+    /** Waits until every job handed over so far is done; false when they are not done in time. */
+    public boolean finish(long timeout, TimeUnit unit) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        thread.execute(done::countDown);
+        return done.await(timeout, unit);
+    }
+}
