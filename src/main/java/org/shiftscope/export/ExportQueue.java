@@ -1,12 +1,14 @@
 package org.shiftscope.export;
 
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * One background thread that encodes and writes the window's exports, a job at a time in the order they were
@@ -45,22 +47,30 @@ public final class ExportQueue {
     });
     /** where listeners are told */
     private final Executor tell;
-    /** jobs handed over and not yet done */
-    private final AtomicInteger waiting = new AtomicInteger();
+    /** what the jobs handed over and not yet done write, oldest first */
+    private final ConcurrentLinkedQueue<String> waiting = new ConcurrentLinkedQueue<>();
+    /** the clock (nanoseconds) that decides when a job's progress is shown */
+    private final LongSupplier clock;
 
     public ExportQueue(Executor tell) {
-        this.tell = tell;
+        this(tell, System::nanoTime);
     }
 
-    /** Queues a job; it runs once the jobs handed over before it are done. */
-    public void submit(Work work, Listener listener) {
-        waiting.incrementAndGet();
+    /** A queue whose progress notices follow {@code clock} (tests give one they move by hand). */
+    ExportQueue(Executor tell, LongSupplier clock) {
+        this.tell = tell;
+        this.clock = clock;
+    }
+
+    /** Queues a job writing {@code what} (a file's name); it runs once the jobs handed over before it are done. */
+    public void submit(String what, Work work, Listener listener) {
+        waiting.add(what);
         thread.execute(() -> {
-            long start = System.nanoTime();
+            long start = clock.getAsLong();
             long[] told = {start - PROGRESS_EVERY_NANOS};
             try {
                 work.write(share -> {
-                    long now = System.nanoTime();
+                    long now = clock.getAsLong();
                     if (now - start < QUIET_NANOS || now - told[0] < PROGRESS_EVERY_NANOS) return;
                     told[0] = now;
                     tell.execute(() -> listener.progress(share));
@@ -69,14 +79,14 @@ public final class ExportQueue {
             } catch (Throwable e) { // a failure, even running out of memory, is one job's: the thread goes on
                 tell.execute(() -> listener.failed(e));
             } finally {
-                waiting.decrementAndGet();
+                waiting.remove(what);
             }
         });
     }
 
-    /** jobs handed over and not yet done (the one writing included) */
-    public int waiting() {
-        return waiting.get();
+    /** what the jobs handed over and not yet done write (the one writing first), e.g. to say what was not saved */
+    public List<String> waiting() {
+        return List.copyOf(waiting);
     }
 
     /** Waits until every job handed over so far is done; false when they are not done in time. */

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -76,15 +77,15 @@ final class FileActions {
     }
 
     /**
-     * The window closes: a recording ends and is saved, and every export handed over is written first; one that
-     * is not done within {@link #CLOSE_WAIT_SECONDS} is named on stderr (its temporary file goes with the process).
+     * The window closes: a recording ends and is saved, and every export handed over is written first; what is
+     * not done within {@link #CLOSE_WAIT_SECONDS} is named on stderr (its temporary file goes with the process).
      */
     void close() {
         stopGif();
         try {
-            if (writer.waiting() > 0 && !writer.finish(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                System.err.println("shiftscope: closed while " + writer.waiting() + " export(s) were still being "
-                        + "written; they were not saved.");
+            if (!writer.waiting().isEmpty() && !writer.finish(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                System.err.println("shiftscope: closed before " + String.join(", ", new LinkedHashSet<>(
+                        writer.waiting())) + " could be written; not saved.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -99,7 +100,7 @@ final class FileActions {
         return new ExportQueue.Listener() {
             @Override
             public void progress(double share) {
-                int more = writer.waiting() - 1;
+                int more = writer.waiting().size() - 1;
                 model.notify(String.format(Locale.ROOT, "Saving %s… %d%%%s", saving, Math.round(share * 100),
                         more > 0 ? " (" + more + " more waiting)" : ""), false);
             }
@@ -174,7 +175,7 @@ final class FileActions {
     }
 
     private void write(Picture p, Path file) {
-        writer.submit(progress -> PngExporter.write(p.image(), p.caption(), file, progress),
+        writer.submit(file.toString(), progress -> PngExporter.write(p.image(), p.caption(), file, progress),
                 notices(file.getFileName().toString(), file, file, "Saved " + file.toAbsolutePath()));
     }
 
@@ -245,7 +246,7 @@ final class FileActions {
         Recording r = new Recording(exportDir.resolve(PngExporter.fileName(st.scenario().name(), st.step(),
                 "dashboard", 1).replace("@1x.png", ".gif")));
         gif = r;
-        writer.submit(progress -> r.start(), failure(r));
+        writer.submit(r.file.toString(), progress -> r.start(), failure(r));
         model.notify("Recording the dashboard as a GIF (" + (int) GIF_FPS + " frames/s, at most "
                 + (int) GIF_SECONDS + " s): press ● GIF again to stop", false);
     }
@@ -278,13 +279,13 @@ final class FileActions {
         }
         if (now - r.lastFrame < 1e9 / GIF_FPS) return true;
         r.lastFrame = now;
-        if (writer.waiting() > GIF_BACKLOG) {
+        if (writer.waiting().size() > GIF_BACKLOG) {
             r.skipped++; // the writer is behind: this moment is left out rather than piling up pictures
             return true;
         }
         WritableImage image = picture(dashboard.get(), "dashboard", 1).image();
         r.frames++;
-        writer.submit(progress -> r.add(image), failure(r));
+        writer.submit(r.file.toString(), progress -> r.add(image), failure(r));
         if (r.frames >= GIF_FPS * GIF_SECONDS) {
             stopGif();
             return false;
@@ -302,7 +303,7 @@ final class FileActions {
         String saved = "Saved " + r.file.toAbsolutePath() + " (" + r.frames + " frames" + left + ")";
         ExportQueue.Listener notice = r.frames == 0 ? failure(r) : notices(r.file.getFileName().toString(), r.file,
                 r.file, saved);
-        writer.submit(progress -> r.finish(), notice);
+        writer.submit(r.file.toString(), progress -> r.finish(), notice);
         if (r.frames == 0) model.notify("No GIF: nothing was recorded", false);
     }
 
@@ -330,7 +331,7 @@ final class FileActions {
             if (d.last() != null && (d.size() == 0 || d.step(d.size() - 1) != d.lastStep())) rows.add(d.last());
             if (d.last() != null && d.last().diverged()) events.add(Event.divergence(run, d.last().divergedAt()));
         }
-        writer.submit(progress -> {
+        writer.submit(dir.toString(), progress -> {
             CsvRecorder.writeFiles(dir, rows, progress);
             EventsCsv.write(dir, events);
         }, notices("the statistics", dir, dir.resolve("stats.csv"), "Saved the statistics to " + dir.toAbsolutePath()));
