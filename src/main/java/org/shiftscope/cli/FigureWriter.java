@@ -53,14 +53,14 @@ public final class FigureWriter {
      * @param points   2-D data to plot under the decision regions, or null
      * @param boundary the final decision surface, or null
      */
-    public static List<Path> write(Path dir, History history, int depth, List<Tap> taps, String caption,
+    public static List<Path> write(Path dir, History history, int depth, Tap shown, List<Tap> taps, String caption,
                                    Dataset points, Boundary boundary) throws Exception {
         startToolkit();
         AtomicReference<Object> result = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
-                result.set(render(dir, history, depth, taps, caption, points, boundary));
+                result.set(render(dir, history, depth, shown, taps, caption, points, boundary));
             } catch (Throwable t) {
                 result.set(t);
             } finally {
@@ -86,7 +86,8 @@ public final class FigureWriter {
         /** the GIF's final name, for messages */
         private final Path file;
 
-        public Animation(Path file, double fps, History history, int depth, Dataset points) throws Exception {
+        public Animation(Path file, double fps, History history, int depth, Tap shown, Dataset points)
+                throws Exception {
             startToolkit();
             this.file = file;
             try {
@@ -97,6 +98,7 @@ public final class FigureWriter {
             dashboard = onFx(() -> {
                 Dashboard d = new Dashboard(history, c -> { });
                 d.setDepth(depth);
+                d.setTap(shown);
                 d.setPlanar(points != null && points.inputs() == 2);
                 if (points != null && points.inputs() == 2) d.setPoints(org.shiftscope.train.Points.of(points));
                 Scene scene = new Scene(d, 1500, 260 + 200 * depth);
@@ -159,7 +161,7 @@ public final class FigureWriter {
         return value;
     }
 
-    private static List<Path> render(Path dir, History history, int depth, List<Tap> taps, String caption,
+    private static List<Path> render(Path dir, History history, int depth, Tap shown, List<Tap> taps, String caption,
                                      Dataset points, Boundary boundary) throws Exception {
         Dashboard d = new Dashboard(history, c -> { });
         d.setDepth(depth);
@@ -169,8 +171,9 @@ public final class FigureWriter {
         Scene scene = new Scene(d, 1500, 260 + 200 * depth);
         org.shiftscope.chart.Styles.add(scene);
         List<Path> files = new ArrayList<>();
-        redraw(d); // as the window opens: the activation
-        files.add(write(d, 1, caption, dir.resolve("dashboard.png")));
+        d.setTap(shown); // as the window opens: the scenario's view.tap
+        redraw(d);
+        files.add(write(d, 1, caption + " · layer charts show " + d.describe(), dir.resolve("dashboard.png")));
         for (ChartPane c : d.charts()) {
             if (!(c instanceof LayerChart)) files.add(write(c, 2, caption, dir.resolve(c.fileStem() + ".png")));
         }

@@ -256,7 +256,7 @@ public final class HeadlessRunner {
                                                     PrintStream err) {
         try {
             return new FigureWriter.Animation(outDir.resolve("dashboard.gif"), GIF_FPS, history,
-                    sc.network().hidden().length, session.data());
+                    sc.network().hidden().length, sc.shownTap(), session.data());
         } catch (WriteException e) {
             throw e;
         } catch (Exception | LinkageError e) {
@@ -311,7 +311,8 @@ public final class HeadlessRunner {
             }
         }
         try {
-            List<Path> files = FigureWriter.write(outDir, history, sc.network().hidden().length, taps,
+            List<Path> files = FigureWriter.write(outDir, history, sc.network().hidden().length,
+                    sc.shownTap(), taps,
                     Captions.of(session.scenario(), session.stepCount()), session.data(), boundary);
             err.println("  " + files.size() + " PNG figures (dashboard.png and one per chart)");
         } catch (WriteException e) {

@@ -27,6 +27,11 @@ public final class GroupNorm extends GroupStatistics {
         return NormKind.GROUP;
     }
 
+    /** number of groups G */
+    public int groups() {
+        return units / groupSize();
+    }
+
     /** e.g. "over each group of 4 units of each example" */
     @Override
     public String statistics() {

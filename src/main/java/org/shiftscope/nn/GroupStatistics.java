@@ -30,11 +30,6 @@ public abstract class GroupStatistics extends Normalization {
         this.size = units / groups;
     }
 
-    /** number of groups G */
-    public int groups() {
-        return groups;
-    }
-
     /** channels per group */
     @Override
     public int groupSize() {

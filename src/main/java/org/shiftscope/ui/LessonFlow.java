@@ -47,8 +47,7 @@ final class LessonFlow {
             return;
         }
         lesson.set(l);
-        model.setTap(l.tap());
-        model.open(s, "lesson " + l.label());
+        model.open(s.with(Settings.VIEW_TAP, l.tap()), "lesson " + l.label()); // its scenario shown at its tap
         restart();
         Prefs.setLastScenario(l.scenario());
         Prefs.setLastLesson(l.number());

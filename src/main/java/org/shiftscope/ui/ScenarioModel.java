@@ -69,6 +69,9 @@ public final class ScenarioModel {
         variants = new VariantSelection(scenario.getReadOnlyProperty(), trainer, feed.history);
         lessons = new LessonFlow(this, trainer);
         scenario.set(st.scenario());
+        tap.set(scenario().get(Settings.VIEW_TAP));
+        // a scenario opened, a lesson or a file brings its own view of the layer charts
+        scenario.addListener((o, a, next) -> tap.set(next.get(Settings.VIEW_TAP)));
         lastMessage = st.message();
         lastRefusals = st.refusals();
     }
@@ -239,9 +242,17 @@ public final class ScenarioModel {
         set(Settings.NORM, now.hasLayer() ? NormKind.NONE : lastNorm);
     }
 
-    /** Picks the tap the layer charts show. */
+    /**
+     * Picks the tap the layer charts show: a setting of the scenario ({@link Settings#VIEW_TAP}, which Save writes)
+     * that nothing in training reads: the trainer takes it with its scenario (what trains and what is shown stay one
+     * scenario), without a notice or a new network.
+     */
     public void setTap(Tap t) {
         tap.set(t);
+        if (scenario().get(Settings.VIEW_TAP) == t) return;
+        Scenario next = scenario().with(Settings.VIEW_TAP, t);
+        scenario.set(next);
+        trainer.post(s -> s.apply(next));
     }
 
     // ---------------------------------------------------------------- commands: training

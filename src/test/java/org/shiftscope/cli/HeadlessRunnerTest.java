@@ -97,6 +97,22 @@ class HeadlessRunnerTest {
         }
     }
 
+    /** view.tap, set like any other key, chooses what dashboard.png's layer charts show, and run.json keeps it. */
+    @Test
+    void theDashboardShowsTheScenariosTap() throws IOException {
+        Path out = tmp.resolve("view");
+        Result r = run("--headless", "--steps", "20", "--every", "10", "--set", "view.tap=gradient", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        String caption = org.shiftscope.export.PngExporter.caption(out.resolve("dashboard.png"));
+        assertTrue(caption.endsWith(" · layer charts show the gradient dL/d(W·x+b), log |g|"), caption);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals("gradient", json.path("scenario").path("view").path("tap").asText());
+        Result bad = run("--headless", "--steps", "20", "--set", "view.tap=bogus", "--out", out.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("view.tap") && bad.err().contains("gradient"), bad.err());
+    }
+
     /** Figures of every tap some run measured: the gradient's as log |g|, none of a tap no run had. */
     @Test
     void theFiguresShowEveryTapMeasuredTheGradientAsLogMagnitudes() throws IOException {

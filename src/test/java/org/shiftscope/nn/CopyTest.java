@@ -26,12 +26,7 @@ class CopyTest {
 
     /** a few training steps with momentum */
     static void train(Network n, Sgd sgd, int steps, long seed) {
-        for (int i = 0; i < steps; i++) {
-            n.forward(batch(seed + i), Y, true);
-            n.zeroGrad();
-            n.backward();
-            sgd.step(n.parameters());
-        }
+        for (int i = 0; i < steps; i++) GradCheck.trainStep(n, sgd, batch(seed + i), Y);
     }
 
     static double[] logits(Network n, DMatrixRMaj x, Pass pass) {

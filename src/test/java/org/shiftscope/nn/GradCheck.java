@@ -60,6 +60,15 @@ final class GradCheck {
         return largest;
     }
 
+    /** One training step: forward in training mode, a fresh gradient, the optimizer's update; returns the loss. */
+    static double trainStep(Network n, Sgd sgd, DMatrixRMaj x, int[] y) {
+        double loss = n.forward(x, y, true);
+        n.zeroGrad();
+        n.backward();
+        sgd.step(n.parameters());
+        return loss;
+    }
+
     /** Σ R ⊙ out */
     static double weighted(DMatrixRMaj out, DMatrixRMaj r) {
         assertTrue(out.numRows == r.numRows && out.numCols == r.numCols, "output shape changed");

@@ -3,7 +3,9 @@ package org.shiftscope.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,31 @@ class NormOverPositionsTest {
         return t.data[(n * P + p) * C + c];
     }
 
+    /** the mean and biased variance of some of a tensor's elements, chosen by (n, p, c) */
+    static double[] moments(DMatrixRMaj x, Element chosen) {
+        double[] v = IntStream.range(0, N * P * C).filter(i -> chosen.is(i / (P * C), i / C % P, i % C))
+                .mapToDouble(i -> x.data[i]).toArray();
+        double mu = Arrays.stream(v).average().orElseThrow();
+        return new double[] {mu, Arrays.stream(v).map(a -> (a - mu) * (a - mu)).average().orElseThrow(), v.length};
+    }
+
+    /** an element (n, p, c) of the (4, 5, 3) tensors */
+    interface Element {
+        boolean is(int n, int p, int c);
+    }
+
+    /** y(n, p, c) = (x(n, p, c) − μ) / √(σ² + ε) with the moments of the elements normalized together with it */
+    static void assertNormalizedWith(DMatrixRMaj x, DMatrixRMaj y, java.util.function.Function<int[], Element> group) {
+        for (int n = 0; n < N; n++) {
+            for (int p = 0; p < P; p++) {
+                for (int c = 0; c < C; c++) {
+                    double[] m = moments(x, group.apply(new int[] {n, p, c}));
+                    assertEquals((at(x, n, p, c) - m[0]) / Math.sqrt(m[1] + EPS), at(y, n, p, c), 1e-12);
+                }
+            }
+        }
+    }
+
     @Test
     void batchNormUsesEachChannelsTwentyValues() {
         Tensor x = tensor(1);
@@ -39,38 +66,20 @@ class NormOverPositionsTest {
         DMatrixRMaj y = bn.forward(x, Pass.TRAINING);
         assertEquals(P, Tensor.positionsOf(y), "the output keeps the positions");
         for (int c = 0; c < C; c++) {
-            double mu = 0, var = 0;
-            for (int n = 0; n < N; n++) for (int p = 0; p < P; p++) mu += at(x, n, p, c);
-            mu /= N * P;
-            for (int n = 0; n < N; n++) for (int p = 0; p < P; p++) var += Math.pow(at(x, n, p, c) - mu, 2);
-            var /= N * P;
-            assertEquals(mu, bn.batchMean(c), 1e-12, "channel " + c + ": mean over 4 examples × 5 positions");
-            assertEquals(var, bn.batchVar(c), 1e-12);
-            assertEquals(var * 20 / 19, bn.runningVar(c), 1e-12, "first batch sets the unbiased variance");
-            for (int n = 0; n < N; n++) {
-                for (int p = 0; p < P; p++) {
-                    assertEquals((at(x, n, p, c) - mu) / Math.sqrt(var + EPS), at(y, n, p, c), 1e-12);
-                }
-            }
+            final int channel = c;
+            double[] m = moments(x, (n, p, k) -> k == channel);
+            assertEquals(20, m[2], 0.0, "4 examples × 5 positions");
+            assertEquals(m[0], bn.batchMean(c), 1e-12, "channel " + c);
+            assertEquals(m[1], bn.batchVar(c), 1e-12);
+            assertEquals(m[1] * 20 / 19, bn.runningVar(c), 1e-12, "first batch sets the unbiased variance");
         }
+        assertNormalizedWith(x, y, e -> (n, p, c) -> c == e[2]);
     }
 
     @Test
     void layerNormUsesEachExamplesFifteenValues() {
         Tensor x = tensor(2);
-        DMatrixRMaj y = new LayerNorm("1", C, EPS).forward(x, Pass.TRAINING);
-        for (int n = 0; n < N; n++) {
-            double mu = 0, var = 0;
-            for (int p = 0; p < P; p++) for (int c = 0; c < C; c++) mu += at(x, n, p, c);
-            mu /= P * C;
-            for (int p = 0; p < P; p++) for (int c = 0; c < C; c++) var += Math.pow(at(x, n, p, c) - mu, 2);
-            var /= P * C;
-            for (int p = 0; p < P; p++) {
-                for (int c = 0; c < C; c++) {
-                    assertEquals((at(x, n, p, c) - mu) / Math.sqrt(var + EPS), at(y, n, p, c), 1e-12);
-                }
-            }
-        }
+        assertNormalizedWith(x, new LayerNorm("1", C, EPS).forward(x, Pass.TRAINING), e -> (n, p, c) -> n == e[0]);
     }
 
     @Test
@@ -78,20 +87,10 @@ class NormOverPositionsTest {
         Tensor x = tensor(3);
         GroupNorm gn = new GroupNorm("1", C, C, EPS);
         DMatrixRMaj y = gn.forward(x, Pass.TRAINING);
-        for (int n = 0; n < N; n++) {
-            for (int c = 0; c < C; c++) {
-                // instance normalization: one example's one channel over its 5 positions
-                double mu = 0, var = 0;
-                for (int p = 0; p < P; p++) mu += at(x, n, p, c);
-                mu /= P;
-                for (int p = 0; p < P; p++) var += Math.pow(at(x, n, p, c) - mu, 2);
-                var /= P;
-                assertEquals(1 / Math.sqrt(var + EPS), gn.invStd(n, c), 1e-12);
-                for (int p = 0; p < P; p++) {
-                    assertEquals((at(x, n, p, c) - mu) / Math.sqrt(var + EPS), at(y, n, p, c), 1e-12);
-                }
-            }
-        }
+        // instance normalization: one example's one channel over its 5 positions
+        assertNormalizedWith(x, y, e -> (n, p, c) -> n == e[0] && c == e[2]);
+        double[] m = moments(x, (n, p, c) -> n == 1 && c == 2);
+        assertEquals(1 / Math.sqrt(m[1] + EPS), gn.invStd(1, 2), 1e-12);
     }
 
     @Test

@@ -67,14 +67,8 @@ class PrecisionTest {
             DMatrixRMaj x = random(r, 20, 5);
             int[] y = new int[20];
             for (int i = 0; i < 20; i++) y[i] = r.nextInt(3);
-            la = a.forward(x, y, true);
-            lb = b.forward(x, y, true);
-            a.zeroGrad();
-            a.backward();
-            b.zeroGrad();
-            b.backward();
-            sa.step(a.parameters());
-            sb.step(b.parameters());
+            la = GradCheck.trainStep(a, sa, x, y);
+            lb = GradCheck.trainStep(b, sb, x, y);
         }
         assertNotEquals(la, lb, "single precision computes something else");
         assertEquals(la, lb, 1e-4 * la, "but the same to float's precision after 50 steps");

@@ -25,24 +25,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SharedGradientTest {
     static final MatMul MM = new EjmlMatMul();
 
-    /** Checks dX and every unfrozen parameter of a layer against central differences of L = Σ R ⊙ output. */
+    /**
+     * Checks dX (when asked) and every unfrozen parameter of a layer against central differences of L = Σ R ⊙ output,
+     * the numeric side with batch statistics and nothing updated (running averages do not move). A parameter whose
+     * gradient is exactly cancelled (a bias before BatchNorm) passes as zero.
+     */
     static void checkAll(String what, Layer layer, DMatrixRMaj x, Random r, boolean checkInput) {
         DMatrixRMaj out = layer.forward(x, Pass.TRAINING);
         DMatrixRMaj rr = random(r, out.numRows, out.numCols, 1);
-        layer.zeroGrad();
-        DMatrixRMaj dx = layer.backward(rr).copy();
-        List<double[]> grads = layer.parameters().stream().map(p -> p.gradient().data.clone()).toList();
-        // the same function with batch statistics and nothing updated: running averages do not move
+        LayerGradientTest.Grads g = LayerGradientTest.backprop(layer, x, rr);
         DoubleSupplier loss = () -> weighted(layer.forward(x, Pass.measuring()), rr);
-        if (checkInput) {
-            double big = check(what + " dX", x.data, x.getNumElements(), dx.data, loss);
-            assertTrue(big > 1e-4, what + ": dX is all zero");
-        }
-        int k = 0;
-        for (Param p : layer.parameters()) {
-            double[] g = grads.get(k++);
-            if (p.frozen) continue;
-            check(what + " d" + p.name, p.value.data, p.size(), g, loss);
+        if (checkInput) assertTrue(check(what + " dX", x.data, x.getNumElements(), g.dx().data, loss) > 1e-4);
+        for (int k = 0; k < layer.parameters().size(); k++) {
+            Param p = layer.parameters().get(k);
+            if (!p.frozen) check(what + " d" + p.name, p.value.data, p.size(), g.params().get(k), loss);
         }
     }
 
@@ -89,11 +85,11 @@ class SharedGradientTest {
 
     @Test
     void aSecondBackwardWithoutZeroGradAddsToTheFirst() {
-        Random r = new Random(4);
-        Dense d = new Dense("1", 3, 2, MM);
-        d.init(r, 1);
         BatchNorm bn = new BatchNorm("1", 2, 0.1, 1e-5);
+        Dense d = new Dense("1", 3, 2, MM);
+        Random r = new Random(4);
         DMatrixRMaj x = random(r, 6, 3, 1), rr = random(r, 6, 2, 1);
+        d.init(r, 1);
         bn.forward(d.forward(x, Pass.TRAINING), Pass.TRAINING);
         d.zeroGrad();
         bn.zeroGrad();

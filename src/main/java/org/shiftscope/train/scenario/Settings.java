@@ -21,6 +21,7 @@ import org.shiftscope.nn.NormKind;
 import org.shiftscope.nn.Optimizer;
 import org.shiftscope.nn.Placement;
 import org.shiftscope.nn.Precision;
+import org.shiftscope.nn.Tap;
 import org.shiftscope.train.scenario.Control.Kind;
 import org.shiftscope.train.scenario.ValueType.Bool;
 import org.shiftscope.train.scenario.ValueType.Choice;
@@ -325,6 +326,16 @@ public final class Settings {
             .label("Precision of the products")
             .training((t, v) -> t.precision = v)
             .rebuild();
+
+    // ---------------------------------------------------------------- view
+
+    public static final Setting<Tap> VIEW_TAP = choice("view.tap", Tap.class, Tap.ACTIVATION)
+            .label("Layer charts show")
+            .tip("What the layer rows' charts show — W·x+b, after the normalizer, the activation or the gradient "
+                    + "dL/d(W·x+b) — as the toolbar's switch chooses it. Saved with the scenario; the headless runner "
+                    + "draws dashboard.png and dashboard.gif with it. Nothing about training changes.")
+            .options(t -> t.label)
+            .describe();
 
     private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();
 
