@@ -62,8 +62,15 @@ public final class ExportQueue {
         this.clock = clock;
     }
 
-    /** Queues a job writing {@code what} (a file's name); it runs once the jobs handed over before it are done. */
+    /**
+     * Queues a job writing {@code what} (a file's name); it runs once the jobs handed over before it are done. After
+     * {@link #abandon()} a job is not taken: its listener is told it failed.
+     */
     public void submit(String what, Work work, Listener listener) {
+        if (thread.isShutdown()) {
+            tell.execute(() -> listener.failed(new IllegalStateException("the window is closing")));
+            return;
+        }
         waiting.add(what);
         thread.execute(() -> {
             long start = clock.getAsLong();
@@ -89,8 +96,17 @@ public final class ExportQueue {
         return List.copyOf(waiting);
     }
 
-    /** Waits until every job handed over so far is done; false when they are not done in time. */
+    /**
+     * Gives up on the jobs not done: the one writing is interrupted (its file is not moved into place), the others
+     * never start, and the queue takes no more.
+     */
+    public void abandon() {
+        thread.shutdownNow();
+    }
+
+    /** Waits until every job handed over so far is done (or given up); false when they are not done in time. */
     public boolean finish(long timeout, TimeUnit unit) throws InterruptedException {
+        if (thread.isShutdown()) return thread.awaitTermination(timeout, unit);
         CountDownLatch done = new CountDownLatch(1);
         thread.execute(done::countDown);
         return done.await(timeout, unit);

@@ -78,18 +78,30 @@ final class FileActions {
 
     /**
      * The window closes: a recording ends and is saved, and every export handed over is written first; what is
-     * not done within {@link #CLOSE_WAIT_SECONDS} is named on stderr (its temporary file goes with the process).
+     * not done within {@link #CLOSE_WAIT_SECONDS} is given up and named on stderr.
      */
     void close() {
+        close(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Closes, waiting for the exports in hand at most {@code timeout}; what is not written by then is given up
+     * (nothing appears under its name) and named on stderr, the one place left to say it. Returns what was given up.
+     */
+    List<String> close(long timeout, TimeUnit unit) {
         stopGif();
         try {
-            if (!writer.waiting().isEmpty() && !writer.finish(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                System.err.println("shiftscope: closed before " + String.join(", ", new LinkedHashSet<>(
-                        writer.waiting())) + " could be written; not saved.");
-            }
+            if (writer.waiting().isEmpty() || writer.finish(timeout, unit)) return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        List<String> left = List.copyOf(new LinkedHashSet<>(writer.waiting()));
+        writer.abandon();
+        if (!left.isEmpty()) {
+            System.err.println("shiftscope: the window closed before " + String.join(", ", left)
+                    + " could be written; not saved.");
+        }
+        return left;
     }
 
     /**

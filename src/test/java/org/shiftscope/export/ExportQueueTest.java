@@ -74,4 +74,21 @@ class ExportQueueTest {
         assertEquals(List.of("long at 0.3", "long at 0.5", "long at 0.7", "long at 1.0", "long saved", "quick saved"),
                 heard, "quiet for half a second, then at most every 200 ms");
     }
+
+    @Test
+    void abandonedTheJobWritingIsInterruptedAndTheOthersNeverStart() throws Exception {
+        ExportQueue q = new ExportQueue(Runnable::run);
+        CountDownLatch writing = new CountDownLatch(1), never = new CountDownLatch(1);
+        q.submit("held.png", progress -> {
+            writing.countDown();
+            never.await(); // a write that would not end by itself
+        }, listener("held"));
+        q.submit("next.csv", progress -> heard.add("next ran"), listener("next"));
+        assertTrue(writing.await(60, TimeUnit.SECONDS));
+        assertEquals(List.of("held.png", "next.csv"), q.waiting());
+        q.abandon();
+        assertTrue(q.finish(60, TimeUnit.SECONDS), "the writer ends once the job writing gives up");
+        q.submit("late.png", progress -> heard.add("late ran"), listener("late"));
+        assertEquals(List.of("held failed: null", "late failed: the window is closing"), heard);
+    }
 }

@@ -65,6 +65,27 @@ public final class TestDisks {
         };
     }
 
+    /**
+     * The file system, but the first write to any file says so ({@code writing} counts down) and every write waits
+     * until {@code go} opens: a write held in flight for as long as a test needs. An interrupted wait fails the
+     * write, as an interrupted write to a file does.
+     */
+    public static Disk.Opener held(java.util.concurrent.CountDownLatch writing, java.util.concurrent.CountDownLatch go) {
+        return (file, options) -> new Wrapped(Disk.FILES.open(file, options)) {
+            @Override
+            public int write(ByteBuffer src) throws IOException {
+                writing.countDown();
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while writing");
+                }
+                return real.write(src);
+            }
+        };
+    }
+
     /** a file written through by default */
     private static class Wrapped implements SeekableByteChannel {
         final SeekableByteChannel real;
