@@ -226,6 +226,45 @@ class HeadlessRunnerTest {
         }
     }
 
+    /**
+     * A disk that fills up under one file, past the first {@code whole} files of that name (run.json is written
+     * once at the start, once at the end): exit 4 with one line naming the file, no part of it under its name or
+     * a temporary one, the CSV files in whole rows, and run.json saying what it can.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "full under {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"events.csv, 0, failed", "dashboard.png, 0, failed",
+        "run.json, 1, running"})
+    void aFullDiskUnderOneFileExitsFourNamingItAndLeavesNoPartOfIt(String name, int whole, String status)
+            throws IOException {
+        Path out = tmp.resolve("full-" + name);
+        org.shiftscope.io.Disk.Opener full = org.shiftscope.io.TestDisks.full(name, 10);
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        org.shiftscope.io.Disk.use((file, options) -> file.getFileName().toString().contains(name)
+                && opened.incrementAndGet() > whole ? full.open(file, options)
+                        : org.shiftscope.io.Disk.FILES.open(file, options));
+        Result r;
+        try {
+            r = name.endsWith(".png") ? run("--headless", "--steps", "20", "--every", "10", "--out", out.toString())
+                    : run("--headless", "--no-png", "--steps", "20", "--every", "10", "--out", out.toString());
+        } finally {
+            org.shiftscope.io.Disk.use(org.shiftscope.io.Disk.FILES);
+        }
+        assertEquals(Cli.WRITE_FAILED, r.code(), r.err());
+        assertTrue(r.err().contains("shiftscope: cannot write " + out.resolve(name) + " (No space left on device)"),
+                r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv"}) {
+            String text = Files.readString(out.resolve(f));
+            assertTrue(text.endsWith("\n") && text.lines().count() > 1, f + " in whole rows");
+        }
+        JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(status, json.get("status").asText(), json.toString());
+        if (status.equals("failed")) assertTrue(json.get("error").asText().contains(name), json.toString());
+        if (!name.equals("run.json")) assertFalse(Files.exists(out.resolve(name)), "no part of " + name);
+        assertEquals(List.of(), org.shiftscope.io.TestDisks.names(out).stream()
+                .filter(n -> n.startsWith(".") || n.endsWith(".part")).toList(), "no temporary file left");
+    }
+
     @Test
     void badInputExitsTwoWithOneParagraphAndNoStackTrace() throws IOException {
         Path bad = tmp.resolve("bad.json");
