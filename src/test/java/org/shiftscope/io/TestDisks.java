@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Disks for tests, to put in with {@link Disk#use}: one that fills up under one file, one that writes slowly. */
@@ -70,7 +71,7 @@ public final class TestDisks {
      * until {@code go} opens: a write held in flight for as long as a test needs. An interrupted wait fails the
      * write, as an interrupted write to a file does.
      */
-    public static Disk.Opener held(java.util.concurrent.CountDownLatch writing, java.util.concurrent.CountDownLatch go) {
+    public static Disk.Opener held(CountDownLatch writing, CountDownLatch go) {
         return (file, options) -> new Wrapped(Disk.FILES.open(file, options)) {
             @Override
             public int write(ByteBuffer src) throws IOException {
