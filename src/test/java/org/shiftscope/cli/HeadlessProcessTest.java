@@ -114,6 +114,27 @@ class HeadlessProcessTest {
     }
 
     @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void ctrlCFinishesTheStepFlushesAndExits130() throws Exception {
+        Path out = tmp.resolve("int"), log = tmp.resolve("int.log");
+        Process p = midRun(out, log);
+        // a process started as a shell's background job ignores Ctrl+C from birth; then there is nothing to test
+        String ignored = Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status")).stream()
+                .filter(l -> l.startsWith("SigIgn:")).findFirst().orElse("SigIgn:\t0").substring(7).trim();
+        org.junit.jupiter.api.Assumptions.assumeTrue((Long.parseLong(ignored, 16) & 2) == 0,
+                "SIGINT is ignored where this test runs");
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+        assertEquals(130, exitOf(p, log), Files.readString(log));
+        wholeRows(out);
+        JsonNode json = runJson(out);
+        assertEquals("interrupted", json.get("status").asText());
+        assertTrue(Files.readString(log).contains("interrupted at step " + json.get("steps").asLong()),
+                Files.readString(log));
+        assertEquals(List.of("step,run,key,old,new"), Files.readAllLines(out.resolve("events.csv")));
+        assertEquals(List.of(), leftovers(out));
+    }
+
+    @Test
     void aFullDiskExitsFourNamingTheFileAndLeavesNoPartialFile() throws Exception {
         Path out = tmp.resolve("full"), log = tmp.resolve("full.log");
         Process p = start(FullDiskMain.class, log, "histograms.csv", "300000", "--headless", "--no-png", "--steps",
