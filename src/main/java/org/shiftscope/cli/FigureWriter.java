@@ -10,6 +10,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.shiftscope.data.Dataset;
 import org.shiftscope.export.PngExporter;
+import org.shiftscope.io.WriteException;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.train.Boundary;
 import org.shiftscope.chart.Dashboard;
@@ -67,6 +68,7 @@ public final class FigureWriter {
             }
         });
         if (!done.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("rendering timed out");
+        if (result.get() instanceof WriteException w) throw w;
         if (result.get() instanceof Throwable t) throw new IllegalStateException("rendering failed: " + t, t);
         @SuppressWarnings("unchecked")
         List<Path> files = (List<Path>) result.get();
@@ -81,11 +83,18 @@ public final class FigureWriter {
     public static final class Animation implements AutoCloseable {
         private final Dashboard dashboard;
         private final org.shiftscope.export.GifRecorder gif;
+        /** the GIF's final name, for messages */
+        private final Path file;
 
         public Animation(Path file, double fps, History history, int depth, Tap shown, Dataset points)
                 throws Exception {
             startToolkit();
-            gif = new org.shiftscope.export.GifRecorder(file, fps);
+            this.file = file;
+            try {
+                gif = new org.shiftscope.export.GifRecorder(file, fps);
+            } catch (java.io.IOException e) {
+                throw new WriteException(file, e);
+            }
             dashboard = onFx(() -> {
                 Dashboard d = new Dashboard(history, c -> { });
                 d.setDepth(depth);
@@ -105,16 +114,30 @@ public final class FigureWriter {
                 redraw(dashboard);
                 return PngExporter.render(dashboard, 1, caption);
             });
-            gif.add(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null));
+            try {
+                gif.add(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null));
+            } catch (java.io.IOException e) {
+                throw new WriteException(file, e);
+            }
         }
 
         public int frames() {
             return gif.frames();
         }
 
+        /** Finishes the GIF and moves it into place. */
         @Override
-        public void close() throws java.io.IOException {
-            gif.close();
+        public void close() {
+            try {
+                gif.close();
+            } catch (java.io.IOException e) {
+                throw new WriteException(file, e);
+            }
+        }
+
+        /** Stops without a GIF: nothing appears under its name. */
+        public void abandon() {
+            gif.abandon();
         }
     }
 
@@ -174,9 +197,13 @@ public final class FigureWriter {
         d.refresh();
     }
 
-    /** Writes a node as a captioned PNG at a scale; returns the file. */
-    private static Path write(javafx.scene.Node node, int scale, String caption, Path file) throws Exception {
-        PngExporter.write(node, scale, caption, file);
+    /** Writes a node as a captioned PNG at a scale, whole or not at all; returns the file. */
+    private static Path write(javafx.scene.Node node, int scale, String caption, Path file) {
+        try {
+            PngExporter.write(node, scale, caption, file);
+        } catch (java.io.IOException e) {
+            throw new WriteException(file, e);
+        }
         return file;
     }
 }

@@ -75,6 +75,7 @@ class HeadlessRunnerTest {
         assertEquals(1 + (stats.size() - 1) * 40, hist.size());
         JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals(40, json.get("steps").asInt());
+        assertEquals("finished", json.get("status").asText());
         assertEquals(1, json.get("seed").asLong());
         assertTrue(json.get("steps_per_second").asDouble() > 0);
         assertTrue(json.get("wall_seconds").isNumber());
@@ -175,6 +176,93 @@ class HeadlessRunnerTest {
         assertTrue(run.get("diverged_at_step").isNumber(), run.toString());
         assertTrue(run.get("diverged_at_step").asLong() < 200);
         assertTrue(r.err().contains("DIVERGED"), r.err());
+    }
+
+    @Test
+    void aDivergedRunWritesOnlyFiniteRowsAndSaysWhereItDivergedInRunJsonAndEventsCsv() throws IOException {
+        Path out = tmp.resolve("div-rows");
+        Result r = run("--headless", "--no-png", "--steps", "200", "--every", "1", "--out", out.toString(), "--set",
+                "network.batchnorm=false", "--set", "network.activation=linear", "--set", "network.init=normal",
+                "--set", "network.init_gain=1", "--set", "training.learning_rate=10");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals("finished", json.get("status").asText());
+        long at = json.get("runs").get("main").get("diverged_at_step").asLong();
+        assertTrue(at > 1, "diverged after a few steps: " + at);
+        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv"}) {
+            String text = Files.readString(out.resolve(f));
+            assertFalse(text.contains("NaN") || text.contains("Infinity"), f + " has no row that is not finite");
+            assertTrue(text.lines().anyMatch(l -> l.startsWith("main," + (at - 1) + ",")), f + ": the step before");
+            assertFalse(text.lines().anyMatch(l -> l.startsWith("main," + at + ",")), f + ": not the step itself");
+        }
+        assertEquals(List.of("step,run,key,old,new", at + ",main,diverged,false,true"),
+                Files.readAllLines(out.resolve("events.csv")));
+    }
+
+    @Test
+    void hostileDataAndScenarioFilesExitTwoNamingTheFileWithoutATraceAndWriteNothing() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("hostile"));
+        // one image of 1×1, then labels whose header claims 2³¹−2 of them in an 8-byte file
+        Files.write(data.resolve("train-images-idx3-ubyte"), new byte[] {0, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0,
+            1, 42});
+        Files.write(data.resolve("train-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0x7f, -1, -1, -2});
+        Path big = tmp.resolve("big.json");
+        Files.write(big, new byte[org.shiftscope.train.scenario.ScenarioIO.MAX_FILE_BYTES + 1]);
+        String[][] cases = {
+            {"--set", "dataset.name=idx", "--set", "dataset.path=" + data},
+            {"--scenario", big.toString()},
+            {"--scenario", "/dev/zero"},
+        };
+        String[] mustMention = {data.resolve("train-labels-idx1-ubyte") + ": impossible label count 2147483646",
+            big + ": larger than 10 MB", "/dev/zero: larger than 10 MB"};
+        for (int i = 0; i < cases.length; i++) {
+            Path out = tmp.resolve("never" + i);
+            Result r = run(concat(new String[] {"--headless", "--out", out.toString()}, cases[i]));
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(mustMention[i]), r.err());
+            assertFalse(r.err().contains("\tat ") || r.err().contains("Exception") || r.err().contains("Error"),
+                    r.err());
+            assertFalse(Files.exists(out), "nothing created in --out before the input is accepted");
+        }
+    }
+
+    /**
+     * A disk that fills up under one file, past the first {@code whole} files of that name (run.json is written
+     * once at the start, once at the end): exit 4 with one line naming the file, no part of it under its name or
+     * a temporary one, the CSV files in whole rows, and run.json saying what it can.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "full under {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"events.csv, 0, failed", "dashboard.png, 0, failed",
+        "run.json, 1, running"})
+    void aFullDiskUnderOneFileExitsFourNamingItAndLeavesNoPartOfIt(String name, int whole, String status)
+            throws IOException {
+        Path out = tmp.resolve("full-" + name);
+        org.shiftscope.io.Disk.Opener full = org.shiftscope.io.TestDisks.full(name, 10);
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        org.shiftscope.io.Disk.use((file, options) -> file.getFileName().toString().contains(name)
+                && opened.incrementAndGet() > whole ? full.open(file, options)
+                        : org.shiftscope.io.Disk.FILES.open(file, options));
+        Result r;
+        try {
+            r = name.endsWith(".png") ? run("--headless", "--steps", "20", "--every", "10", "--out", out.toString())
+                    : run("--headless", "--no-png", "--steps", "20", "--every", "10", "--out", out.toString());
+        } finally {
+            org.shiftscope.io.Disk.use(org.shiftscope.io.Disk.FILES);
+        }
+        assertEquals(Cli.WRITE_FAILED, r.code(), r.err());
+        assertTrue(r.err().contains("shiftscope: cannot write " + out.resolve(name) + " (No space left on device)"),
+                r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv"}) {
+            String text = Files.readString(out.resolve(f));
+            assertTrue(text.endsWith("\n") && text.lines().count() > 1, f + " in whole rows");
+        }
+        JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(status, json.get("status").asText(), json.toString());
+        if (status.equals("failed")) assertTrue(json.get("error").asText().contains(name), json.toString());
+        if (!name.equals("run.json")) assertFalse(Files.exists(out.resolve(name)), "no part of " + name);
+        assertEquals(List.of(), org.shiftscope.io.TestDisks.names(out).stream()
+                .filter(n -> n.startsWith(".") || n.endsWith(".part")).toList(), "no temporary file left");
     }
 
     @Test

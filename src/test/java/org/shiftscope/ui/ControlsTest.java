@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -486,22 +487,26 @@ class ControlsTest {
     void aChangeMadeWhileARefusedRebuildIsUnderwayIsKept() throws Exception {
         ComboBox<Object> box = PanelCheck.combo(view, Settings.DATASET);
         reveal(box);
-        trainer.post(s -> pause(2000)); // a long step: the pick below waits behind it
+        CountDownLatch picked = new CountDownLatch(1), refused = new CountDownLatch(1);
+        trainer.post(s -> await(picked)); // a long step: the pick below waits behind it
         hand.click(box);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Hand.fx(box::isShowing));
         hand.click(cell(box, DatasetKind.MNIST));
-        trainer.post(s -> pause(1000)); // the refusal is out while the trainer is busy again
+        trainer.post(s -> await(refused)); // the refusal is out while the trainer is busy again
         TextField lr = PanelCheck.field(view, Settings.LEARNING_RATE);
         reveal(lr);
         hand.typeInto(lr, "0.5", true); // made before the refusal is seen, applied after it
+        picked.countDown();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message().contains("MNIST not found"));
+        refused.countDown();
         agree(Settings.LEARNING_RATE, 0.5, "a change made while MNIST was being refused");
         assertEquals(DatasetKind.SPIRAL, value(Settings.DATASET), "the refused data set is not shown");
     }
 
-    private static void pause(long ms) {
+    /** Keeps the trainer thread busy until the test lets it go on (at most a minute). */
+    private static void await(CountDownLatch go) {
         try {
-            Thread.sleep(ms);
+            go.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -35,7 +35,7 @@ class GifRecordingTest extends WindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.files.recording()
                 && view.files.gifFrames() >= 3);
         robot.clickOn("#gif");
-        WaitForAsyncUtils.waitForFxEvents();
+        exportsWritten();
         Path gif;
         try (var files = Files.list(dir)) {
             gif = files.filter(p -> p.toString().endsWith(".gif")).findFirst().orElseThrow();
