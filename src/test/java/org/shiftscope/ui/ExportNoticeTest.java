@@ -38,7 +38,7 @@ class ExportNoticeTest extends WindowTest {
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
     }
 
     private String notice(FxRobot robot) {

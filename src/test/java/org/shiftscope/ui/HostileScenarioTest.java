@@ -58,7 +58,7 @@ class HostileScenarioTest extends WindowTest {
         assertEquals(0, trainer.status().generation(), "the run before goes on");
         assertTrue(trainer.status().playing());
         waitFor(() -> WaitForAsyncUtils.asyncFx(() -> view.scenario().equals(trainer.status().scenario()))
-                .get(10, TimeUnit.SECONDS)); // the panel shows what trains, not the refused file
+                .get(120, TimeUnit.SECONDS)); // the panel shows what trains, not the refused file
     }
 
     @Test
@@ -69,9 +69,9 @@ class HostileScenarioTest extends WindowTest {
         try {
             MainView relaunched = (MainView) FxToolkit.toolkitContext().getRegisteredStage().getScene().getRoot();
             assertEquals("default", WaitForAsyncUtils.asyncFx(() -> relaunched.scenario().name())
-                    .get(10, TimeUnit.SECONDS));
+                    .get(120, TimeUnit.SECONDS));
             String said = WaitForAsyncUtils.asyncFx(() -> relaunched.statusBar.message.getText())
-                    .get(10, TimeUnit.SECONDS);
+                    .get(120, TimeUnit.SECONDS);
             assertTrue(said.startsWith("The last scenario, " + f.toAbsolutePath() + ", cannot be opened any more: ")
                     && said.contains("impossible label count") && said.endsWith("Opened the default scenario instead."),
                     said);

@@ -43,7 +43,7 @@ class MainViewTest extends WindowTest {
 
 
     static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
     }
 
     long steps() throws InterruptedException {

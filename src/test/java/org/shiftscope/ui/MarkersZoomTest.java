@@ -40,7 +40,7 @@ class MarkersZoomTest extends WindowTest {
     }
 
     static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
     }
 
     private List<ChartPane> timeCharts() {

@@ -26,7 +26,7 @@ class OpenFolderTest extends WindowTest {
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, c);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, c);
     }
 
     @Test
@@ -45,7 +45,7 @@ class OpenFolderTest extends WindowTest {
         Label message = robot.lookup("#message").queryAs(Label.class);
         assertTrue(message.getText().startsWith("Saved " + dir.toAbsolutePath()), message.getText());
         robot.clickOn("#openFolder");
-        assertEquals(dir.toAbsolutePath(), opened.poll(20, TimeUnit.SECONDS));
+        assertEquals(dir.toAbsolutePath(), opened.poll(120, TimeUnit.SECONDS));
         assertEquals("open-folder", threads.poll(), "opened off the FX thread");
 
         // a notice without a file hides the action; a CSV export offers the folder it wrote into
@@ -56,7 +56,7 @@ class OpenFolderTest extends WindowTest {
         exportsWritten();
         assertTrue(link.isVisible());
         robot.clickOn("#openFolder");
-        assertEquals(csv.toAbsolutePath(), opened.poll(20, TimeUnit.SECONDS));
+        assertEquals(csv.toAbsolutePath(), opened.poll(120, TimeUnit.SECONDS));
     }
 
     @Test

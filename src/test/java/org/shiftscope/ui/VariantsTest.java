@@ -27,7 +27,7 @@ class VariantsTest extends WindowTest {
     }
 
     static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
     }
 
     private void choosePreset(FxRobot robot, String words, int runs) throws Exception {
@@ -42,7 +42,7 @@ class VariantsTest extends WindowTest {
         FileActions.Picture p = WaitForAsyncUtils.asyncFx(() -> {
             view.model().frame();
             return view.files.picture(view.dashboard(), "dashboard");
-        }).get(20, TimeUnit.SECONDS);
+        }).get(120, TimeUnit.SECONDS);
         Color c = Color.web(hex);
         PixelReader r = p.image().getPixelReader();
         int n = 0;
@@ -147,7 +147,7 @@ class VariantsTest extends WindowTest {
         waitFor(() -> view.model().history().shown().equals(List.of("bn", "group", "renorm")));
         assertEquals(0, pixelsOf(green), "layer drawn nowhere");
         FileActions.Picture p = WaitForAsyncUtils.asyncFx(() -> view.files.picture(view.dashboard(), "dashboard"))
-                .get(20, TimeUnit.SECONDS);
+                .get(120, TimeUnit.SECONDS);
         assertTrue(p.caption().contains("(hidden: layer)"), p.caption());
         assertEquals(4, trainer.status().runs().size(), "it still trains");
         robot.clickOn("#variant-show-layer");
