@@ -13,8 +13,9 @@ import org.shiftscope.train.scenario.Settings;
 import org.shiftscope.train.scenario.VariantPreset;
 
 /**
- * The training thread allocates nothing per step once warmed up, with the statistics off; with them on, only the
- * snapshot it publishes (its records and their histogram counts). Counted by the JVM for this thread
+ * The training thread allocates nothing per step once warmed up (not a byte a step over 3 × 500 steps), with the
+ * statistics off; with them on (1,000 steps), only the snapshot it publishes (its records and their histogram
+ * counts). Counted by the JVM for this thread
  * ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}), so neither the machine's load nor the garbage
  * collector changes the figure.
  */
@@ -44,10 +45,15 @@ class AllocationTest {
         Session s = session(preset, variants == null ? "" : variants, 10_000_000L);
         for (int i = 0; i < WARM_UP; i++) s.step();
         allocated(); // the first call may set itself up
-        long before = allocated();
-        for (int i = 0; i < STEPS; i++) s.step();
-        long bytes = allocated() - before;
-        assertTrue(bytes < STEPS, preset + " " + variants + ": " + bytes + " bytes over " + STEPS + " steps");
+        // the least of three windows: something allocated once (a class set up on its first use, a coverage
+        // agent's probes) falls in one window, while an allocation made every step falls in each of them
+        long least = Long.MAX_VALUE;
+        for (int w = 0; w < 3; w++) {
+            long before = allocated();
+            for (int i = 0; i < STEPS / 2; i++) s.step();
+            least = Math.min(least, allocated() - before);
+        }
+        assertTrue(least < STEPS / 2, preset + " " + variants + ": " + least + " bytes over " + STEPS / 2 + " steps");
     }
 
     /** a generous size of a published snapshot: its record, its list and each tap's record and counts */
