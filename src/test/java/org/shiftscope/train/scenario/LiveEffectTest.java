@@ -36,6 +36,7 @@ class LiveEffectTest {
         expected.put(BETA, LiveEffect.AFFINE);
         expected.put(BN_MOMENTUM, LiveEffect.BN_MOMENTUM);
         expected.put(NORM_NOISE, LiveEffect.NORM_NOISE);
+        expected.put(NORM_NOISE_MODEL, LiveEffect.NORM_NOISE);
         expected.put(BN_EPS, LiveEffect.BN_EPS);
         expected.put(LEARNING_RATE, LiveEffect.LEARNING_RATE);
         expected.put(MOMENTUM, LiveEffect.MOMENTUM);

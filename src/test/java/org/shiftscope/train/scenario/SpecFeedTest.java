@@ -43,6 +43,7 @@ class SpecFeedTest {
         FIELD.put(BETA, "network.beta");
         FIELD.put(BN_MOMENTUM, "network.bnMomentum");
         FIELD.put(NORM_NOISE, "network.normNoise");
+        FIELD.put(NORM_NOISE_MODEL, "network.normNoiseModel");
         FIELD.put(BN_EPS, "network.bnEps");
         FIELD.put(OPTIMIZER, "training.optimizer");
         FIELD.put(LEARNING_RATE, "training.learningRate");
