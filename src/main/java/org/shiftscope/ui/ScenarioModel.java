@@ -244,11 +244,15 @@ public final class ScenarioModel {
 
     /**
      * Picks the tap the layer charts show: a setting of the scenario ({@link Settings#VIEW_TAP}, which Save writes)
-     * that nothing in training reads, so the trainer is not told.
+     * that nothing in training reads: the trainer takes it with its scenario (what trains and what is shown stay one
+     * scenario), without a notice or a new network.
      */
     public void setTap(Tap t) {
         tap.set(t);
-        if (scenario().get(Settings.VIEW_TAP) != t) scenario.set(scenario().with(Settings.VIEW_TAP, t));
+        if (scenario().get(Settings.VIEW_TAP) == t) return;
+        Scenario next = scenario().with(Settings.VIEW_TAP, t);
+        scenario.set(next);
+        trainer.post(s -> s.apply(next));
     }
 
     // ---------------------------------------------------------------- commands: training
@@ -378,7 +382,7 @@ public final class ScenarioModel {
             // a refused rebuild: the controls go back to what trains, once the trainer has done every command sent
             // (changes made meanwhile are in what it trains; going back earlier would undo them on screen only)
             revertPending = false;
-            scenario.set(st.scenario().with(Settings.VIEW_TAP, tap.get())); // the view is not the trainer's
+            scenario.set(st.scenario());
         }
         lastError = st.error();
         lastRefusals = st.refusals();

@@ -151,10 +151,14 @@ public final class Scenario {
         return labels[i];
     }
 
-    /** This scenario with the live settings ({@link Setting.Apply#LIVE}) of another; itself when they agree. */
+    /**
+     * This scenario with the settings of another that a running session takes without a new network: the live ones
+     * ({@link Setting.Apply#LIVE}) and those that change nothing in training ({@link Setting.Apply#NONE}: the tap
+     * the charts show, the name); itself when they agree.
+     */
     public Scenario withLiveOf(Scenario other) {
         Scenario s = this;
-        for (Setting<?> k : Settings.all()) if (k.apply() == Setting.Apply.LIVE) s = copy(s, other, k);
+        for (Setting<?> k : Settings.all()) if (k.apply() != Setting.Apply.REBUILD) s = copy(s, other, k);
         return sameRuns(other) ? s.withVariants(other.variants()) : s;
     }
 

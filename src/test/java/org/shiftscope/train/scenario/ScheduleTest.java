@@ -63,6 +63,10 @@ class ScheduleTest {
         assertEquals(sc.get(Settings.HIDDEN), live.get(Settings.HIDDEN));
         assertEquals(sc.schedule(), live.schedule());
         assertTrue(sc.withLiveOf(sc) == sc);
+        // what changes nothing in training (the tap the charts show) goes along; what needs a new network does not
+        Scenario shown = sc.withLiveOf(other.with(Settings.VIEW_TAP, org.shiftscope.nn.Tap.GRADIENT));
+        assertEquals(org.shiftscope.nn.Tap.GRADIENT, shown.get(Settings.VIEW_TAP));
+        assertEquals(sc.get(Settings.HIDDEN), shown.get(Settings.HIDDEN));
     }
 
     @Test
