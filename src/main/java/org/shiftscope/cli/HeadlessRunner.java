@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.export.Captions;
 import org.shiftscope.export.CsvRecorder;
+import org.shiftscope.export.GradFlowCsv;
 import org.shiftscope.export.EventsCsv;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.train.Boundary;
@@ -49,7 +50,7 @@ public final class HeadlessRunner {
     @CommandLine.Command(name = "--headless", separator = " ", sortOptions = false, optionListHeading = "%nOptions:%n",
             customSynopsis = "java -jar shiftscope.jar --headless [options]",
             description = {"", "Trains a scenario without a window and writes its statistics and figures."},
-            footer = {"", "Writes stats.csv, metrics.csv, histograms.csv, events.csv, run.json and PNG figures into DIR; progress "
+            footer = {"", "Writes stats.csv, metrics.csv, histograms.csv, gradflow.csv, events.csv, run.json and PNG figures into DIR; progress "
                     + "goes to stderr.",
                 "Other modes: the window (--help), --bench (--bench --help)."},
             exitCodeListHeading = "%nExit codes:%n",
@@ -186,9 +187,10 @@ public final class HeadlessRunner {
         for (int i = 0; i < sc.runCount(); i++) history.setStyle(sc.runName(i), sc.runLabel(i), sc.runColor(i));
         FigureWriter.Animation animation = gif ? animation(outDir, history, sc, session, err) : null;
         long frameEvery = Math.max(1, steps / GIF_FRAMES);
-        try (CsvRecorder csv = new CsvRecorder(outDir)) {
+        try (CsvRecorder csv = new CsvRecorder(outDir); GradFlowCsv flow = new GradFlowCsv(outDir)) {
             session.setListener(s -> {
                 csv.write(s);
+                flow.write(s);
                 history.add(s);
             });
             while (session.stepCount() < steps && !session.allDiverged()) {

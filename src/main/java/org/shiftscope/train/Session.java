@@ -12,6 +12,7 @@ import org.shiftscope.nn.NormKind;
 import org.shiftscope.nn.Network;
 import org.shiftscope.nn.Sgd;
 import org.shiftscope.stats.InspectionCapture;
+import org.shiftscope.stats.LayerFlow;
 import org.shiftscope.stats.Event;
 import org.shiftscope.stats.NetworkProbe;
 import org.shiftscope.stats.Snapshot;
@@ -200,6 +201,8 @@ public final class Session {
         }
         // the forward's values and, after a backward, the gradients (no backward when the loss is not finite)
         if (statsNow) run.probe.measure(net);
+        // the gradient-flow figures of the weights this step updates, before the update
+        List<LayerFlow> flow = statsNow && finite ? flow(net, run.sgd.learningRate()) : List.of();
         if (!finite) {
             run.divergedAt = step;
         } else {
@@ -214,7 +217,15 @@ public final class Session {
         if (!(statsNow || evalNow || run.diverged())) return null;
         return new Snapshot(run.name, step, loss, run.batchAccuracy, evaluated ? run.testAccuracy : Double.NaN,
                 run.sgd.learningRate(), n, net.batchNorm(), run.divergedAt,
-                statsNow ? run.probe.snapshot() : List.of());
+                statsNow ? run.probe.snapshot() : List.of(), flow);
+    }
+
+    /** per hidden layer: ‖∂L/∂W_h‖ and log₁₀(std(lr·∂L/∂W_h)/std(W_h)), from the gradients of the last backward */
+    static List<LayerFlow> flow(Network net, double lr) {
+        int depth = net.depth();
+        LayerFlow[] out = new LayerFlow[depth];
+        for (int h = 1; h <= depth; h++) out[h - 1] = LayerFlow.of(h, net.dense(h).w.value, net.dense(h).w.grad, lr);
+        return List.of(out);
     }
 
     /** whether a step does enough arithmetic (≈ parameters × batch) to split the runs over threads */

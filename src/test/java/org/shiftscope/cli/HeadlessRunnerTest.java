@@ -105,6 +105,12 @@ class HeadlessRunnerTest {
         assertEquals(0, r.code(), r.err());
         String caption = org.shiftscope.export.PngExporter.caption(out.resolve("dashboard.png"));
         assertTrue(caption.endsWith(" · layer charts show the gradient dL/d(W·x+b), log |g|"), caption);
+        // with the gradient tap the dashboard has the gradient-flow row too, and each of its charts is a PNG
+        java.awt.image.BufferedImage dash = javax.imageio.ImageIO.read(out.resolve("dashboard.png").toFile());
+        assertTrue(dash.getHeight() >= 260 + 200 * 4, "room for the training row, the flow row and 3 layers");
+        for (String f : new String[] {"gradflow-norm.png", "gradflow-ratio.png"}) {
+            assertTrue(Files.size(out.resolve(f)) > 2000, f);
+        }
         JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals("gradient", json.path("scenario").path("view").path("tap").asText());
         Result bad = run("--headless", "--steps", "20", "--set", "view.tap=bogus", "--out", out.toString());
@@ -130,6 +136,10 @@ class HeadlessRunnerTest {
             assertTrue(Files.exists(out.resolve("layer" + layer + "-activation-moments.png")));
             assertFalse(Files.exists(out.resolve("layer" + layer + "-normalized-histogram.png")), "BN was off");
         }
+        // the gradient-flow charts too, though the dashboard shows another tap
+        for (String f : new String[] {"gradflow-norm.png", "gradflow-ratio.png"}) {
+            assertTrue(Files.size(out.resolve(f)) > 2000, f);
+        }
         // the gradient's histogram is drawn: its bars in the run's blue, against the white and grey of the frame
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve("layer2-gradient-histogram.png")
                 .toFile());
@@ -143,6 +153,31 @@ class HeadlessRunnerTest {
         assertTrue(blue > 500, "blue pixels of the histogram: " + blue);
     }
 
+    /**
+     * gradflow.csv: a row per run, statistics step and hidden layer; the update ratio is log₁₀ of lr·std(G)/std(W),
+     * so with both variants at the same learning rate it is finite, and a norm is never negative.
+     */
+    @Test
+    void writesTheGradientFlowOfEveryRunLayerAndStatisticsStep() throws IOException {
+        Path out = tmp.resolve("flow");
+        Result r = run("--headless", "--no-png", "--steps", "30", "--every", "10", "--compare", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("gradflow.csv"));
+        assertEquals("run,step,layer,grad_norm,update_ratio", rows.get(0));
+        // 2 runs × steps 1, 10, 20, 30 × 3 hidden layers, in the order the snapshots came
+        assertEquals(1 + 2 * 4 * 3, rows.size());
+        assertEquals(List.of("bn,1,1", "bn,1,2", "bn,1,3", "plain,1,1"), rows.subList(1, 5).stream()
+                .map(l -> String.join(",", java.util.Arrays.copyOf(l.split(","), 3))).toList());
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",", -1);
+            assertEquals(5, f.length, row);
+            double norm = Double.parseDouble(f[3]), ratio = Double.parseDouble(f[4]);
+            assertTrue(norm > 0 && Double.isFinite(norm), row);
+            assertTrue(ratio > -8 && ratio < 1, row);
+        }
+    }
+
     @Test
     void sameScenarioAndSeedGiveByteIdenticalCsv() throws IOException {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");
@@ -150,7 +185,7 @@ class HeadlessRunnerTest {
                 "training.eval_every=20"};
         assertEquals(0, run(concat(common, "--out", a.toString())).code());
         assertEquals(0, run(concat(common, "--out", b.toString())).code());
-        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv"}) {
+        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv", "gradflow.csv"}) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
         List<String> metrics = Files.readAllLines(a.resolve("metrics.csv"));
