@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.shiftscope.export.Captions;
 import org.shiftscope.export.CsvRecorder;
 import org.shiftscope.export.GradFlowCsv;
+import org.shiftscope.export.IcsCsv;
 import org.shiftscope.export.EventsCsv;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.train.Boundary;
@@ -50,7 +51,7 @@ public final class HeadlessRunner {
     @CommandLine.Command(name = "--headless", separator = " ", sortOptions = false, optionListHeading = "%nOptions:%n",
             customSynopsis = "java -jar shiftscope.jar --headless [options]",
             description = {"", "Trains a scenario without a window and writes its statistics and figures."},
-            footer = {"", "Writes stats.csv, metrics.csv, histograms.csv, gradflow.csv, events.csv, run.json and PNG figures into DIR; progress "
+            footer = {"", "Writes stats.csv, metrics.csv, histograms.csv, gradflow.csv, ics.csv (with lab.every), events.csv, run.json and PNG figures into DIR; progress "
                     + "goes to stderr.",
                 "Other modes: the window (--help), --bench (--bench --help)."},
             exitCodeListHeading = "%nExit codes:%n",
@@ -187,12 +188,15 @@ public final class HeadlessRunner {
         for (int i = 0; i < sc.runCount(); i++) history.setStyle(sc.runName(i), sc.runLabel(i), sc.runColor(i));
         FigureWriter.Animation animation = gif ? animation(outDir, history, sc, session, err) : null;
         long frameEvery = Math.max(1, steps / GIF_FRAMES);
-        try (CsvRecorder csv = new CsvRecorder(outDir); GradFlowCsv flow = new GradFlowCsv(outDir)) {
+        boolean lab = sc.labEvery() > 0;
+        try (CsvRecorder csv = new CsvRecorder(outDir); GradFlowCsv flow = new GradFlowCsv(outDir);
+             IcsCsv ics = lab ? new IcsCsv(outDir) : null) {
             session.setListener(s -> {
                 csv.write(s);
                 flow.write(s);
                 history.add(s);
             });
+            if (ics != null) session.setLabListener(ics::write);
             while (session.stepCount() < steps && !session.allDiverged()) {
                 session.step();
                 if (session.events() != history.events()) history.setEvents(session.events()); // scheduled changes

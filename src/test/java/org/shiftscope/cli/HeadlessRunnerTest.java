@@ -178,6 +178,38 @@ class HeadlessRunnerTest {
         }
     }
 
+    /**
+     * The ICS lab measures on copies: with it on, metrics.csv, stats.csv, histograms.csv and gradflow.csv are
+     * byte-identical to a run without it, ics.csv has a row per run, lab step and layer, and run.json's scenario
+     * records K. Without it there is no ics.csv.
+     */
+    @Test
+    void theIcsLabChangesNoOtherFileAndWritesIcsCsv() throws IOException {
+        Path off = tmp.resolve("off"), on = tmp.resolve("on");
+        String[] common = {"--headless", "--no-png", "--steps", "40", "--every", "5", "--variants", "noisy", "--set",
+                "network.norm_noise_model=paper", "--set", "training.eval_every=20"};
+        assertEquals(0, run(concat(common, "--out", off.toString())).code());
+        Result r = run(concat(common, "--set", "lab.every=10", "--out", on.toString()));
+        assertEquals(0, r.code(), r.err());
+        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv", "gradflow.csv"}) {
+            assertArrayEquals(Files.readAllBytes(off.resolve(f)), Files.readAllBytes(on.resolve(f)), f);
+        }
+        assertFalse(Files.exists(off.resolve("ics.csv")));
+        List<String> ics = Files.readAllLines(on.resolve("ics.csv"));
+        assertEquals("run,step,layer,ics_l2,ics_cos,shift_w1,shift_mean,shift_std", ics.get(0));
+        assertEquals(1 + 3 * 4 * 3, ics.size(), "3 runs × steps 10…40 × 3 layers");
+        for (String row : ics.subList(1, ics.size())) {
+            String[] f = row.split(",", -1);
+            assertEquals(8, f.length, row);
+            double l2 = Double.parseDouble(f[3]), cos = Double.parseDouble(f[4]), w1 = Double.parseDouble(f[5]);
+            if (f[2].equals("1")) assertEquals(0, l2, 0, row);
+            else assertTrue(l2 > 0 && cos <= 1 + 1e-12 && cos > -1, row);
+            assertTrue(w1 > 0, row);
+        }
+        JsonNode json = new ObjectMapper().readTree(on.resolve("run.json").toFile());
+        assertEquals(10, json.path("scenario").path("lab").path("every").asInt());
+    }
+
     @Test
     void sameScenarioAndSeedGiveByteIdenticalCsv() throws IOException {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");

@@ -352,6 +352,16 @@ public final class Settings {
             .options(t -> t.label)
             .describe();
 
+    // ---------------------------------------------------------------- lab
+
+    public static final Setting<Long> LAB_EVERY = integer("lab.every", 0, 0, 10_000_000)
+            .label("ICS lab every")
+            .tip("Every this many steps, measure internal covariate shift of every hidden layer two ways: how far "
+                    + "its W·x+b distribution on a fixed probe batch moved since the last measurement, and how much "
+                    + "the layer's weight gradient changes when the layers below take their step first (Santurkar "
+                    + "et al. 2018). Measured on copies: training is exactly the same. 0 = off.")
+            .live();
+
     private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();
 
     /**

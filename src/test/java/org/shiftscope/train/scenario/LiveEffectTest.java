@@ -46,7 +46,7 @@ class LiveEffectTest {
             if (s.effect() != null) withEffect.add(s);
         }
         assertEquals(List.copyOf(expected.keySet()), withEffect);
-        assertEquals(List.of(BATCH_SIZE, SPEED, EVAL_EVERY, STATS_EVERY), Settings.all().stream()
+        assertEquals(List.of(BATCH_SIZE, SPEED, EVAL_EVERY, STATS_EVERY, LAB_EVERY), Settings.all().stream()
                 .filter(s -> s.apply() == Setting.Apply.LIVE && s.effect() == null).toList()); // read where used
     }
 

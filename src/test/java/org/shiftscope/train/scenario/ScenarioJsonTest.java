@@ -84,8 +84,10 @@ class ScenarioJsonTest {
         String json = ScenarioIO.toJson(D.with(LEARNING_RATE, 0.5).with(HIDDEN, List.of(64, 32)));
         assertTrue(json.endsWith("}\n"), json);
         JsonNode root = JSON.readTree(json);
-        assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view"), names(root));
-        assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view", "variants"),
+        assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view", "lab"),
+                names(root));
+        assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view", "lab",
+                "variants"),
                 names(JSON.readTree(ScenarioIO.toJson(VariantPreset.NOISY.applyTo(D)))));
         assertEquals(List.of("name", "path", "noise", "samples", "test_fraction"), names(root.get("dataset")));
         assertEquals(List.of("hidden", "activation", "init", "init_gain", "norm", "norm_groups", "renorm_rmax",

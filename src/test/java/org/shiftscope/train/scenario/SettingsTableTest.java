@@ -29,7 +29,7 @@ class SettingsTableTest {
             assertSame(s, Settings.byKey(s.key()));
             assertTrue(s.key().matches("[a-z_]+(\\.[a-z_]+)?"), s.key());
         }
-        assertEquals(37, keys.size());
+        assertEquals(38, keys.size());
         assertEquals(ScenarioIO.keys(), Settings.all().stream().map(Setting::key).toList());
         assertSame(LEARNING_RATE, Settings.byKey("training.learning_rate"));
         assertSame(NAME, Settings.byKey("name"));
@@ -43,14 +43,14 @@ class SettingsTableTest {
     void theTableIsInFileOrderAndReadOnly() {
         List<Setting<?>> all = Settings.all();
         assertEquals(List.of(NAME, TITLE, DESCRIPTION, DATASET), all.subList(0, 4));
-        assertSame(VIEW_TAP, all.get(all.size() - 1));
+        assertSame(LAB_EVERY, all.get(all.size() - 1));
         // sections are contiguous: dataset, then network, then training
         List<String> sections = new ArrayList<>();
         for (Setting<?> s : all) {
             String section = s.key().contains(".") ? s.key().substring(0, s.key().indexOf('.')) : "";
             if (sections.isEmpty() || !sections.get(sections.size() - 1).equals(section)) sections.add(section);
         }
-        assertEquals(List.of("", "dataset", "network", "training", "view"), sections);
+        assertEquals(List.of("", "dataset", "network", "training", "view", "lab"), sections);
         assertThrows(UnsupportedOperationException.class, () -> all.add(NAME));
         assertThrows(UnsupportedOperationException.class, () -> Settings.all().remove(0));
     }
@@ -125,7 +125,7 @@ class SettingsTableTest {
     @Test
     void whatAChangeDoes() {
         assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA,
-                BN_MOMENTUM, NORM_NOISE, NORM_NOISE_MODEL, BN_EPS, LEARNING_RATE, BATCH_SIZE, MOMENTUM, SPEED, EVAL_EVERY, STATS_EVERY), withApply(Apply.LIVE));
+                BN_MOMENTUM, NORM_NOISE, NORM_NOISE_MODEL, BN_EPS, LEARNING_RATE, BATCH_SIZE, MOMENTUM, SPEED, EVAL_EVERY, STATS_EVERY, LAB_EVERY), withApply(Apply.LIVE));
         assertEquals(List.of(NAME, TITLE, DESCRIPTION, STEPS, VIEW_TAP), withApply(Apply.NONE));
         assertEquals(List.of(DATASET, DATASET_PATH, NOISE, SAMPLES, TEST_FRACTION, HIDDEN, ACTIVATION,
                 INIT, INIT_GAIN, OPTIMIZER, SEED, BACKEND, PRECISION), withApply(Apply.REBUILD));

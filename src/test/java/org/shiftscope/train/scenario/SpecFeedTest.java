@@ -65,7 +65,7 @@ class SpecFeedTest {
         assertEquals(named, fields(Scenario.defaults()).keySet());
         List<Setting<?>> none = new ArrayList<>(Settings.all());
         none.removeAll(FIELD.keySet());
-        assertEquals(List.of(NAME, TITLE, DESCRIPTION, VIEW_TAP), none);
+        assertEquals(List.of(NAME, TITLE, DESCRIPTION, VIEW_TAP, LAB_EVERY), none);
     }
 
     @Test
