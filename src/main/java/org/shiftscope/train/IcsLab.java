@@ -18,9 +18,10 @@ import org.shiftscope.stats.IcsRow;
  * its optimizer step.
  */
 final class IcsLab {
-    /** the network at W⁽ᵗ⁾, the step's weights, with the noise the step drew */
-    private Network before;
-    /** layers 1…i−1 at W⁽ᵗ⁺¹⁾ and i…H at W⁽ᵗ⁾, for each i in turn; then the whole network at W⁽ᵗ⁺¹⁾ */
+    /**
+     * the step's network at W⁽ᵗ⁾ with the noise the step drew; then layers 1…i−1 at W⁽ᵗ⁺¹⁾ and i…H at W⁽ᵗ⁾, for
+     * each i in turn; then the whole network at W⁽ᵗ⁺¹⁾
+     */
     private Network mixed;
     /** G_i = ∂L/∂W_i at W⁽ᵗ⁾ of each hidden layer */
     private DMatrixRMaj[] g;
@@ -31,41 +32,13 @@ final class IcsLab {
     /** the same now, sorted */
     private double[][] now;
 
-    /** Keeps the step's weights W⁽ᵗ⁾ (the run's network after the step's backward, before its update). */
+    /**
+     * Keeps the step's weights W⁽ᵗ⁾ and its gradients G_i (the run's network after the step's backward, before its
+     * update).
+     */
     void beforeUpdate(Network net) {
-        if (before == null) {
-            before = net.copy();
-            mixed = net.copy();
-        } else {
-            before.copyStateFrom(net);
-        }
-    }
-
-    /**
-     * The baseline of the distributional shift: the probe batch's W·x+b through the network as it is now (call
-     * before the first measured step trains, when no measurement was taken yet).
-     */
-    void baseline(Network net, DMatrixRMaj probe) {
-        if (previous != null) return;
-        if (mixed == null) {
-            before = net.copy();
-            mixed = net.copy();
-        } else {
-            mixed.copyStateFrom(net);
-        }
-        previous = probeValues(mixed, probe, null);
-    }
-
-    /** whether the distributional shift has its baseline */
-    boolean hasBaseline() {
-        return previous != null;
-    }
-
-    /**
-     * The measurement of a step whose update is done ({@code net} at W⁽ᵗ⁺¹⁾): for each hidden layer Definition 2.1
-     * on the step's mini-batch (x, y) and the shift of its W·x+b on the probe batch since the last measurement.
-     */
-    List<IcsRow> afterUpdate(String run, long step, Network net, DMatrixRMaj x, int[] y, DMatrixRMaj probe) {
+        if (mixed == null) mixed = net.copy();
+        else mixed.copyStateFrom(net);
         int depth = net.depth();
         if (g == null || g.length != depth) {
             g = new DMatrixRMaj[depth];
@@ -75,15 +48,38 @@ final class IcsLab {
                 gPrime[h] = new DMatrixRMaj(1, 1);
             }
         }
-        // G_i: every layer at W⁽ᵗ⁾ (the gradient the step used, recomputed on the copy with the step's noise)
-        gradients(before, x, y);
-        for (int h = 1; h <= depth; h++) g[h - 1].setTo(before.dense(h).w.grad);
+        // G_i: every layer at W⁽ᵗ⁾, the gradient the step uses
+        for (int h = 1; h <= depth; h++) g[h - 1].setTo(net.dense(h).w.grad);
+    }
+
+    /**
+     * The baseline of the distributional shift: the probe batch's W·x+b through the network as it is now (call
+     * before the first measured step trains, when no measurement was taken yet).
+     */
+    void baseline(Network net, DMatrixRMaj probe) {
+        if (previous != null) return;
+        if (mixed == null) mixed = net.copy();
+        else mixed.copyStateFrom(net);
+        previous = probeValues(mixed, probe, null);
+    }
+
+    /** whether the distributional shift has its baseline */
+    boolean hasBaseline() {
+        return previous != null;
+    }
+
+    /**
+     * The measurement of a step whose update is done ({@code net} at W⁽ᵗ⁺¹⁾; {@link #beforeUpdate} was called with
+     * its W⁽ᵗ⁾): for each hidden layer Definition 2.1
+     * on the step's mini-batch (x, y) and the shift of its W·x+b on the probe batch since the last measurement.
+     */
+    List<IcsRow> afterUpdate(String run, long step, Network net, DMatrixRMaj x, int[] y, DMatrixRMaj probe) {
+        int depth = net.depth();
         gPrime[0].setTo(g[0]);
         double[] l2 = new double[depth], cos = new double[depth];
         l2[0] = 0;
         cos[0] = 1; // nothing before the first layer moves: G' is G
-        mixed.copyStateFrom(before);
-        for (int i = 2; i <= depth; i++) {
+        for (int i = 2; i <= depth; i++) { // mixed holds W⁽ᵗ⁾ from beforeUpdate
             // G'_i: layers 1…i−1 at W⁽ᵗ⁺¹⁾ (every parameter: weights, biases, γ, β), layers i…H at W⁽ᵗ⁾
             copyBlock(net, mixed, i - 1);
             gradients(mixed, x, y);
@@ -100,8 +96,8 @@ final class IcsLab {
             l2[i - 1] = Math.sqrt(d2);
             cos[i - 1] = na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : Double.NaN;
         }
-        // the probe batch through the updated network
-        mixed.copyStateFrom(net);
+        // the probe batch through the updated hidden layers (1…H−1 are already; the output layer plays no part)
+        copyBlock(net, mixed, depth);
         now = probeValues(mixed, probe, now);
         List<IcsRow> rows = new ArrayList<>(depth);
         for (int h = 1; h <= depth; h++) {

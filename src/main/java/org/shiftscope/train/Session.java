@@ -72,7 +72,7 @@ public final class Session {
     /** the ICS lab's probe batch: the first {@link #PROBE} training examples, made when the lab first runs */
     private DMatrixRMaj probe;
     /** examples in the probe batch (fewer when the training split is smaller) */
-    static final int PROBE = 256;
+    static final int PROBE = 64;
     /** gets the ICS lab's rows of each measured step, run by run */
     private java.util.function.Consumer<List<IcsRow>> labListener = rows -> { };
     /** steps done */
