@@ -360,6 +360,7 @@ public final class Settings {
                     + "its W·x+b distribution on a fixed probe batch moved since the last measurement, and how much "
                     + "the layer's weight gradient changes when the layers below take their step first (Santurkar "
                     + "et al. 2018). Measured on copies: training is exactly the same. 0 = off.")
+            .symbol("ICS lab every")
             .live();
 
     private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();

@@ -160,7 +160,8 @@ class SettingsTableTest {
         for (Setting<?> s : Settings.all()) if (!s.symbol().isEmpty()) symbols.add(s.key() + " " + s.symbol());
         assertEquals(List.of("network.norm_groups groups", "network.renorm_rmax r max", "network.renorm_dmax d max",
                 "network.gamma γ", "network.beta β", "network.bn_momentum BN momentum", "network.norm_noise BN noise",
-                "network.norm_noise_model noise model", "network.bn_eps ε", "training.learning_rate lr", "training.batch_size batch"), symbols);
+                "network.norm_noise_model noise model", "network.bn_eps ε", "training.learning_rate lr", "training.batch_size batch",
+                "lab.every ICS lab every"), symbols);
     }
 
     private static List<Setting<?>> withApply(Apply a) {
