@@ -13,8 +13,9 @@ import org.shiftscope.train.scenario.ScenarioIO;
  * One engine's session for scripts/ab-bench.sh: the bn-paper network (784-100-100-100-10 sigmoid, batch 60, BN on)
  * on random MNIST-shaped data, bare ("bare") or with every statistic every step ("stats"), or lesson 5 as the window
  * trains it ("lesson5"); with noGradient, an engine that measures the gradient tap leaves it out (the work an engine
- * without it does). Compiled against each jar; main prints steps per CPU-second of this thread:
- *   java CpuBench bare|stats|lesson5 SECONDS [noGradient: true|false] [f64|f32]
+ * without it does). "what" may end in "+key=value" parts: scenario keys set after the mode's own (e.g.
+ * "bare+lab.every=10"). Compiled against each jar; main prints steps per CPU-second of this thread:
+ *   java CpuBench bare|stats|lesson5[+key=value…] SECONDS [noGradient: true|false] [f64|f32]
  */
 public class CpuBench {
     public static void main(String[] a) throws Exception {
@@ -28,12 +29,14 @@ public class CpuBench {
         System.out.printf("%.1f%n", r[2]);
     }
 
-    public static Session session(String what, boolean noGrad) throws Exception {
-        return session(what, noGrad, "");
+    public static Session session(String whatAndSets, boolean noGrad) throws Exception {
+        return session(whatAndSets, noGrad, "");
     }
 
     /** the same, the products in {@code precision} (f64 or f32; empty: the scenario's own) */
-    public static Session session(String what, boolean noGrad, String precision) throws Exception {
+    public static Session session(String whatAndSets, boolean noGrad, String precision) throws Exception {
+        String[] parts = whatAndSets.split("\\+");
+        String what = parts[0];
         Session s;
         if (what.equals("lesson5")) {
             s = Session.create(ScenarioIO.preset("lesson-5-depth"));
@@ -44,6 +47,10 @@ public class CpuBench {
             sc = ScenarioIO.withOverride(sc, "training.stats_every", what.equals("bare") ? "10000000" : "1");
             sc = ScenarioIO.withOverride(sc, "training.eval_every", "10000000");
             if (!precision.isEmpty()) sc = ScenarioIO.withOverride(sc, "training.precision", precision);
+            for (int i = 1; i < parts.length; i++) {
+                int eq = parts[i].indexOf('=');
+                sc = ScenarioIO.withOverride(sc, parts[i].substring(0, eq), parts[i].substring(eq + 1));
+            }
             Random r = new Random(7);
             int n = 6000, d = 784;
             double[] x = new double[n * d];

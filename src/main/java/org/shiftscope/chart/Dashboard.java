@@ -16,7 +16,7 @@ import org.shiftscope.stats.History;
 
 /**
  * Every chart of a run, drawn from one {@link History}: the training row (loss/accuracy and, for 2-D data, the
- * decision regions) and one row per hidden layer (histogram, histogram over time, mean ± std, percentiles).
+ * decision regions), with the gradient tap the gradient-flow row ({@link GradFlowChart}), and one row per hidden layer (histogram, histogram over time, mean ± std, percentiles).
  * Used live by the window and offline by the headless runner's PNG export. FX thread only.
  */
 public final class Dashboard extends VBox {
@@ -25,6 +25,9 @@ public final class Dashboard extends VBox {
     private final BoundaryChart boundaryChart = new BoundaryChart();
     private final List<LayerChart> layerCharts = new ArrayList<>();
     private final VBox layerRows = new VBox(8);
+    /** the gradient-flow row: per layer ‖∂L/∂W‖ and the update-to-weight ratio, shown with the gradient tap */
+    private final List<GradFlowChart> flowCharts;
+    private final HBox flowRow = new HBox(8);
     /** called for every chart made (e.g. to add a context menu) */
     private final Consumer<ChartPane> onChart;
     /** the tap every layer chart shows */
@@ -59,12 +62,40 @@ public final class Dashboard extends VBox {
         trainingChart.setPrefHeight(220);
         boundaryChart.setPrefSize(260, 220);
         boundaryChart.setMinWidth(220);
-        getChildren().setAll(trainingRow, layerRows);
+        flowCharts = List.of(new GradFlowChart(history, GradFlowChart.Kind.NORM),
+                new GradFlowChart(history, GradFlowChart.Kind.RATIO));
+        Label flowName = new Label("Gradient flow");
+        flowName.getStyleClass().add("layer-label");
+        flowName.setRotate(-90);
+        flowRow.getChildren().add(new Group(flowName));
+        for (GradFlowChart c : flowCharts) {
+            c.setTimeRange(timeRange);
+            HBox.setHgrow(c, Priority.ALWAYS);
+            flowRow.getChildren().add(c);
+        }
+        flowRow.setAlignment(Pos.CENTER_LEFT);
+        flowRow.setId("gradient-flow-row");
+        getChildren().setAll(trainingRow, flowRow, layerRows);
+        applyFlowRow();
         setPadding(new Insets(8));
         getStyleClass().add("dashboard");
         setId("dashboard");
         onChart.accept(trainingChart);
         onChart.accept(boundaryChart);
+        for (GradFlowChart c : flowCharts) onChart.accept(c);
+    }
+
+    /** The gradient-flow row shows with the gradient tap (the layer charts then show gradients too). */
+    private void applyFlowRow() {
+        boolean on = tap == Tap.GRADIENT;
+        flowRow.setVisible(on);
+        flowRow.setManaged(on);
+        for (GradFlowChart c : flowCharts) c.markDirty();
+    }
+
+    /** whether the gradient-flow row is shown */
+    public boolean flowRowShown() {
+        return flowRow.isManaged();
     }
 
     /** Shows one row per hidden layer (rebuilt only when the depth changes). */
@@ -150,7 +181,7 @@ public final class Dashboard extends VBox {
     /** the height the training row and {@code rows} layer rows need at their smallest readable size */
     public double neededHeight(int rows) {
         double k = rowScale();
-        return 16 + 170 * k + (150 * k + 8) * Math.max(1, rows);
+        return 16 + 170 * k + (150 * k + 8) * (Math.max(1, rows) + (flowRowShown() ? 1 : 0));
     }
 
     /** how much taller than usual rows should be for the type in use: larger in presentation mode, never below 1 */
@@ -164,6 +195,7 @@ public final class Dashboard extends VBox {
         trainingChart.setPrefHeight(training);
         boundaryChart.setPrefHeight(training);
         for (LayerChart c : layerCharts) c.setPrefHeight(layer);
+        for (GradFlowChart c : flowCharts) c.setPrefHeight(layer);
     }
 
     /** Colours and sizes for every chart, present and future. */
@@ -171,6 +203,10 @@ public final class Dashboard extends VBox {
         this.theme = theme;
         this.fontScale = fontScale;
         for (ChartPane c : charts()) {
+            c.setTheme(theme);
+            c.fontScaleProperty().set(fontScale);
+        }
+        for (GradFlowChart c : flowCharts) { // also while their row is hidden
             c.setTheme(theme);
             c.fontScaleProperty().set(fontScale);
         }
@@ -183,6 +219,7 @@ public final class Dashboard extends VBox {
     public void setTap(Tap tap) {
         this.tap = tap;
         for (LayerChart c : layerCharts) c.setSource(c.layer(), tap);
+        applyFlowRow();
     }
 
     /** Shows a tap whose values span decades (the gradient) as log₁₀|value| or as they are in every layer chart. */
@@ -230,6 +267,7 @@ public final class Dashboard extends VBox {
     /** New data: every chart redraws at the next refresh. */
     public void markDirty() {
         trainingChart.markDirty();
+        for (GradFlowChart c : flowCharts) c.markDirty();
         for (LayerChart c : layerCharts) c.markDirty();
     }
 
@@ -242,6 +280,7 @@ public final class Dashboard extends VBox {
     public void resetRanges() {
         timeRange.follow();
         trainingChart.resetRanges();
+        for (GradFlowChart c : flowCharts) c.resetRanges();
         for (LayerChart c : layerCharts) c.resetRanges();
     }
 
@@ -262,6 +301,9 @@ public final class Dashboard extends VBox {
         boolean drawn = false;
         if (visible(trainingChart, area)) drawn |= trainingChart.refresh();
         if (visible(boundaryChart, area)) drawn |= boundaryChart.refresh();
+        if (flowRowShown()) {
+            for (GradFlowChart c : flowCharts) if (visible(c, area)) drawn |= c.refresh();
+        }
         for (LayerChart c : layerCharts) {
             if (shown(c) && visible(c, area)) drawn |= c.refresh();
         }
@@ -272,6 +314,7 @@ public final class Dashboard extends VBox {
     public void refreshAll() {
         trainingChart.refresh();
         boundaryChart.refresh();
+        if (flowRowShown()) for (GradFlowChart c : flowCharts) c.refresh();
         for (LayerChart c : layerCharts) if (shown(c)) c.refresh();
     }
 
@@ -289,6 +332,7 @@ public final class Dashboard extends VBox {
         List<ChartPane> all = new ArrayList<>();
         all.add(trainingChart);
         if (boundaryChart.isManaged()) all.add(boundaryChart);
+        if (flowRowShown()) all.addAll(flowCharts);
         for (LayerChart c : layerCharts) if (shown(c)) all.add(c);
         return all;
     }

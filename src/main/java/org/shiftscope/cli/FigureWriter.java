@@ -14,6 +14,7 @@ import org.shiftscope.io.WriteException;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.train.Boundary;
 import org.shiftscope.chart.Dashboard;
+import org.shiftscope.chart.GradFlowChart;
 import org.shiftscope.chart.ChartPane;
 import org.shiftscope.chart.LayerChart;
 import org.shiftscope.stats.History;
@@ -101,7 +102,7 @@ public final class FigureWriter {
                 d.setTap(shown);
                 d.setPlanar(points != null && points.inputs() == 2);
                 if (points != null && points.inputs() == 2) d.setPoints(org.shiftscope.train.Points.of(points));
-                Scene scene = new Scene(d, 1500, 260 + 200 * depth);
+                Scene scene = new Scene(d, 1500, height(depth, shown));
                 org.shiftscope.chart.Styles.add(scene);
                 return d;
             });
@@ -168,7 +169,7 @@ public final class FigureWriter {
         d.setPlanar(points != null && points.inputs() == 2);
         if (points != null && points.inputs() == 2) d.setPoints(org.shiftscope.train.Points.of(points));
         if (boundary != null) d.setBoundary(boundary);
-        Scene scene = new Scene(d, 1500, 260 + 200 * depth);
+        Scene scene = new Scene(d, 1500, height(depth, shown));
         org.shiftscope.chart.Styles.add(scene);
         List<Path> files = new ArrayList<>();
         d.setTap(shown); // as the window opens: the scenario's view.tap
@@ -183,10 +184,17 @@ public final class FigureWriter {
             for (ChartPane c : d.charts()) {
                 if (c instanceof LayerChart lc) {
                     files.add(write(lc, 2, caption + " · " + lc.describe(), dir.resolve(lc.fileStem() + ".png")));
+                } else if (c instanceof GradFlowChart && shown != Tap.GRADIENT) { // written above when shown
+                    files.add(write(c, 2, caption, dir.resolve(c.fileStem() + ".png")));
                 }
             }
         }
         return files;
+    }
+
+    /** the dashboard's height: the training row, with the gradient tap the gradient-flow row, the layer rows */
+    private static double height(int depth, Tap shown) {
+        return 260 + 200 * (depth + (shown == Tap.GRADIENT ? 1 : 0));
     }
 
     /** Lays the dashboard out and draws every chart now. */

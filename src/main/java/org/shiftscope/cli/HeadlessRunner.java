@@ -46,7 +46,8 @@ public final class HeadlessRunner {
     @CommandLine.Command(name = "--headless", separator = " ", sortOptions = false, optionListHeading = "%nOptions:%n",
             customSynopsis = "java -jar shiftscope.jar --headless [options]",
             description = {"", "Trains a scenario without a window and writes its statistics and figures."},
-            footer = {"", "Writes stats.csv, metrics.csv, histograms.csv, events.csv, run.json and PNG figures into DIR; progress "
+            footer = {"", "Writes stats.csv, metrics.csv, histograms.csv, gradflow.csv, ics.csv (with lab.every), events.csv, "
+                    + "run.json and PNG figures into DIR; progress "
                     + "goes to stderr.",
                 "Other modes: the window (--help), --bench (--bench --help)."},
             exitCodeListHeading = "%nExit codes:%n",
@@ -190,9 +191,10 @@ public final class HeadlessRunner {
                 animation = gif ? animation(outDir, history, sc, session, err) : null;
                 long frameEvery = Math.max(1, steps / GIF_FRAMES);
                 session.setListener(s -> {
-                    folder.csv().write(s);
+                    folder.write(s);
                     history.add(s);
                 });
+                session.setLabListener(folder::writeLab);
                 while (session.stepCount() < steps && !session.allDiverged() && !signal.requested()) {
                     session.step();
                     if (session.events() != history.events()) history.setEvents(session.events()); // scheduled

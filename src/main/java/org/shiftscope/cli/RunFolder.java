@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import org.shiftscope.export.CsvRecorder;
 import org.shiftscope.export.EventsCsv;
+import org.shiftscope.export.GradFlowCsv;
+import org.shiftscope.export.IcsCsv;
 import org.shiftscope.io.AtomicFile;
 import org.shiftscope.io.WriteException;
 import org.shiftscope.stats.Event;
+import org.shiftscope.stats.IcsRow;
+import org.shiftscope.stats.Snapshot;
 import org.shiftscope.train.Run;
 import org.shiftscope.train.Session;
 import org.shiftscope.train.scenario.Scenario;
@@ -43,35 +47,60 @@ final class RunFolder implements AutoCloseable {
     private final Scenario scenario;
     /** stats.csv, metrics.csv and histograms.csv */
     private final CsvRecorder csv;
+    /** gradflow.csv */
+    private final GradFlowCsv flow;
+    /** ics.csv, when the ICS lab measures (lab.every > 0); else null */
+    private final IcsCsv ics;
 
-    private RunFolder(Path dir, Scenario scenario, CsvRecorder csv) {
+    private RunFolder(Path dir, Scenario scenario, CsvRecorder csv, GradFlowCsv flow, IcsCsv ics) {
         this.dir = dir;
         this.scenario = scenario;
         this.csv = csv;
+        this.flow = flow;
+        this.ics = ics;
     }
 
     /** Writes run.json ("running") and starts the CSV files in an existing folder. */
     static RunFolder start(Path dir, Scenario sc, Session session) {
         writeJson(dir, sc, session, State.RUNNING, 0, null);
         try {
-            return new RunFolder(dir, sc, new CsvRecorder(dir));
+            return new RunFolder(dir, sc, new CsvRecorder(dir), new GradFlowCsv(dir),
+                    sc.labEvery() > 0 ? new IcsCsv(dir) : null);
         } catch (IOException e) {
             throw new WriteException(dir, e);
         }
     }
 
-    /** the CSV files, to hand every snapshot to */
-    CsvRecorder csv() {
-        return csv;
+    /** Hands a step's snapshot to stats.csv, metrics.csv, histograms.csv and gradflow.csv. */
+    void write(Snapshot s) {
+        csv.write(s);
+        flow.write(s);
+    }
+
+    /** Hands the ICS lab's rows of one run and step to ics.csv (none when the lab is off). */
+    void writeLab(List<IcsRow> rows) {
+        if (ics != null) ics.write(rows);
     }
 
     /** Writes the last rows and closes the CSV files (again: nothing happens). */
     void closeCsv() {
+        WriteException first = null;
         try {
             csv.close();
         } catch (IOException e) {
-            throw new WriteException(dir, e);
+            first = new WriteException(dir, e);
         }
+        try {
+            flow.close();
+        } catch (WriteException e) {
+            if (first == null) first = e;
+        }
+        try {
+            if (ics != null) ics.close();
+        } catch (WriteException e) {
+            if (first == null) first = e;
+        }
+        if (first != null) throw first;
     }
 
     /** Writes events.csv and the final run.json (finished or interrupted); the CSV files are closed first. */

@@ -23,17 +23,27 @@ import java.util.Objects;
  * @param renormRMax  Batch Renorm's bound on r (≥ 1)
  * @param renormDMax  Batch Renorm's bound on d (≥ 0)
  * @param renormWarmup steps over which Batch Renorm's bounds rise from 1 and 0 to r_max and d_max (0 = none)
+ * @param normNoiseModel how the noise after the normalizer is drawn: per unit, or per example as in the paper
  */
 public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, double initGain, NormKind norm,
                           Placement bnPlacement, Affine affine, double gamma, double beta, double bnMomentum,
                           double bnEps, double normNoise, int normGroups, double renormRMax, double renormDMax,
-                          long renormWarmup) {
+                          long renormWarmup, NoiseModel normNoiseModel) {
     /** GroupNorm's groups, Batch Renorm's r_max and d_max when a spec does not say */
     public static final int GROUPS = 4;
     public static final double R_MAX = 3, D_MAX = 5;
 
     public NetworkSpec {
         hidden = hidden.clone();
+    }
+
+    /** every setting but the noise model, which is the simple one */
+    public NetworkSpec(int[] hidden, ActivationKind activation, Init init, double initGain, NormKind norm,
+                       Placement bnPlacement, Affine affine, double gamma, double beta, double bnMomentum,
+                       double bnEps, double normNoise, int normGroups, double renormRMax, double renormDMax,
+                       long renormWarmup) {
+        this(hidden, activation, init, initGain, norm, bnPlacement, affine, gamma, beta, bnMomentum, bnEps, normNoise,
+                normGroups, renormRMax, renormDMax, renormWarmup, NoiseModel.SIMPLE);
     }
 
     /** BatchNorm on or off, the other normalizers' settings at their defaults */
@@ -47,8 +57,8 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
     /**
      * A spec built field by field, each by its name, so two fields of one type cannot be swapped unnoticed. Every
      * field but the widths has a default: tanh, Xavier with gain 1, BatchNorm before the activation with learned
-     * γ = 1 and β = 0, momentum 0.1, ε = 1e-5, no noise, {@link #GROUPS} groups, {@link #R_MAX}, {@link #D_MAX} and
-     * no warm-up.
+     * γ = 1 and β = 0, momentum 0.1, ε = 1e-5, no noise (the simple model when on), {@link #GROUPS} groups,
+     * {@link #R_MAX}, {@link #D_MAX} and no warm-up.
      */
     public static Builder builder() {
         return new Builder();
@@ -67,6 +77,7 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
         private int normGroups = GROUPS;
         private double renormRMax = R_MAX, renormDMax = D_MAX;
         private long renormWarmup = 0;
+        private NoiseModel normNoiseModel = NoiseModel.SIMPLE;
 
         private Builder() {}
 
@@ -150,11 +161,16 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
             return this;
         }
 
+        public Builder normNoiseModel(NoiseModel m) {
+            normNoiseModel = m;
+            return this;
+        }
+
         /** the spec; refused (IllegalStateException) when the widths were not given */
         public NetworkSpec build() {
             if (hidden == null) throw new IllegalStateException("a network spec needs its hidden widths");
             return new NetworkSpec(hidden, activation, init, initGain, norm, bnPlacement, affine, gamma, beta,
-                    bnMomentum, bnEps, normNoise, normGroups, renormRMax, renormDMax, renormWarmup);
+                    bnMomentum, bnEps, normNoise, normGroups, renormRMax, renormDMax, renormWarmup, normNoiseModel);
         }
     }
 
@@ -181,13 +197,14 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
                 && Double.compare(beta, n.beta) == 0 && Double.compare(bnMomentum, n.bnMomentum) == 0
                 && Double.compare(bnEps, n.bnEps) == 0 && Double.compare(normNoise, n.normNoise) == 0
                 && normGroups == n.normGroups && Double.compare(renormRMax, n.renormRMax) == 0
-                && Double.compare(renormDMax, n.renormDMax) == 0 && renormWarmup == n.renormWarmup;
+                && Double.compare(renormDMax, n.renormDMax) == 0 && renormWarmup == n.renormWarmup
+                && normNoiseModel == n.normNoiseModel;
     }
 
     @Override
     public int hashCode() {
         return 31 * Arrays.hashCode(hidden) + Objects.hash(activation, init, initGain, norm, bnPlacement, affine, gamma,
-                beta, bnMomentum, bnEps, normNoise, normGroups, renormRMax, renormDMax, renormWarmup);
+                beta, bnMomentum, bnEps, normNoise, normGroups, renormRMax, renormDMax, renormWarmup, normNoiseModel);
     }
 
     @Override
@@ -196,6 +213,7 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
                 + ", initGain=" + initGain + ", norm=" + norm + ", bnPlacement=" + bnPlacement
                 + ", affine=" + affine + ", gamma=" + gamma + ", beta=" + beta + ", bnMomentum=" + bnMomentum
                 + ", bnEps=" + bnEps + ", normNoise=" + normNoise + ", normGroups=" + normGroups + ", renormRMax="
-                + renormRMax + ", renormDMax=" + renormDMax + ", renormWarmup=" + renormWarmup + "]";
+                + renormRMax + ", renormDMax=" + renormDMax + ", renormWarmup=" + renormWarmup + ", normNoiseModel="
+                + normNoiseModel + "]";
     }
 }

@@ -29,6 +29,8 @@ public final class History {
     private final Map<String, Decimated<TapStats>> magnitudes = new HashMap<>();
     /** the taps some run measured, in {@link Tap} order */
     private final java.util.EnumSet<Tap> measured = java.util.EnumSet.noneOf(Tap.class);
+    /** per run: the snapshots that carried gradient-flow figures ({@link Snapshot#flow()}) */
+    private final Map<String, Decimated<Snapshot>> flows = new HashMap<>();
     /** newest snapshot per run that carried statistics */
     private final Map<String, Snapshot> latestStats = new HashMap<>();
     /** legend words per run, where they differ from its role's (e.g. "with LayerNorm") */
@@ -55,6 +57,7 @@ public final class History {
         lastStep = Math.max(lastStep, s.step());
         metrics.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
         if (s.hasTestAccuracy()) tests.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
+        if (!s.flow().isEmpty()) flows.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
         if (!s.taps().isEmpty()) {
             latestStats.put(run, s);
             for (TapStats t : s.taps()) {
@@ -74,6 +77,7 @@ public final class History {
         shown.clear();
         metrics.clear();
         tests.clear();
+        flows.clear();
         taps.clear();
         magnitudes.clear();
         measured.clear();
@@ -161,6 +165,11 @@ public final class History {
     /** the snapshots of a run that carried a test accuracy, decimated */
     public Decimated<Snapshot> testAccuracy(String run) {
         return tests.getOrDefault(run, EMPTY_SNAPSHOTS);
+    }
+
+    /** the snapshots of a run that carried gradient-flow figures, decimated; empty series if none */
+    public Decimated<Snapshot> flow(String run) {
+        return flows.getOrDefault(run, EMPTY_SNAPSHOTS);
     }
 
     /** a tap's statistics over time, decimated; empty series if never measured */

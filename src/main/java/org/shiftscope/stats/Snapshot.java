@@ -16,10 +16,19 @@ import java.util.List;
  * @param divergedAt    the step at which this run's loss or weights became NaN/infinite, or -1
  * @param taps          per hidden layer and tap (layer ascending, taps in {@link org.shiftscope.nn.Tap} order); empty when the step
  *                      carried no statistics
+ * @param flow          per hidden layer (ascending): the weight gradient's norm and the update-to-weight ratio of
+ *                      this step; empty when the step carried no statistics or its loss was not finite
  */
 public record Snapshot(String run, long step, double loss, double batchAccuracy, double testAccuracy,
                        double learningRate, int batchSize, boolean batchNorm, long divergedAt,
-                       List<TapStats> taps) {
+                       List<TapStats> taps, List<LayerFlow> flow) {
+
+    /** a snapshot without gradient-flow figures */
+    public Snapshot(String run, long step, double loss, double batchAccuracy, double testAccuracy,
+                    double learningRate, int batchSize, boolean batchNorm, long divergedAt, List<TapStats> taps) {
+        this(run, step, loss, batchAccuracy, testAccuracy, learningRate, batchSize, batchNorm, divergedAt, taps,
+                List.of());
+    }
 
     public boolean diverged() {
         return divergedAt >= 0;

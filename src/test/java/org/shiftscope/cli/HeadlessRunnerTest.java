@@ -106,6 +106,12 @@ class HeadlessRunnerTest {
         assertEquals(0, r.code(), r.err());
         String caption = org.shiftscope.export.PngExporter.caption(out.resolve("dashboard.png"));
         assertTrue(caption.endsWith(" · layer charts show the gradient dL/d(W·x+b), log |g|"), caption);
+        // with the gradient tap the dashboard has the gradient-flow row too, and each of its charts is a PNG
+        java.awt.image.BufferedImage dash = javax.imageio.ImageIO.read(out.resolve("dashboard.png").toFile());
+        assertTrue(dash.getHeight() >= 260 + 200 * 4, "room for the training row, the flow row and 3 layers");
+        for (String f : new String[] {"gradflow-norm.png", "gradflow-ratio.png"}) {
+            assertTrue(Files.size(out.resolve(f)) > 2000, f);
+        }
         JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals("gradient", json.path("scenario").path("view").path("tap").asText());
         Result bad = run("--headless", "--steps", "20", "--set", "view.tap=bogus", "--out", out.toString());
@@ -131,6 +137,10 @@ class HeadlessRunnerTest {
             assertTrue(Files.exists(out.resolve("layer" + layer + "-activation-moments.png")));
             assertFalse(Files.exists(out.resolve("layer" + layer + "-normalized-histogram.png")), "BN was off");
         }
+        // the gradient-flow charts too, though the dashboard shows another tap
+        for (String f : new String[] {"gradflow-norm.png", "gradflow-ratio.png"}) {
+            assertTrue(Files.size(out.resolve(f)) > 2000, f);
+        }
         // the gradient's histogram is drawn: its bars in the run's blue, against the white and grey of the frame
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve("layer2-gradient-histogram.png")
                 .toFile());
@@ -144,6 +154,63 @@ class HeadlessRunnerTest {
         assertTrue(blue > 500, "blue pixels of the histogram: " + blue);
     }
 
+    /**
+     * gradflow.csv: a row per run, statistics step and hidden layer; the update ratio is log₁₀ of lr·std(G)/std(W),
+     * so with both variants at the same learning rate it is finite, and a norm is never negative.
+     */
+    @Test
+    void writesTheGradientFlowOfEveryRunLayerAndStatisticsStep() throws IOException {
+        Path out = tmp.resolve("flow");
+        Result r = run("--headless", "--no-png", "--steps", "30", "--every", "10", "--compare", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("gradflow.csv"));
+        assertEquals("run,step,layer,grad_norm,update_ratio", rows.get(0));
+        // 2 runs × steps 1, 10, 20, 30 × 3 hidden layers, in the order the snapshots came
+        assertEquals(1 + 2 * 4 * 3, rows.size());
+        assertEquals(List.of("bn,1,1", "bn,1,2", "bn,1,3", "plain,1,1"), rows.subList(1, 5).stream()
+                .map(l -> String.join(",", java.util.Arrays.copyOf(l.split(","), 3))).toList());
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",", -1);
+            assertEquals(5, f.length, row);
+            double norm = Double.parseDouble(f[3]), ratio = Double.parseDouble(f[4]);
+            assertTrue(norm > 0 && Double.isFinite(norm), row);
+            assertTrue(ratio > -8 && ratio < 1, row);
+        }
+    }
+
+    /**
+     * The ICS lab measures on copies: with it on, metrics.csv, stats.csv, histograms.csv and gradflow.csv are
+     * byte-identical to a run without it, ics.csv has a row per run, lab step and layer, and run.json's scenario
+     * records K. Without it there is no ics.csv.
+     */
+    @Test
+    void theIcsLabChangesNoOtherFileAndWritesIcsCsv() throws IOException {
+        Path off = tmp.resolve("off"), on = tmp.resolve("on");
+        String[] common = {"--headless", "--no-png", "--steps", "40", "--every", "5", "--variants", "noisy", "--set",
+                "network.norm_noise_model=paper", "--set", "training.eval_every=20"};
+        assertEquals(0, run(concat(common, "--out", off.toString())).code());
+        Result r = run(concat(common, "--set", "lab.every=10", "--out", on.toString()));
+        assertEquals(0, r.code(), r.err());
+        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv", "gradflow.csv"}) {
+            assertArrayEquals(Files.readAllBytes(off.resolve(f)), Files.readAllBytes(on.resolve(f)), f);
+        }
+        assertFalse(Files.exists(off.resolve("ics.csv")));
+        List<String> ics = Files.readAllLines(on.resolve("ics.csv"));
+        assertEquals("run,step,layer,ics_l2,ics_cos,shift_w1,shift_mean,shift_std", ics.get(0));
+        assertEquals(1 + 3 * 4 * 3, ics.size(), "3 runs × steps 10…40 × 3 layers");
+        for (String row : ics.subList(1, ics.size())) {
+            String[] f = row.split(",", -1);
+            assertEquals(8, f.length, row);
+            double l2 = Double.parseDouble(f[3]), cos = Double.parseDouble(f[4]), w1 = Double.parseDouble(f[5]);
+            if (f[2].equals("1")) assertEquals(0, l2, 0, row);
+            else assertTrue(l2 > 0 && cos <= 1 + 1e-12 && cos > -1, row);
+            assertTrue(w1 > 0, row);
+        }
+        JsonNode json = new ObjectMapper().readTree(on.resolve("run.json").toFile());
+        assertEquals(10, json.path("scenario").path("lab").path("every").asInt());
+    }
+
     @Test
     void sameScenarioAndSeedGiveByteIdenticalCsv() throws IOException {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");
@@ -151,7 +218,7 @@ class HeadlessRunnerTest {
                 "training.eval_every=20"};
         assertEquals(0, run(concat(common, "--out", a.toString())).code());
         assertEquals(0, run(concat(common, "--out", b.toString())).code());
-        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv"}) {
+        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv", "gradflow.csv"}) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
         List<String> metrics = Files.readAllLines(a.resolve("metrics.csv"));

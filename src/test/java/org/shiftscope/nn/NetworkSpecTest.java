@@ -76,7 +76,7 @@ class NetworkSpecTest {
     void toStringShowsTheWidthsAndEveryField() {
         String s = spec(new int[] {8, 4}).toString();
         assertTrue(s.startsWith("NetworkSpec[hidden=[8, 4], activation=TANH, init=XAVIER, initGain=0.1"), s);
-        assertTrue(s.contains("bnEps=1.0E-5") && s.contains("normNoise=0.0") && s.endsWith("renormDMax=5.0, renormWarmup=0]"), s);
+        assertTrue(s.contains("bnEps=1.0E-5") && s.contains("normNoise=0.0") && s.endsWith("renormDMax=5.0, renormWarmup=0, normNoiseModel=SIMPLE]"), s);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.shiftscope.train.scenario;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.shiftscope.nn.NoiseModel;
 import org.shiftscope.nn.NormKind;
 
 /**
@@ -114,7 +115,8 @@ public record Variant(String name, String color, Map<Setting<?>, Object> overrid
 
     /**
      * Its words in legends and captions, from what it trains: "with BN", "without BN", "with LayerNorm",
-     * "with BN + noise 1", with a learning rate or other settings it changes after a comma.
+     * "with BN + noise 1" ("… per example" with the paper's noise), with a learning rate or other settings it
+     * changes after a comma.
      */
     public String label(Scenario trained) {
         NormKind k = trained.get(Settings.NORM);
@@ -124,10 +126,13 @@ public record Variant(String name, String color, Map<Setting<?>, Object> overrid
             default -> "with " + k.label();
         });
         double noise = trained.get(Settings.NORM_NOISE);
-        if (k.hasLayer() && noise > 0) b.append(" + noise ").append(Setting.significant(noise));
+        if (k.hasLayer() && noise > 0) {
+            b.append(" + noise ").append(Setting.significant(noise));
+            if (trained.get(Settings.NORM_NOISE_MODEL) == NoiseModel.PAPER) b.append(" per example");
+        }
         for (Map.Entry<Setting<?>, Object> e : overrides.entrySet()) {
             Setting<?> s = e.getKey();
-            if (s == Settings.NORM || s == Settings.NORM_NOISE) continue;
+            if (s == Settings.NORM || s == Settings.NORM_NOISE || s == Settings.NORM_NOISE_MODEL) continue;
             if (!k.hasLayer() && s.normOnly()) continue; // nothing to normalize
             b.append(", ").append(words(s, e.getValue()));
         }

@@ -84,12 +84,15 @@ class ScenarioJsonTest {
         String json = ScenarioIO.toJson(D.with(LEARNING_RATE, 0.5).with(HIDDEN, List.of(64, 32)));
         assertTrue(json.endsWith("}\n"), json);
         JsonNode root = JSON.readTree(json);
-        assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view"), names(root));
-        assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view", "variants"),
+        assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view", "lab"),
+                names(root));
+        assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view", "lab",
+                "variants"),
                 names(JSON.readTree(ScenarioIO.toJson(VariantPreset.NOISY.applyTo(D)))));
         assertEquals(List.of("name", "path", "noise", "samples", "test_fraction"), names(root.get("dataset")));
         assertEquals(List.of("hidden", "activation", "init", "init_gain", "norm", "norm_groups", "renorm_rmax",
-                "renorm_dmax", "renorm_warmup", "bn_placement", "affine", "gamma", "beta", "bn_momentum", "norm_noise", "bn_eps"),
+                "renorm_dmax", "renorm_warmup", "bn_placement", "affine", "gamma", "beta", "bn_momentum", "norm_noise",
+                "norm_noise_model", "bn_eps"),
                 names(root.get("network")));
         assertEquals(List.of("optimizer", "learning_rate", "batch_size", "momentum", "speed", "steps", "seed",
                 "eval_every", "stats_every", "backend", "precision"), names(root.get("training")));
@@ -127,7 +130,7 @@ class ScenarioJsonTest {
     void aSectionMustBeAnObjectOfItsKeys() {
         assertEquals("bad.json: network = 5 is not allowed; expected an object with the keys hidden, activation, "
                 + "init, init_gain, norm, norm_groups, renorm_rmax, renorm_dmax, renorm_warmup, bn_placement, affine, gamma, beta, "
-                + "bn_momentum, norm_noise, bn_eps.",
+                + "bn_momentum, norm_noise, norm_noise_model, bn_eps.",
                 refusal("{\"network\": 5}"));
         assertEquals("bad.json: dataset = \"spiral\" is not allowed; expected an object with the keys name, path, "
                 + "noise, samples, test_fraction.", refusal("{\"dataset\": \"spiral\"}"));
@@ -160,7 +163,7 @@ class ScenarioJsonTest {
         "{\"variants\": [{\"name\": \"a\", \"color\": \"blue\"}]}|variants[0]: variant a: color = blue is not allowed; expected #rrggbb (e.g. #1967d2).",
         "{\"variants\": [{\"name\": \"a\", \"network\": {\"norm\": \"instance\"}}]}|variants[0].network.norm = \"instance\" is not allowed; expected one of none, batch, layer, group, renorm.",
         "{\"variants\": [{\"name\": \"a\", \"network\": {\"renorm_rmax\": 0.5}}]}|variants[0].network.renorm_rmax = 0.5 is out of range; expected a number ≥ 1 and ≤ 100.",
-        "{\"variants\": [{\"name\": \"a\", \"training\": {\"batch_size\": 2}}]}|variants[0].training.batch_size cannot differ between variants: they share it (same data, batches and layers). A variant may set network.norm, network.norm_groups, network.renorm_rmax, network.renorm_dmax, network.renorm_warmup, network.bn_placement, network.affine, network.gamma, network.beta, network.bn_momentum, network.norm_noise, network.bn_eps, training.learning_rate, training.momentum.",
+        "{\"variants\": [{\"name\": \"a\", \"training\": {\"batch_size\": 2}}]}|variants[0].training.batch_size cannot differ between variants: they share it (same data, batches and layers). A variant may set network.norm, network.norm_groups, network.renorm_rmax, network.renorm_dmax, network.renorm_warmup, network.bn_placement, network.affine, network.gamma, network.beta, network.bn_momentum, network.norm_noise, network.norm_noise_model, network.bn_eps, training.learning_rate, training.momentum.",
         "{\"network\": {\"hidden\": [8, 6]}, \"variants\": [{\"name\": \"g\", \"network\": {\"norm\": \"group\", \"norm_groups\": 4}}]}|variants[0].network.norm_groups = 4 does not divide hidden layer 2's 6 units; GroupNorm needs a number of groups that divides every layer's width: 1, 2.",
         "{\"network\": {\"norm\": \"group\", \"norm_groups\": 3}}|network.norm_groups = 3 does not divide hidden layer 1's 8 units; GroupNorm needs a number of groups that divides every layer's width: 1, 2, 4, 8.",
         "{\"network\": {\"batchnorm\": \"true\"}}|network.batchnorm = \"true\" has the wrong type; expected true or false (or use network.norm = one of none, batch, layer, group, renorm).",

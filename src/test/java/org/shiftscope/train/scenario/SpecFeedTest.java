@@ -43,6 +43,7 @@ class SpecFeedTest {
         FIELD.put(BETA, "network.beta");
         FIELD.put(BN_MOMENTUM, "network.bnMomentum");
         FIELD.put(NORM_NOISE, "network.normNoise");
+        FIELD.put(NORM_NOISE_MODEL, "network.normNoiseModel");
         FIELD.put(BN_EPS, "network.bnEps");
         FIELD.put(OPTIMIZER, "training.optimizer");
         FIELD.put(LEARNING_RATE, "training.learningRate");
@@ -64,7 +65,7 @@ class SpecFeedTest {
         assertEquals(named, fields(Scenario.defaults()).keySet());
         List<Setting<?>> none = new ArrayList<>(Settings.all());
         none.removeAll(FIELD.keySet());
-        assertEquals(List.of(NAME, TITLE, DESCRIPTION, VIEW_TAP), none);
+        assertEquals(List.of(NAME, TITLE, DESCRIPTION, VIEW_TAP, LAB_EVERY), none);
     }
 
     @Test
