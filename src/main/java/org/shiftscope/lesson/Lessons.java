@@ -16,6 +16,7 @@ import org.shiftscope.nn.Tap;
  */
 public final class Lessons {
     private static List<Lesson> all;
+    private static Lesson welcome;
 
     private Lessons() {}
 
@@ -23,6 +24,22 @@ public final class Lessons {
     public static synchronized List<Lesson> all() {
         if (all == null) all = load();
         return all;
+    }
+
+    /**
+     * The first launch's card ({@code /lessons/welcome.json}, an entry like a lesson's with number 0): the
+     * {@code welcome} scenario, what to look at, what happens and why, and what to try next. Not in {@link #all()}.
+     */
+    public static synchronized Lesson welcome() {
+        if (welcome == null) {
+            try (InputStream in = Lessons.class.getResourceAsStream("/lessons/welcome.json")) {
+                if (in == null) throw new IllegalStateException("the welcome card is missing");
+                welcome = parse(new ObjectMapper().readTree(in));
+            } catch (IOException e) {
+                throw new IllegalStateException("the welcome card cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return welcome;
     }
 
     /** lesson by number */

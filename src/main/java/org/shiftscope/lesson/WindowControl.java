@@ -7,6 +7,8 @@ import java.util.Locale;
  * card's words shows "‘Reset’ (R)". A UI test finds every one in the window by its node id and checks its words.
  */
 public enum WindowControl {
+    /** the panel's list of lessons */
+    LESSONS("lesson", "Lessons", ""),
     /** the toolbar's Play / Pause switch */
     PLAY("play", "Play", "Space"),
     /** the toolbar's Step button */

@@ -11,7 +11,8 @@ import org.shiftscope.train.scenario.ScenarioException;
 import org.shiftscope.train.scenario.ScenarioIO;
 
 /**
- * The desktop application: one window with the {@link MainView}. The first launch opens the welcome scenario;
+ * The desktop application: one window with the {@link MainView}. The first launch opens the welcome scenario
+ * with its card ({@link Lessons#welcome()});
  * later launches open where the last one left off (its scenario, and its lesson's card and tap); the launcher's
  * options ({@link LaunchOptions}) override both.
  */
@@ -32,7 +33,9 @@ public final class ShiftScopeApp extends Application {
                 scenario = ScenarioIO.preset(first);
             }
         }
-        Lesson lesson = launch.lesson() != null ? Lessons.get(launch.lesson()) : lastLesson(scenario);
+        Lesson lesson = launch.lesson() != null ? Lessons.get(launch.lesson())
+                : Prefs.lastScenario().isEmpty() && first.equals("welcome") ? Lessons.welcome() // the first launch
+                : lastLesson(scenario);
         if (launch.scenario() != null) {
             lesson = launch.lesson() != null ? lesson : null;
             try {
@@ -65,6 +68,7 @@ public final class ShiftScopeApp extends Application {
     /** the lesson open at the last close, if the remembered scenario is still its scenario */
     private static Lesson lastLesson(Scenario scenario) {
         int n = Prefs.lastLesson();
+        if (n == Prefs.WELCOME) return scenario.name().equals(Lessons.welcome().scenario()) ? Lessons.welcome() : null;
         if (n <= 0 || n > Lessons.all().size()) return null;
         Lesson l = Lessons.get(n);
         return l.scenario().equals(scenario.name()) ? l : null;

@@ -79,9 +79,9 @@ class LessonsTest {
     void aCardThatNamesAnUnknownSettingControlOrButtonIsRefusedNamingTheLessonAndTheName() {
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("Switch {compare_mode} off.", "lessons.json, lesson 12: {compare_mode} names no setting, control or "
-                + "button of the window (a setting's key, or one of play, step, reset, variants)");
+                + "button of the window (a setting's key, or one of lessons, play, step, reset, variants)");
         bad.put("Try {training.learning_rte}.", "lessons.json, lesson 12: {training.learning_rte} names no setting, "
-                + "control or button of the window (a setting's key, or one of play, step, reset, variants)");
+                + "control or button of the window (a setting's key, or one of lessons, play, step, reset, variants)");
         bad.put("Pick {variants=compare-off}.", "lessons.json, lesson 12: {variants=compare-off}: ");
         bad.put("Set {network.norm=batchy}.", "lessons.json, lesson 12: {network.norm=batchy}: ");
         bad.put("Press {reset=now}.", "lessons.json, lesson 12: {reset} takes no value");

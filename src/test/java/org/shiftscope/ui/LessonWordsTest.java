@@ -47,19 +47,24 @@ class LessonWordsTest extends WindowTest {
     void everyControlACardNamesIsInTheWindowWithTheWordsTheCardShows(FxRobot robot) throws Exception {
         for (WindowControl c : WindowControl.values()) {
             Node n = PanelCheck.node(view, c.id);
-            if (c == WindowControl.VARIANTS) {
-                ComboBox<?> box = (ComboBox<?>) n;
-                assertEquals(List.of(VariantPreset.values()), box.getItems(), "the ready-made sets");
-                Node pane = n.getParent(); // the Variants section: its header stands before it
-                var siblings = pane.getParent().getChildrenUnmodifiable();
-                assertEquals(c.label, ((Label) siblings.get(siblings.indexOf(pane) - 1)).getText(), "the section");
+            if (n instanceof ComboBox<?> box) { // a list in its own section of the panel, under its header
+                if (c == WindowControl.VARIANTS) {
+                    assertEquals(List.of(VariantPreset.values()), box.getItems(), "the ready-made sets");
+                }
+                assertEquals(c.label, section(n), c + ": the section");
             } else {
                 assertTrue(((Labeled) n).getText().contains(c.label), c + ": " + ((Labeled) n).getText());
             }
         }
         List<String> names = new ArrayList<>();
-        try (InputStream in = Lessons.class.getResourceAsStream("/lessons/lessons.json")) {
-            for (JsonNode lesson : new ObjectMapper().readTree(in)) {
+        List<JsonNode> cards = new ArrayList<>();
+        try (InputStream in = Lessons.class.getResourceAsStream("/lessons/lessons.json");
+             InputStream w = Lessons.class.getResourceAsStream("/lessons/welcome.json")) {
+            new ObjectMapper().readTree(in).forEach(cards::add);
+            cards.add(new ObjectMapper().readTree(w));
+        }
+        {
+            for (JsonNode lesson : cards) {
                 for (String field : List.of("look", "move", "expect", "why", "next")) {
                     names.addAll(CardWords.names(lesson.path(field).asText("")));
                 }
@@ -93,13 +98,25 @@ class LessonWordsTest extends WindowTest {
             }
         }
         // an open card shows the words, not the keys
-        for (Lesson l : Lessons.all()) {
+        List<Lesson> all = new ArrayList<>(Lessons.all());
+        all.add(Lessons.welcome());
+        for (Lesson l : all) {
             robot.interact(() -> view.model().openLesson(l));
             for (Node n : robot.lookup("#lessonCard .label").queryAll()) {
                 String text = ((Label) n).getText();
                 assertFalse(text.contains("{") || text.contains("}"), l.label() + ": " + text);
             }
         }
+    }
+
+    /** the words of the section header above a control (a label just before it or one of its boxes) */
+    private static String section(Node control) {
+        for (Node n = control; n.getParent() != null; n = n.getParent()) {
+            var siblings = n.getParent().getChildrenUnmodifiable();
+            int i = siblings.indexOf(n);
+            if (i > 0 && siblings.get(i - 1) instanceof Label l) return l.getText();
+        }
+        throw new AssertionError("no section header above " + control);
     }
 
     /** the words of the label that heads a control's row (or section): the first label of its nearest box */
