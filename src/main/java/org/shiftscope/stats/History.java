@@ -111,7 +111,7 @@ public final class History {
     /** a run's colour, "#rrggbb": as set, else blue (orange for "plain") */
     public String color(String run) {
         String c = colors.get(run);
-        return c != null ? c : RunRole.of(run) == RunRole.PLAIN ? "#e8710a" : "#1967d2";
+        return c != null ? c : RunRole.of(run) == RunRole.PLAIN ? "#e69f00" : "#0072b2";
     }
 
     /** Hides a run from the charts (its data are still recorded) or shows it again. */

@@ -419,13 +419,13 @@ class LessonClaimsTest {
             Check c = (step <= end ? v : beyond).at(step);
             double bn = r.meanAcc("bn", step, window), noisy = r.meanAcc("noisy-bn", step, window);
             double plain = r.meanAcc("plain", step, window);
-            c.need(f("teal over ten seconds %.3f ≥ orange's %.3f + 0.12", noisy, plain), noisy - plain - 0.12);
+            c.need(f("pink over ten seconds %.3f ≥ orange's %.3f + 0.12", noisy, plain), noisy - plain - 0.12);
             c.need(f("blue over ten seconds %.3f ≥ orange's %.3f + 0.2", bn, plain), bn - plain - 0.2);
             if (step <= end) {
                 double sBn = r.medianMoves("bn", step, 2), sNoisy = r.medianMoves("noisy-bn", step, 2);
                 double sPlain = r.medianMoves("plain", step, 2);
-                c.need(f("teal's layer-2 median moves %.4f ≥ 3 × blue's %.4f", sNoisy, sBn), sNoisy / sBn - 3);
-                c.need(f("teal's layer-2 median moves %.4f ≥ 8 × orange's %.4f", sNoisy, sPlain), sNoisy / sPlain - 8);
+                c.need(f("pink's layer-2 median moves %.4f ≥ 3 × blue's %.4f", sNoisy, sBn), sNoisy / sBn - 3);
+                c.need(f("pink's layer-2 median moves %.4f ≥ 8 × orange's %.4f", sNoisy, sPlain), sNoisy / sPlain - 8);
                 c.summary(lesson, r);
             }
         }
@@ -442,8 +442,8 @@ class LessonClaimsTest {
         double blue = off.medianMoves("bn", flip + window, 2, flip + window / 2);
         Verdicts action = new Verdicts();
         Check c = action.at(flip + window);
-        c.need(f("teal's noise off: its median moves %.4f ≤ ½ × before %.4f", calm, before), 0.5 - calm / before);
-        c.need(f("teal's noise off: its median moves %.4f ≤ 2 × blue's %.4f", calm, blue), 2 - calm / blue);
+        c.need(f("pink's noise off: its median moves %.4f ≤ ½ × before %.4f", calm, before), 0.5 - calm / before);
+        c.need(f("pink's noise off: its median moves %.4f ≤ 2 × blue's %.4f", calm, blue), 2 - calm / blue);
         action.assertHolds("lesson 10, its suggested change (noise off)", sc.training().seed(), flip + window,
                 flip + window, 1);
         return v;
