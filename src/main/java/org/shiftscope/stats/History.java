@@ -140,6 +140,16 @@ public final class History {
         return l != null ? l : RunRole.of(run).label;
     }
 
+    /**
+     * a run's words where a legend is short of room: the same words as {@link #label}, shortened ("with LayerNorm"
+     * → "LayerNorm", "without BN" → "no BN"), so every chart names a variant alike
+     */
+    public String brief(String run) {
+        String l = label(run);
+        if (l.startsWith("without ")) return "no " + l.substring(8);
+        return l.startsWith("with ") ? l.substring(5) : l;
+    }
+
     /** run names: ["main"] or ["bn", "plain"] */
     public List<String> runs() {
         return runs;
