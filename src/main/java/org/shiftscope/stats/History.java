@@ -115,7 +115,7 @@ public final class History {
     /** a run's colour, "#rrggbb": as set, else blue (orange for "plain") */
     public String color(String run) {
         String c = colors.get(run);
-        return c != null ? c : RunRole.of(run) == RunRole.PLAIN ? "#e8710a" : "#1967d2";
+        return c != null ? c : RunRole.of(run) == RunRole.PLAIN ? "#e69f00" : "#0072b2";
     }
 
     /** Hides a run from the charts (its data are still recorded) or shows it again. */
@@ -142,6 +142,16 @@ public final class History {
     public String label(String run) {
         String l = labels.get(run);
         return l != null ? l : RunRole.of(run).label;
+    }
+
+    /**
+     * a run's words where a legend is short of room: the same words as {@link #label}, shortened ("with LayerNorm"
+     * → "LayerNorm", "without BN" → "no BN"), so every chart names a variant alike
+     */
+    public String brief(String run) {
+        String l = label(run);
+        if (l.startsWith("without ")) return "no " + l.substring(8);
+        return l.startsWith("with ") ? l.substring(5) : l;
     }
 
     /** run names: ["main"] or ["bn", "plain"] */

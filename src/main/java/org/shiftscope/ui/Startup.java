@@ -8,10 +8,10 @@ import org.shiftscope.train.scenario.ScenarioException;
 import org.shiftscope.train.scenario.ScenarioIO;
 
 /**
- * What the window opens with: the first launch the welcome scenario, later ones where the last session left off
- * (its scenario, and its lesson), the launcher's options over both. A remembered scenario that cannot be opened
- * any more (a file changed or gone, data that are refused) is forgotten, and the default scenario opens with a
- * message saying why.
+ * What the window opens with: the first launch the welcome scenario with its card ({@link Lessons#welcome()}), later
+ * ones where the last session left off (its scenario, and its lesson), the launcher's options over both. A
+ * remembered scenario that cannot be opened any more (a file changed or gone, data that are refused) is forgotten,
+ * and the default scenario opens with a message saying why.
  *
  * @param trainer the trainer of the scenario that opens
  * @param lesson  the lesson to open, or null
@@ -43,7 +43,8 @@ record Startup(Trainer trainer, Lesson lesson, String problem) {
                 return fallBack(remembered, e.getMessage());
             }
         } else if (lesson == null) {
-            lesson = lastLesson(scenario);
+            // the first launch: the welcome scenario with its card
+            lesson = first.equals("welcome") ? Lessons.welcome() : lastLesson(scenario);
         }
         try {
             return new Startup(new Trainer(scenario), lesson, problem);
@@ -65,6 +66,7 @@ record Startup(Trainer trainer, Lesson lesson, String problem) {
     /** the lesson open at the last close, if the remembered scenario is still its scenario */
     private static Lesson lastLesson(Scenario scenario) {
         int n = Prefs.lastLesson();
+        if (n == Prefs.WELCOME) return scenario.name().equals(Lessons.welcome().scenario()) ? Lessons.welcome() : null;
         if (n <= 0 || n > Lessons.all().size()) return null;
         Lesson l = Lessons.get(n);
         return l.scenario().equals(scenario.name()) ? l : null;

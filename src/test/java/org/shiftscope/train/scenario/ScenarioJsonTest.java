@@ -160,7 +160,7 @@ class ScenarioJsonTest {
         "{\"variants\": [{\"network\": {\"norm\": \"batch\"}}]}|variants[0].name is missing; expected 1–20 lower-case letters, digits or '-' (e.g. bn, plain, layer).",
         "{\"variants\": [{\"name\": \"BN\"}]}|variants[0]: variant name 'BN' is not allowed; expected 1–20 lower-case letters, digits or '-', starting with a letter or digit.",
         "{\"variants\": [{\"name\": \"a\"}, {\"name\": \"a\"}]}|variants[1].name = a is taken by variants[0]; each variant needs its own name.",
-        "{\"variants\": [{\"name\": \"a\", \"color\": \"blue\"}]}|variants[0]: variant a: color = blue is not allowed; expected #rrggbb (e.g. #1967d2).",
+        "{\"variants\": [{\"name\": \"a\", \"color\": \"blue\"}]}|variants[0]: variant a: color = blue is not allowed; expected #rrggbb (e.g. #0072b2).",
         "{\"variants\": [{\"name\": \"a\", \"network\": {\"norm\": \"instance\"}}]}|variants[0].network.norm = \"instance\" is not allowed; expected one of none, batch, layer, group, renorm.",
         "{\"variants\": [{\"name\": \"a\", \"network\": {\"renorm_rmax\": 0.5}}]}|variants[0].network.renorm_rmax = 0.5 is out of range; expected a number ≥ 1 and ≤ 100.",
         "{\"variants\": [{\"name\": \"a\", \"training\": {\"batch_size\": 2}}]}|variants[0].training.batch_size cannot differ between variants: they share it (same data, batches and layers). A variant may set network.norm, network.norm_groups, network.renorm_rmax, network.renorm_dmax, network.renorm_warmup, network.bn_placement, network.affine, network.gamma, network.beta, network.bn_momentum, network.norm_noise, network.norm_noise_model, network.bn_eps, training.learning_rate, training.momentum.",
@@ -202,7 +202,7 @@ class ScenarioJsonTest {
         assertEquals(0.1, own.run(1).training().learningRate());
         assertEquals(NormKind.LAYER, own.run(1).network().norm());
         assertEquals("#ff0000", own.runColor(0));
-        assertEquals("#e8710a", own.runColor(1), "a colour by position when its name has none");
+        assertEquals("#e69f00", own.runColor(1), "a colour by position when its name has none");
         assertEquals("with BN, learning rate 1", own.runLabel(0));
         assertEquals("with LayerNorm, after activation", own.runLabel(1));
         assertEquals(own, ScenarioIO.parse(ScenarioIO.toJson(own), "again"));
