@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times two builds of the engine against each other in one JVM, alternating, by the training thread's CPU time:
 #   scripts/ab-bench.sh OLD.jar NEW.jar bare|stats|lesson5 [SECONDS_PER_WINDOW] [PAIRS] [all]
+# AB_NEW_SET=key=value[+key=value…] sets scenario keys of the new side only (bare and stats), e.g. the same jar twice
+# with AB_NEW_SET=lab.every=10 times the ICS lab against no lab.
 # prints each pair's steps per CPU-second and ratio new/old, then the median ratio with its min and max.
 # Without "all" the new engine leaves out taps the old one lacked (the gradient), so both do the same work.
 set -euo pipefail

@@ -12,7 +12,8 @@ import java.util.List;
  * Two engines in one JVM, each in its own class loader, stepped in alternating windows of the same thread: steps
  * per CPU-second for each and the ratio new/old per pair, so the machine's drift and load fall on both alike.
  * args: oldJar newJar oldHarnessDir newHarnessDir what seconds pairs [all]; "all": the new engine measures every
- * tap, also those the old one did not have.
+ * tap, also those the old one did not have. The environment's AB_NEW_SET (key=value[+key=value…]) sets scenario keys
+ * of the new side only, e.g. the same jar twice with AB_NEW_SET=lab.every=10 times the ICS lab's cost.
  */
 public class AbBench {
     public static void main(String[] a) throws Exception {
@@ -22,7 +23,9 @@ public class AbBench {
             URLClassLoader cl = new URLClassLoader(new URL[] {Path.of(a[k]).toUri().toURL(), Path.of(a[2 + k]).toUri().toURL()},
                     ClassLoader.getPlatformClassLoader());
             Class<?> c = cl.loadClass("CpuBench");
-            s[k] = c.getMethod("session", String.class, boolean.class).invoke(null, a[4], k == 1 && !(a.length > 7 && a[7].equals("all")));
+            String newSet = System.getenv("AB_NEW_SET"), what = k == 1 && newSet != null && !newSet.isEmpty()
+                    ? a[4] + "+" + newSet : a[4];
+            s[k] = c.getMethod("session", String.class, boolean.class).invoke(null, what, k == 1 && !(a.length > 7 && a[7].equals("all")));
             step[k] = s[k].getClass().getMethod("step");
         }
         double seconds = Double.parseDouble(a[5]);

@@ -19,13 +19,22 @@ import org.shiftscope.ui.LaunchOptions;
 public final class Launcher {
     private Launcher() {}
 
+    /** Runs and always ends the process with the mode's exit code (1 after an unexpected error). */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, System.getenv(), System.getProperties(), Launcher::openWindow));
+        int code = 1;
+        try {
+            code = run(args, System.out, System.err, System.getenv(), System.getProperties(), Launcher::openWindow);
+        } catch (Throwable t) { // a bug: said once, and the process still ends (JavaFX's threads would keep it)
+            System.err.println("shiftscope: stopped by an unexpected error:");
+            t.printStackTrace();
+        } finally {
+            System.exit(code);
+        }
     }
 
     /**
      * Runs the mode the arguments select and returns its exit code: 0 done, 2 bad input, 3 no display for the
-     * window. The window mode returns when the window has closed.
+     * window, 4 a file could not be written. The window mode returns when the window has closed.
      *
      * @param env        the environment variables, {@code properties} the system properties: the window checks
      *                   them for a display

@@ -19,6 +19,8 @@ abstract class BandChart extends LayerChart {
     private final ToDoubleFunction<TapStats> high;
     /** whether the band's edges get thin lines of their own */
     private final boolean edges;
+    /** the share of the bands' range left free above and below them on the value axis */
+    static final double PAD = 0.08;
     /** opacity of the band */
     private final double alpha;
     /** the hover readout's words for one point, e.g. "mean 0.12 ± 0.98" */
@@ -76,11 +78,21 @@ abstract class BandChart extends LayerChart {
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
         List<String> runs = runsWithData();
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (String r : runs) {
             Decimated<TapStats> d = series(r);
-            for (int i = 0; i < d.size(); i++) y.include(low.applyAsDouble(d.get(i)), high.applyAsDouble(d.get(i)));
+            for (int i = 0; i < d.size(); i++) {
+                double a = low.applyAsDouble(d.get(i)), b = high.applyAsDouble(d.get(i));
+                if (Double.isFinite(a) && Double.isFinite(b)) {
+                    lo = Math.min(lo, a);
+                    hi = Math.max(hi, b);
+                }
+            }
             x.include(0, Math.max(10, d.lastStep()));
         }
+        // a margin above and below: a band that fills the plot from edge to edge reads as an empty box
+        double pad = PAD * (hi - lo);
+        if (lo <= hi) y.include(lo - pad, hi + pad);
         applyTimeRange(x);
         axes(g, x, y, "step");
         if (runs.isEmpty()) {
@@ -88,13 +100,16 @@ abstract class BandChart extends LayerChart {
             return;
         }
         clipPlot(g);
+        // more than two runs: fainter fills under solid outlines, so overlapping bands do not blend into grey
+        boolean many = runs.size() > 2;
         for (String r : runs) {
             Decimated<TapStats> d = series(r);
             Color c = ChartTheme.runColor(history, r);
-            Bands.band(this, g, d, x, y, c, low, high, alpha);
-            if (edges) {
-                Bands.line(this, g, d, x, y, c.deriveColor(0, 1, 1, 0.6), low, lineWidth() * 0.5, false);
-                Bands.line(this, g, d, x, y, c.deriveColor(0, 1, 1, 0.6), high, lineWidth() * 0.5, false);
+            Bands.band(this, g, d, x, y, c, low, high, many ? alpha / 2 : alpha);
+            if (edges || many) {
+                Color edge = many ? c : c.deriveColor(0, 1, 1, 0.6);
+                Bands.line(this, g, d, x, y, edge, low, lineWidth() * 0.5, false);
+                Bands.line(this, g, d, x, y, edge, high, lineWidth() * 0.5, false);
             }
             Bands.line(this, g, d, x, y, c, centre, lineWidth(), false);
         }

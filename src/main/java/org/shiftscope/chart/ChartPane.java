@@ -218,6 +218,11 @@ public abstract class ChartPane extends Region {
         clipped = false;
     }
 
+    /** where the hover readout box is on screen now (in this chart's coordinates), or null */
+    javafx.geometry.Rectangle2D readoutBox() {
+        return hover.box();
+    }
+
     /** the readout lines on screen now (empty when none) */
     public List<String> shownReadout() {
         return hover.shown();

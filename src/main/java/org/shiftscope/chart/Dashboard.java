@@ -16,7 +16,9 @@ import org.shiftscope.stats.History;
 
 /**
  * Every chart of a run, drawn from one {@link History}: the training row (loss/accuracy and, for 2-D data, the
- * decision regions) and one row per hidden layer (histogram, histogram over time, mean ± std, percentiles).
+ * decision regions), for sequence sets the sequence row (accuracy by length, a layer by time step), with the
+ * gradient tap the gradient-flow row ({@link GradFlowChart}), and one row per hidden layer (histogram, histogram
+ * over time, mean ± std, percentiles).
  * Used live by the window and offline by the headless runner's PNG export. FX thread only.
  */
 public final class Dashboard extends VBox {
@@ -29,6 +31,9 @@ public final class Dashboard extends VBox {
     private final HBox sequenceRow;
     private final List<LayerChart> layerCharts = new ArrayList<>();
     private final VBox layerRows = new VBox(8);
+    /** the gradient-flow row: per layer ‖∂L/∂W‖ and the update-to-weight ratio, shown with the gradient tap */
+    private final List<GradFlowChart> flowCharts;
+    private final HBox flowRow = new HBox(8);
     /** called for every chart made (e.g. to add a context menu) */
     private final Consumer<ChartPane> onChart;
     /** the tap every layer chart shows */
@@ -72,7 +77,21 @@ public final class Dashboard extends VBox {
         sequenceRow.setId("sequence-row");
         sequenceRow.setVisible(false);
         sequenceRow.setManaged(false);
-        getChildren().setAll(trainingRow, sequenceRow, layerRows);
+        flowCharts = List.of(new GradFlowChart(history, GradFlowChart.Kind.NORM),
+                new GradFlowChart(history, GradFlowChart.Kind.RATIO));
+        Label flowName = new Label("Gradient flow");
+        flowName.getStyleClass().add("layer-label");
+        flowName.setRotate(-90);
+        flowRow.getChildren().add(new Group(flowName));
+        for (GradFlowChart c : flowCharts) {
+            c.setTimeRange(timeRange);
+            HBox.setHgrow(c, Priority.ALWAYS);
+            flowRow.getChildren().add(c);
+        }
+        flowRow.setAlignment(Pos.CENTER_LEFT);
+        flowRow.setId("gradient-flow-row");
+        getChildren().setAll(trainingRow, sequenceRow, flowRow, layerRows);
+        applyFlowRow();
         setPadding(new Insets(8));
         getStyleClass().add("dashboard");
         setId("dashboard");
@@ -80,6 +99,20 @@ public final class Dashboard extends VBox {
         onChart.accept(boundaryChart);
         onChart.accept(lengthChart);
         onChart.accept(timeStepChart);
+        for (GradFlowChart c : flowCharts) onChart.accept(c);
+    }
+
+    /** The gradient-flow row shows with the gradient tap (the layer charts then show gradients too). */
+    private void applyFlowRow() {
+        boolean on = tap == Tap.GRADIENT;
+        flowRow.setVisible(on);
+        flowRow.setManaged(on);
+        for (GradFlowChart c : flowCharts) c.markDirty();
+    }
+
+    /** whether the gradient-flow row is shown */
+    public boolean flowRowShown() {
+        return flowRow.isManaged();
     }
 
     /** Shows one row per hidden layer (rebuilt only when the depth changes). */
@@ -165,7 +198,8 @@ public final class Dashboard extends VBox {
     /** the height the training row and {@code rows} layer rows need at their smallest readable size */
     public double neededHeight(int rows) {
         double k = rowScale();
-        return 16 + 170 * k + (sequenceRow.isManaged() ? 170 * k + 8 : 0) + (150 * k + 8) * Math.max(1, rows);
+        return 16 + 170 * k + (sequenceRow.isManaged() ? 170 * k + 8 : 0)
+                + (150 * k + 8) * (Math.max(1, rows) + (flowRowShown() ? 1 : 0));
     }
 
     /** how much taller than usual rows should be for the type in use: larger in presentation mode, never below 1 */
@@ -181,6 +215,7 @@ public final class Dashboard extends VBox {
         lengthChart.setPrefHeight(training);
         timeStepChart.setPrefHeight(training);
         for (LayerChart c : layerCharts) c.setPrefHeight(layer);
+        for (GradFlowChart c : flowCharts) c.setPrefHeight(layer);
     }
 
     /** Colours and sizes for every chart, present and future. */
@@ -191,7 +226,11 @@ public final class Dashboard extends VBox {
             c.setTheme(theme);
             c.fontScaleProperty().set(fontScale);
         }
-        for (ChartPane c : List.of(boundaryChart, lengthChart, timeStepChart)) {
+        for (ChartPane c : List.of(boundaryChart, lengthChart, timeStepChart)) { // also while they are hidden
+            c.setTheme(theme);
+            c.fontScaleProperty().set(fontScale);
+        }
+        for (GradFlowChart c : flowCharts) { // also while their row is hidden
             c.setTheme(theme);
             c.fontScaleProperty().set(fontScale);
         }
@@ -203,6 +242,7 @@ public final class Dashboard extends VBox {
         this.tap = tap;
         for (LayerChart c : layerCharts) c.setSource(c.layer(), tap);
         timeStepChart.setSource(1, tap);
+        applyFlowRow();
     }
 
     /** Shows a tap whose values span decades (the gradient) as log₁₀|value| or as they are in every layer chart. */
@@ -263,6 +303,7 @@ public final class Dashboard extends VBox {
         trainingChart.markDirty();
         lengthChart.markDirty();
         timeStepChart.markDirty();
+        for (GradFlowChart c : flowCharts) c.markDirty();
         for (LayerChart c : layerCharts) c.markDirty();
     }
 
@@ -276,6 +317,7 @@ public final class Dashboard extends VBox {
         timeRange.follow();
         trainingChart.resetRanges();
         timeStepChart.resetRanges();
+        for (GradFlowChart c : flowCharts) c.resetRanges();
         for (LayerChart c : layerCharts) c.resetRanges();
     }
 
@@ -300,6 +342,9 @@ public final class Dashboard extends VBox {
             if (visible(lengthChart, area)) drawn |= lengthChart.refresh();
             if (visible(timeStepChart, area)) drawn |= timeStepChart.refresh();
         }
+        if (flowRowShown()) {
+            for (GradFlowChart c : flowCharts) if (visible(c, area)) drawn |= c.refresh();
+        }
         for (LayerChart c : layerCharts) {
             if (shown(c) && visible(c, area)) drawn |= c.refresh();
         }
@@ -314,6 +359,7 @@ public final class Dashboard extends VBox {
             lengthChart.refresh();
             timeStepChart.refresh();
         }
+        if (flowRowShown()) for (GradFlowChart c : flowCharts) c.refresh();
         for (LayerChart c : layerCharts) if (shown(c)) c.refresh();
     }
 
@@ -335,6 +381,7 @@ public final class Dashboard extends VBox {
             all.add(lengthChart);
             all.add(timeStepChart);
         }
+        if (flowRowShown()) all.addAll(flowCharts);
         for (LayerChart c : layerCharts) if (shown(c)) all.add(c);
         return all;
     }

@@ -1,6 +1,7 @@
 package org.shiftscope.chart;
 
 import java.util.List;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -24,6 +25,8 @@ final class HoverLayer {
     private double dragFrom = Double.NaN, dragTo = Double.NaN;
     /** the readout on screen now */
     private List<String> shown = List.of();
+    /** where the readout box was last drawn */
+    private Rectangle2D box;
 
     /** Puts the layer over the chart and takes the chart's mouse events. */
     HoverLayer(ChartPane chart) {
@@ -72,6 +75,28 @@ final class HoverLayer {
         draw();
     }
 
+    /** where the readout box was last drawn (in the chart's coordinates), or null */
+    Rectangle2D box() {
+        return shown.isEmpty() ? null : box;
+    }
+
+    /**
+     * Where a readout box of bw × bh goes for a pointer at (x, y) in a chart of w × h whose title strip ends at
+     * {@code top}: inside the chart and below the title strip, {@code gap} away from the pointer — to its right,
+     * else to its left, else (a narrow chart) below or above it; centred on the pointer's height where it can be.
+     */
+    static Rectangle2D place(double x, double y, double bw, double bh, double w, double h, double top, double gap) {
+        double minY = Math.min(top + 2, Math.max(2, h - bh - 2)), maxY = Math.max(minY, h - bh - 2);
+        double by = Math.min(Math.max(minY, y - bh / 2), maxY), bx;
+        if (x + gap + bw <= w - 2) bx = x + gap;
+        else if (x - gap - bw >= 2) bx = x - gap - bw;
+        else { // neither side has room: beside the pointer's height instead
+            bx = Math.max(2, Math.min(x - bw / 2, w - bw - 2));
+            by = y + gap + bh <= h - 2 ? Math.max(minY, y + gap) : Math.max(minY, y - gap - bh);
+        }
+        return new Rectangle2D(bx, by, bw, bh);
+    }
+
     /** the readout lines on screen now (empty when none) */
     List<String> shown() {
         return shown;
@@ -101,9 +126,8 @@ final class HoverLayer {
         double tw = 0;
         for (String l : lines) tw = Math.max(tw, TitleStrip.textWidth(l, f));
         double lh = 15 * s, bw = tw + 12 * s, bh = lines.size() * lh + 8 * s;
-        double bx = x + 12 * s + bw > canvas.getWidth() ? x - 12 * s - bw : x + 12 * s;
-        double by = Math.min(Math.max(2, y - bh / 2), canvas.getHeight() - bh - 2);
-        bx = Math.max(2, bx);
+        box = place(x, y, bw, bh, canvas.getWidth(), canvas.getHeight(), chart.py, 12 * s);
+        double bx = box.getMinX(), by = box.getMinY();
         g.setFill(theme.background().deriveColor(0, 1, 1, 0.92));
         g.fillRect(bx, by, bw, bh);
         g.setStroke(theme.axis());

@@ -153,7 +153,7 @@ public abstract class LayerChart extends ChartPane {
         List<Key> keys = new ArrayList<>();
         for (String r : runs) {
             String wx = substituted(r) ? " (" + tap.fallback.label + ")" : "";
-            keys.add(new Key(history.label(r) + wx, r, ChartTheme.runColor(history, r), Mark.BOX));
+            keys.add(new Key(history.label(r) + wx, history.brief(r), ChartTheme.runColor(history, r), Mark.BOX));
         }
         return keys;
     }

@@ -93,7 +93,7 @@ public final class TrainingChart extends ChartPane {
         List<Key> keys = new ArrayList<>();
         for (String r : runs) {
             Color c = ChartTheme.runColor(history, r);
-            String who = runs.size() > 1 ? " " + history.label(r) : "", brief = runs.size() > 1 ? " " + r : "";
+            String who = runs.size() > 1 ? " " + history.label(r) : "", brief = runs.size() > 1 ? " " + history.brief(r) : "";
             keys.add(new Key("loss" + who, "loss" + brief, c, Mark.LINE));
             keys.add(new Key("test accuracy" + who, "test acc." + brief, c, Mark.DASHED));
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import org.shiftscope.data.DatasetException;
+import org.shiftscope.io.WriteException;
 import org.shiftscope.train.scenario.ScenarioException;
 import org.shiftscope.train.scenario.ScenarioIO;
 import picocli.CommandLine;
@@ -21,11 +22,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The one command-line parser (picocli) behind every mode: the window, {@code --headless} and {@code --bench}.
  * Each mode is a picocli command that is also a {@code Callable<Integer>}; {@link #run} parses, prints the
  * mode's usage for {@code --help} (exit 0), reports bad input as one paragraph naming the option or value and
- * what is allowed (exit 2, {@link ExitCode#USAGE}), and otherwise calls the mode and returns its exit code.
+ * what is allowed (exit 2, {@link ExitCode#USAGE}), a file that cannot be written as one line naming it (exit 4,
+ * {@link #WRITE_FAILED}), and otherwise calls the mode and returns its exit code.
  */
 public final class Cli {
     /** exit code for bad input: an unknown option, a bad value, a refused scenario or {@code --set} */
     public static final int USAGE = ExitCode.USAGE;
+    /** exit code when a file could not be written (a full disk, a folder taken away) */
+    public static final int WRITE_FAILED = 4;
 
     private Cli() {}
 
@@ -54,6 +58,9 @@ public final class Cli {
         } catch (IllegalArgumentException e) { // e.g. an unavailable back-end
             err.println("shiftscope: " + e.getMessage());
             return USAGE;
+        } catch (WriteException e) {
+            err.println("shiftscope: " + e.getMessage());
+            return WRITE_FAILED;
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

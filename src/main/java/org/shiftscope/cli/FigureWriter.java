@@ -11,9 +11,11 @@ import javafx.scene.Scene;
 import org.shiftscope.data.Dataset;
 import org.shiftscope.data.SequenceDataset;
 import org.shiftscope.export.PngExporter;
+import org.shiftscope.io.WriteException;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.train.Boundary;
 import org.shiftscope.chart.Dashboard;
+import org.shiftscope.chart.GradFlowChart;
 import org.shiftscope.chart.ChartPane;
 import org.shiftscope.chart.LayerChart;
 import org.shiftscope.stats.History;
@@ -68,6 +70,7 @@ public final class FigureWriter {
             }
         });
         if (!done.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("rendering timed out");
+        if (result.get() instanceof WriteException w) throw w;
         if (result.get() instanceof Throwable t) throw new IllegalStateException("rendering failed: " + t, t);
         @SuppressWarnings("unchecked")
         List<Path> files = (List<Path>) result.get();
@@ -82,11 +85,18 @@ public final class FigureWriter {
     public static final class Animation implements AutoCloseable {
         private final Dashboard dashboard;
         private final org.shiftscope.export.GifRecorder gif;
+        /** the GIF's final name, for messages */
+        private final Path file;
 
         public Animation(Path file, double fps, History history, int depth, Tap shown, Dataset points)
                 throws Exception {
             startToolkit();
-            gif = new org.shiftscope.export.GifRecorder(file, fps);
+            this.file = file;
+            try {
+                gif = new org.shiftscope.export.GifRecorder(file, fps);
+            } catch (java.io.IOException e) {
+                throw new WriteException(file, e);
+            }
             dashboard = onFx(() -> {
                 Dashboard d = new Dashboard(history, c -> { });
                 d.setDepth(depth);
@@ -94,7 +104,7 @@ public final class FigureWriter {
                 d.setPlanar(points != null && points.inputs() == 2);
                 if (points != null && points.inputs() == 2) d.setPoints(org.shiftscope.train.Points.of(points));
                 sequences(d, points);
-                Scene scene = new Scene(d, 1500, 260 + 200 * depth + (points instanceof SequenceDataset ? 220 : 0));
+                Scene scene = new Scene(d, 1500, height(depth, shown, points));
                 org.shiftscope.chart.Styles.add(scene);
                 return d;
             });
@@ -107,16 +117,30 @@ public final class FigureWriter {
                 redraw(dashboard);
                 return PngExporter.render(dashboard, 1, caption);
             });
-            gif.add(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null));
+            try {
+                gif.add(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null));
+            } catch (java.io.IOException e) {
+                throw new WriteException(file, e);
+            }
         }
 
         public int frames() {
             return gif.frames();
         }
 
+        /** Finishes the GIF and moves it into place. */
         @Override
-        public void close() throws java.io.IOException {
-            gif.close();
+        public void close() {
+            try {
+                gif.close();
+            } catch (java.io.IOException e) {
+                throw new WriteException(file, e);
+            }
+        }
+
+        /** Stops without a GIF: nothing appears under its name. */
+        public void abandon() {
+            gif.abandon();
         }
     }
 
@@ -153,7 +177,7 @@ public final class FigureWriter {
         if (points != null && points.inputs() == 2) d.setPoints(org.shiftscope.train.Points.of(points));
         sequences(d, points);
         if (boundary != null) d.setBoundary(boundary);
-        Scene scene = new Scene(d, 1500, 260 + 200 * depth + (points instanceof SequenceDataset ? 220 : 0));
+        Scene scene = new Scene(d, 1500, height(depth, shown, points));
         org.shiftscope.chart.Styles.add(scene);
         List<Path> files = new ArrayList<>();
         d.setTap(shown); // as the window opens: the scenario's view.tap
@@ -168,10 +192,20 @@ public final class FigureWriter {
             for (ChartPane c : d.charts()) {
                 if (c instanceof LayerChart lc) {
                     files.add(write(lc, 2, caption + " · " + lc.describe(), dir.resolve(lc.fileStem() + ".png")));
+                } else if (c instanceof GradFlowChart && shown != Tap.GRADIENT) { // written above when shown
+                    files.add(write(c, 2, caption, dir.resolve(c.fileStem() + ".png")));
                 }
             }
         }
         return files;
+    }
+
+    /**
+     * the dashboard's height: the training row, with the gradient tap the gradient-flow row, the layer rows, and for
+     * a sequence set its row of sequence charts
+     */
+    private static double height(int depth, Tap shown, Dataset points) {
+        return 260 + 200 * (depth + (shown == Tap.GRADIENT ? 1 : 0)) + (points instanceof SequenceDataset ? 220 : 0);
     }
 
     /** Lays the dashboard out and draws every chart now. */
@@ -182,9 +216,13 @@ public final class FigureWriter {
         d.refresh();
     }
 
-    /** Writes a node as a captioned PNG at a scale; returns the file. */
-    private static Path write(javafx.scene.Node node, int scale, String caption, Path file) throws Exception {
-        PngExporter.write(node, scale, caption, file);
+    /** Writes a node as a captioned PNG at a scale, whole or not at all; returns the file. */
+    private static Path write(javafx.scene.Node node, int scale, String caption, Path file) {
+        try {
+            PngExporter.write(node, scale, caption, file);
+        } catch (java.io.IOException e) {
+            throw new WriteException(file, e);
+        }
         return file;
     }
 }

@@ -1,8 +1,5 @@
 package org.shiftscope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,8 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.export.Captions;
-import org.shiftscope.export.CsvRecorder;
-import org.shiftscope.export.EventsCsv;
+import org.shiftscope.io.WriteException;
 import org.shiftscope.nn.Tap;
 import org.shiftscope.train.Boundary;
 import org.shiftscope.stats.History;
@@ -28,7 +24,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --headless}: runs a scenario without a display and writes stats.csv, metrics.csv, histograms.csv, events.csv and
- * run.json. Exit code 0 when the run finished (also when it diverged), 2 for bad input.
+ * run.json ({@link RunFolder}). Exit code 0 when the run finished (also when it diverged), 2 for bad input, 4 when a
+ * file could not be written, 130/143 when Ctrl+C or SIGTERM stopped it.
  */
 public final class HeadlessRunner {
     /** parsed options */
@@ -49,12 +46,15 @@ public final class HeadlessRunner {
     @CommandLine.Command(name = "--headless", separator = " ", sortOptions = false, optionListHeading = "%nOptions:%n",
             customSynopsis = "java -jar shiftscope.jar --headless [options]",
             description = {"", "Trains a scenario without a window and writes its statistics and figures."},
-            footer = {"", "Writes stats.csv, metrics.csv, histograms.csv, events.csv, run.json and PNG figures into DIR; progress "
+            footer = {"", "Writes stats.csv, metrics.csv, histograms.csv, gradflow.csv, ics.csv (with lab.every), events.csv, "
+                    + "run.json and PNG figures into DIR; progress "
                     + "goes to stderr.",
                 "Other modes: the window (--help), --bench (--bench --help)."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:the run finished (also when it diverged)",
-                "2:bad option or value, scenario file or --set key; nothing is trained"})
+                "2:bad option or value, scenario file, data or --set key; nothing is trained or written",
+                "4:a file could not be written (e.g. a full disk); the message names it",
+                "130:stopped by Ctrl+C (143: by SIGTERM) after the step in progress; run.json says \"interrupted\""})
     static final class Command implements Callable<Integer> {
         @Option(names = "--headless", hidden = true)
         boolean headless;
@@ -162,19 +162,19 @@ public final class HeadlessRunner {
         return execute(sc, outDir, png, false, err);
     }
 
+    /**
+     * Trains and writes the run's files. The data are read and checked before anything is written (a refusal
+     * leaves no folder behind); after a signal (Ctrl+C, SIGTERM) the step in progress finishes, the files are
+     * flushed and run.json says "interrupted".
+     *
+     * @throws WriteException when a file cannot be written: the CSV files keep their whole rows and run.json says
+     *                        "failed" (if the disk still takes it)
+     */
     static int execute(Scenario sc, Path outDir, boolean png, boolean gif, PrintStream err) {
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException | SecurityException e) {
-            throw new UsageException("cannot write to the output folder '" + outDir + "' (" + e.getMessage()
-                    + "); choose another with --out DIR.");
-        }
-        if (!Files.isWritable(outDir)) {
-            throw new UsageException("the output folder '" + outDir + "' is not writable; choose another with --out.");
-        }
         Session session = Session.create(sc);
         // the variants on every core when a step is big enough
         session.setParallelRuns(Runtime.getRuntime().availableProcessors());
+        prepare(outDir);
         long steps = sc.training().steps();
         err.printf(Locale.ROOT, "shiftscope: %s — %s, %d steps, seed %d, back-end %s%n", sc.name(),
                 sc.variants().isEmpty() ? "single run" : "variants " + String.join(", ",
@@ -184,40 +184,74 @@ public final class HeadlessRunner {
         long t0 = System.nanoTime();
         History history = new History();
         for (int i = 0; i < sc.runCount(); i++) history.setStyle(sc.runName(i), sc.runLabel(i), sc.runColor(i));
-        FigureWriter.Animation animation = gif ? animation(outDir, history, sc, session, err) : null;
-        long frameEvery = Math.max(1, steps / GIF_FRAMES);
-        try (CsvRecorder csv = new CsvRecorder(outDir)) {
-            session.setListener(s -> {
-                csv.write(s);
-                history.add(s);
-            });
-            while (session.stepCount() < steps && !session.allDiverged()) {
-                session.step();
-                if (session.events() != history.events()) history.setEvents(session.events()); // scheduled changes
-                progress.update(session.stepCount());
-                if (animation != null && session.stepCount() % frameEvery == 0) gifFrame(animation, sc, session);
+        Interruption signal = Interruption.watch();
+        FigureWriter.Animation animation = null;
+        try (RunFolder folder = RunFolder.start(outDir, sc, session)) {
+            try {
+                animation = gif ? animation(outDir, history, sc, session, err) : null;
+                long frameEvery = Math.max(1, steps / GIF_FRAMES);
+                session.setListener(s -> {
+                    folder.write(s);
+                    history.add(s);
+                });
+                session.setLabListener(folder::writeLab);
+                while (session.stepCount() < steps && !session.allDiverged() && !signal.requested()) {
+                    session.step();
+                    if (session.events() != history.events()) history.setEvents(session.events()); // scheduled
+                    progress.update(session.stepCount());
+                    if (animation != null && session.stepCount() % frameEvery == 0
+                            && !gifFrame(animation, session, err)) {
+                        animation = null;
+                    }
+                }
+                folder.closeCsv();
+                boolean interrupted = signal.requested();
+                double wall = (System.nanoTime() - t0) / 1e9;
+                progress.done(session.stepCount(), wall);
+                if (interrupted) {
+                    if (animation != null) animation.abandon();
+                    folder.finish(session, wall, RunFolder.State.INTERRUPTED);
+                    err.println("  interrupted at step " + session.stepCount() + "; wrote " + outDir.toAbsolutePath()
+                            + " (run.json says \"interrupted\")");
+                    return INTERRUPTED;
+                }
+                if (animation != null) closeGif(animation, err);
+                for (Run r : session.runs()) {
+                    err.printf(Locale.ROOT, "  %-6s final loss %.4f, test accuracy %s%s%n", r.name, r.loss(),
+                            Double.isNaN(r.testAccuracy()) ? "n/a"
+                                    : String.format(Locale.ROOT, "%.4f", r.testAccuracy()),
+                            r.diverged() ? ", DIVERGED at step " + r.divergedAt() : "");
+                }
+                if (png) writeFigures(sc, session, history, outDir, err);
+                folder.finish(session, wall, RunFolder.State.FINISHED);
+                err.println("  wrote " + outDir.toAbsolutePath());
+                return 0;
+            } catch (WriteException e) {
+                if (animation != null) animation.abandon();
+                folder.fail(session, (System.nanoTime() - t0) / 1e9, e);
+                err.println("  the run stopped at step " + session.stepCount() + ": the CSV files end in whole rows, "
+                        + "run.json says \"failed\" if it could still be written, no other file is half-written");
+                throw e;
             }
-        } catch (IOException e) {
-            throw new UsageException("cannot write the CSV files in '" + outDir + "': " + e.getMessage());
         } finally {
-            if (animation != null) closeGif(animation, outDir, err);
+            signal.release();
         }
-        double wall = (System.nanoTime() - t0) / 1e9;
-        progress.done(session.stepCount(), wall);
-        writeRunJson(sc, session, wall, outDir.resolve("run.json"));
+    }
+
+    /** what a run stopped by a signal returns; the JVM itself then exits with 130 (Ctrl+C) or 143 (SIGTERM) */
+    static final int INTERRUPTED = 143;
+
+    /** Creates the output folder; one that cannot be is bad input. */
+    private static void prepare(Path outDir) {
         try {
-            EventsCsv.write(outDir, session.events());
-        } catch (IOException e) {
-            throw new UsageException("cannot write events.csv in '" + outDir + "': " + e.getMessage());
+            Files.createDirectories(outDir);
+        } catch (IOException | SecurityException e) {
+            throw new UsageException("cannot write to the output folder '" + outDir + "' (" + e.getMessage()
+                    + "); choose another with --out DIR.");
         }
-        for (Run r : session.runs()) {
-            err.printf(Locale.ROOT, "  %-6s final loss %.4f, test accuracy %s%s%n", r.name, r.loss(),
-                    Double.isNaN(r.testAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.4f", r.testAccuracy()),
-                    r.diverged() ? ", DIVERGED at step " + r.divergedAt() : "");
+        if (!Files.isWritable(outDir)) {
+            throw new UsageException("the output folder '" + outDir + "' is not writable; choose another with --out.");
         }
-        if (png) writeFigures(sc, session, history, outDir, err);
-        err.println("  wrote " + outDir.toAbsolutePath());
-        return 0;
     }
 
     private static FigureWriter.Animation animation(Path outDir, History history, Scenario sc, Session session,
@@ -225,13 +259,16 @@ public final class HeadlessRunner {
         try {
             return new FigureWriter.Animation(outDir.resolve("dashboard.gif"), GIF_FPS, history,
                     sc.network().hidden().length, sc.shownTap(), session.data());
+        } catch (WriteException e) {
+            throw e;
         } catch (Exception | LinkageError e) {
             err.println("  warning: no GIF (" + e.getMessage() + "); the CSV files are complete.");
             return null;
         }
     }
 
-    private static void gifFrame(FigureWriter.Animation a, Scenario sc, Session session) {
+    /** Adds a frame to the GIF; false (the GIF given up, with a warning) when it cannot be drawn. */
+    private static boolean gifFrame(FigureWriter.Animation a, Session session, PrintStream err) {
         try {
             Boundary b = null;
             if (session.data().inputs() == 2) {
@@ -243,24 +280,26 @@ public final class HeadlessRunner {
                 }
             }
             a.frame(Captions.of(session.scenario(), session.stepCount()), b);
+            return true;
+        } catch (WriteException e) {
+            throw e;
         } catch (Exception e) {
-            throw new UsageException("cannot draw the GIF frame at step " + session.stepCount() + ": "
-                    + e.getMessage());
+            a.abandon();
+            err.println("  warning: no GIF (the frame at step " + session.stepCount() + " could not be drawn: "
+                    + e.getMessage() + "); the CSV files are complete.");
+            return false;
         }
     }
 
-    private static void closeGif(FigureWriter.Animation a, Path outDir, PrintStream err) {
-        try {
-            a.close();
-            err.println("  dashboard.gif: " + a.frames() + " frames at " + GIF_FPS + " frames/s");
-        } catch (IOException e) {
-            err.println("  warning: dashboard.gif could not be written (" + e.getMessage() + ")");
-        }
+    private static void closeGif(FigureWriter.Animation a, PrintStream err) {
+        a.close();
+        err.println("  dashboard.gif: " + a.frames() + " frames at " + GIF_FPS + " frames/s");
     }
 
     /**
      * dashboard.png and one PNG per chart, for every tap some run measured, drawn by the app's own chart code on a
-     * headless screen
+     * headless screen; each appears whole. A figure that cannot be drawn is a warning; one that cannot be written
+     * is a {@link WriteException}.
      */
     private static void writeFigures(Scenario sc, Session session, History history, Path outDir, PrintStream err) {
         List<Tap> taps = List.copyOf(history.measured()); // every tap some run measured
@@ -278,39 +317,11 @@ public final class HeadlessRunner {
                     sc.shownTap(), taps,
                     Captions.of(session.scenario(), session.stepCount()), session.data(), boundary);
             err.println("  " + files.size() + " PNG figures (dashboard.png and one per chart)");
+        } catch (WriteException e) {
+            throw e;
         } catch (Exception | LinkageError e) {
             err.println("  warning: no PNG figures (" + e.getMessage() + "); the CSV files are complete.");
         }
-    }
-
-    private static void writeRunJson(Scenario sc, Session session, double wall, Path file) {
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try {
-            ObjectNode root = om.createObjectNode();
-            root.set("scenario", om.readTree(ScenarioIO.toJson(sc)));
-            root.put("steps", session.stepCount());
-            root.put("seed", sc.training().seed());
-            root.put("backend", session.backend().name());
-            root.put("wall_seconds", Math.round(wall * 1000) / 1000.0);
-            root.put("steps_per_second", wall > 0 ? Math.round(session.stepCount() / wall * 10) / 10.0 : 0);
-            ObjectNode runs = root.putObject("runs");
-            for (Run r : session.runs()) {
-                ObjectNode n = runs.putObject(r.name);
-                putNumber(n, "final_loss", r.loss());
-                double acc = r.diverged() ? r.testAccuracy() : session.testAccuracy(r);
-                putNumber(n, "final_test_accuracy", acc);
-                if (r.diverged()) n.put("diverged_at_step", r.divergedAt());
-                else n.putNull("diverged_at_step");
-            }
-            Files.writeString(file, om.writeValueAsString(root) + "\n");
-        } catch (IOException e) {
-            throw new UsageException("cannot write '" + file + "': " + e.getMessage());
-        }
-    }
-
-    private static void putNumber(ObjectNode n, String key, double v) {
-        if (Double.isFinite(v)) n.put(key, v);
-        else n.putNull(key);
     }
 
     /** A percentage with steps/s on stderr: rewritten in place on a terminal, a line per 10% otherwise. */

@@ -5,8 +5,10 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.ejml.data.DMatrixRMaj;
@@ -105,9 +107,12 @@ public final class IdxDataset implements Dataset {
 
     private record Images(int count, int rows, int cols, int pixels, byte[] data) { }
 
+    /** bytes of an IDX images header (magic, count, rows, columns) and of a labels header (magic, count) */
+    private static final int IMAGES_HEADER = 16, LABELS_HEADER = 8;
+
     private static InputStream open(Path p) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(p), 1 << 16);
-        if (p.getFileName().toString().endsWith(".gz")) {
+        if (gzip(p)) {
             try {
                 return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
             } catch (ZipException e) {
@@ -116,6 +121,10 @@ public final class IdxDataset implements Dataset {
             }
         }
         return in;
+    }
+
+    private static boolean gzip(Path p) {
+        return p.getFileName().toString().endsWith(".gz");
     }
 
     private static Images readImages(Path p) {
@@ -130,15 +139,15 @@ public final class IdxDataset implements Dataset {
             if (n < 0 || rows <= 0 || cols <= 0 || (long) n * rows * cols > Integer.MAX_VALUE - 8) {
                 throw new DatasetException(p + ": impossible dimensions " + n + "×" + rows + "×" + cols + ".");
             }
-            byte[] data = new byte[n * rows * cols];
-            int got = in.readNBytes(data, 0, data.length);
-            if (got < data.length) {
-                throw new DatasetException(p + ": truncated: expected " + data.length + " bytes of pixel data ("
-                        + n + " images of " + rows + "×" + cols + "), found " + got + ".");
+            int size = n * rows * cols;
+            byte[] data = body(in, p, IMAGES_HEADER, size, "the pixels");
+            if (data.length < size) {
+                throw new DatasetException(p + ": truncated: expected " + size + " bytes of pixel data ("
+                        + n + " images of " + rows + "×" + cols + "), found " + data.length + ".");
             }
             return new Images(n, rows, cols, rows * cols, data);
         } catch (IOException e) {
-            throw new DatasetException(p + ": cannot be read (" + e.getMessage() + ").");
+            throw unreadable(p, e);
         }
     }
 
@@ -150,16 +159,57 @@ public final class IdxDataset implements Dataset {
                         + String.format("%08x", magic) + ".");
             }
             int n = header(in, p, "the label count");
-            if (n < 0) throw new DatasetException(p + ": impossible label count " + n + ".");
-            byte[] data = new byte[n];
-            int got = in.readNBytes(data, 0, n);
-            if (got < n) {
-                throw new DatasetException(p + ": truncated: expected " + n + " labels, found " + got + ".");
+            if (n < 0 || n > Integer.MAX_VALUE - 8) {
+                throw new DatasetException(p + ": impossible label count " + n + ".");
+            }
+            byte[] data = body(in, p, LABELS_HEADER, n, "the labels");
+            if (data.length < n) {
+                throw new DatasetException(p + ": truncated: expected " + n + " labels, found " + data.length + ".");
             }
             return data;
         } catch (IOException e) {
-            throw new DatasetException(p + ": cannot be read (" + e.getMessage() + ").");
+            throw unreadable(p, e);
         }
+    }
+
+    /**
+     * The {@code n} bytes after the header, or fewer when the file holds fewer: memory is taken as the bytes
+     * arrive (an uncompressed file's size is checked first), never on a header's word alone. A gzip file is then
+     * read to its end, so that its checksum is checked.
+     */
+    private static byte[] body(InputStream in, Path p, int header, int n, String what) throws IOException {
+        long present = gzip(p) ? 1 << 20 : Math.max(0, Files.size(p) - header);
+        byte[] buf = resized(p, new byte[0], Math.min(n, present), n, what);
+        int got = 0;
+        while (got < n) {
+            if (got == buf.length) buf = resized(p, buf, Math.min(n, Math.max(1 << 16, 2L * buf.length)), n, what);
+            int r = in.read(buf, got, buf.length - got);
+            if (r < 0) break;
+            got += r;
+        }
+        if (gzip(p)) in.transferTo(OutputStream.nullOutputStream()); // to the end: the checksum is checked there
+        return got == buf.length ? buf : Arrays.copyOf(buf, got);
+    }
+
+    /** {@code buf} in an array of {@code size} bytes; a refusal naming the file when memory runs out */
+    private static byte[] resized(Path p, byte[] buf, long size, int n, String what) {
+        try {
+            return Arrays.copyOf(buf, (int) size);
+        } catch (OutOfMemoryError e) {
+            throw new DatasetException(p + ": " + what + " (" + n + " bytes) need more memory than Java may use "
+                    + "here; give it more with -Xmx, or use fewer images.");
+        }
+    }
+
+    /** a read failure as a refusal naming the file: a corrupt or cut-off gzip stream, or any other */
+    private static DatasetException unreadable(Path p, IOException e) {
+        if (e instanceof ZipException) {
+            return new DatasetException(p + ": corrupt gzip data (" + e.getMessage() + "); the file is damaged.");
+        }
+        if (e instanceof EOFException) {
+            return new DatasetException(p + ": truncated: the gzip data end early (" + e.getMessage() + ").");
+        }
+        return new DatasetException(p + ": cannot be read (" + e.getMessage() + ").");
     }
 
     private static int header(DataInputStream in, Path p, String what) throws IOException {

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -13,19 +12,22 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.shiftscope.io.AtomicFile;
 
 /**
  * Writes an animated GIF frame by frame with the JDK's own GIF writer (no extra library): every frame shows for
- * the same time and the animation loops forever, as slides expect. Frames go to a temporary file as they come,
- * so a long recording needs no memory for its frames; {@link #close()} moves the finished file into place, so a
- * reader never sees half a GIF.
+ * the same time and the animation loops forever, as slides expect. Frames go to a temporary file as they come
+ * ({@link AtomicFile}), so a long recording needs no memory for its frames; {@link #close()} moves the finished
+ * file into place, so a reader never sees half a GIF. One thread at a time.
  */
 public final class GifRecorder implements AutoCloseable {
-    private final Path target;
-    private final Path partial;
+    /** the GIF being written */
+    private final AtomicFile file;
+    /** the GIF writer of the JDK */
     private final ImageWriter writer;
-    private final ImageOutputStream out;
+    /** the bytes on their way to the file, handed on after each frame */
+    private final MemoryCacheImageOutputStream out;
     /** hundredths of a second per frame (GIF's unit) */
     private final int delay;
     private int frames;
@@ -38,16 +40,13 @@ public final class GifRecorder implements AutoCloseable {
         if (!(framesPerSecond >= 1 && framesPerSecond <= 50)) {
             throw new IllegalArgumentException("frames per second must be from 1 to 50, got " + framesPerSecond);
         }
-        target = file.toAbsolutePath();
-        Path parent = target.getParent();
+        Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        // createFile, not createTempFile: the GIF gets a new file's usual permissions, not owner-only ones
-        partial = Files.createFile(target.resolveSibling(".shiftscope-"
-                + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".gif.part"));
         Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("gif");
         if (!it.hasNext()) throw new IOException("this Java has no GIF writer");
+        this.file = AtomicFile.create(file);
         writer = it.next();
-        out = ImageIO.createImageOutputStream(partial.toFile());
+        out = new MemoryCacheImageOutputStream(this.file.stream());
         writer.setOutput(out);
         writer.prepareWriteSequence(null);
         delay = (int) Math.max(2, Math.round(100 / framesPerSecond));
@@ -74,6 +73,7 @@ public final class GifRecorder implements AutoCloseable {
         }
         meta.setFromTree(format, root);
         writer.writeToSequence(new IIOImage(rgb, null, meta), param);
+        out.flushBefore(out.getStreamPosition()); // the frame's bytes go to the file, not into memory
         frames++;
     }
 
@@ -85,18 +85,21 @@ public final class GifRecorder implements AutoCloseable {
     /** Finishes the GIF and moves it into place; with no frame, nothing is written and the target is untouched. */
     @Override
     public void close() throws IOException {
-        try {
-            writer.endWriteSequence();
-        } catch (IllegalStateException | IOException e) {
-            // no frame: nothing to end
+        try (file) {
+            if (frames > 0) {
+                writer.endWriteSequence();
+                out.close();
+                file.commit();
+            }
+        } finally {
+            writer.dispose();
         }
-        out.close();
+    }
+
+    /** Stops without a file: the frames so far are thrown away and the target is untouched. */
+    public void abandon() {
         writer.dispose();
-        if (frames == 0) {
-            Files.deleteIfExists(partial);
-            return;
-        }
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+        file.close();
     }
 
     private static BufferedImage toRgb(BufferedImage src) {

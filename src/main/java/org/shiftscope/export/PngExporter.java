@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.DoubleConsumer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -16,8 +17,13 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
+import javax.imageio.event.IIOWriteProgressListener;
+import org.shiftscope.io.AtomicFile;
 
-/** Renders a node to a PNG at 1×, 2× or 3× with a caption line saying how the figure was made. FX thread only. */
+/**
+ * Renders a node to a PNG at 1×, 2× or 3× with a caption line saying how the figure was made: the picture is taken
+ * on the FX thread ({@link #render}), encoded and written on any ({@link #write(WritableImage, String, Path)}).
+ */
 public final class PngExporter {
     private PngExporter() {}
 
@@ -65,15 +71,10 @@ public final class PngExporter {
         return lines;
     }
 
-    /** Renders and writes a PNG; the folder is created if needed. */
+    /** Renders and writes a PNG (FX thread); the folder is created if needed. */
     public static void write(Node node, int scale, String caption, Path file) throws IOException {
         if (scale < 1 || scale > 3) throw new IllegalArgumentException("scale must be 1, 2 or 3, got " + scale);
         write(render(node, scale, caption), caption, file);
-    }
-
-    /** Writes an image rendered before (e.g. when an export dialog opened) as a PNG. */
-    public static void write(WritableImage img, Path file) throws IOException {
-        write(img, null, file);
     }
 
     /** the PNG text key under which the caption is stored */
@@ -81,13 +82,25 @@ public final class PngExporter {
     private static final String PNG_FORMAT = "javax_imageio_png_1.0";
 
     /**
-     * Writes an image rendered before as a PNG, with its caption (when not null) also stored as the file's
-     * UTF-8 "Description" text, so the words drawn under the picture can be read back ({@link #caption(Path)}).
+     * Writes an image rendered before as a PNG, whole or not at all, with its caption (when not null) also stored
+     * as the file's UTF-8 "Description" text, so the words drawn under the picture can be read back
+     * ({@link #caption(Path)}). Any thread: the picture was taken on the FX thread.
      */
     public static void write(WritableImage img, String caption, Path file) throws IOException {
-        BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
+        write(img, caption, file, done -> { });
+    }
+
+    /** {@link #write(WritableImage, String, Path)}, telling {@code progress} the share encoded so far (0 to 1). */
+    public static void write(WritableImage img, String caption, Path file, DoubleConsumer progress)
+            throws IOException {
+        byte[] png = encode(SwingFXUtils.fromFXImage(img, null), caption, progress);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
+        AtomicFile.write(file, png);
+    }
+
+    /** A PNG's bytes, with the caption (when not null) as its "Description" text. */
+    private static byte[] encode(BufferedImage bi, String caption, DoubleConsumer progress) throws IOException {
         var writers = ImageIO.getImageWritersByFormatName("png");
         if (!writers.hasNext()) throw new IOException("no PNG writer available");
         javax.imageio.ImageWriter w = writers.next();
@@ -109,12 +122,24 @@ public final class PngExporter {
                 root.appendChild(itxt);
                 meta.mergeTree(PNG_FORMAT, root);
             }
+            w.addIIOWriteProgressListener(new IIOWriteProgressListener() {
+                @Override public void imageStarted(javax.imageio.ImageWriter source, int imageIndex) { }
+                @Override public void imageProgress(javax.imageio.ImageWriter source, float percentageDone) {
+                    progress.accept(percentageDone / 100.0);
+                }
+                @Override public void imageComplete(javax.imageio.ImageWriter source) { }
+                @Override public void thumbnailStarted(javax.imageio.ImageWriter source, int imageIndex,
+                                                       int thumbnailIndex) { }
+                @Override public void thumbnailProgress(javax.imageio.ImageWriter source, float percentageDone) { }
+                @Override public void thumbnailComplete(javax.imageio.ImageWriter source) { }
+                @Override public void writeAborted(javax.imageio.ImageWriter source) { }
+            });
             w.setOutput(stream);
             w.write(null, new javax.imageio.IIOImage(bi, null, meta), param);
         } finally {
             w.dispose();
         }
-        Files.write(file, out.toByteArray());
+        return out.toByteArray();
     }
 
     /** The caption stored in a PNG written by {@link #write(WritableImage, String, Path)}, or null if none. */

@@ -15,7 +15,7 @@ import org.shiftscope.train.scenario.ScenarioIO;
  * {@link #from()} and is checked at every evaluation checkpoint from there to the end step by
  * {@code LessonClaimsTest}.
  *
- * @param number       1-based order in the course
+ * @param number       1-based order in the course; 0 for the first launch's welcome card
  * @param title        the idea
  * @param scenario     preset name in {@code assets/scenarios}
  * @param tap          the tap the layer charts should show
@@ -46,9 +46,19 @@ public record Lesson(int number, String title, String scenario, Tap tap, String 
         return rows.clone();
     }
 
-    /** e.g. "1 · Internal covariate shift" */
+    /** e.g. "1 · Internal covariate shift"; the welcome card's title alone */
     public String label() {
-        return number + " · " + title;
+        return welcome() ? title : number + " · " + title;
+    }
+
+    /** whether this is the first launch's card ({@link Lessons#welcome()}), number 0 */
+    public boolean welcome() {
+        return number == 0;
+    }
+
+    /** the card's title line: "Lesson 1 · Internal covariate shift", or the welcome card's title */
+    public String heading() {
+        return welcome() ? title : "Lesson " + label();
     }
 
     /** the lesson's scenario, read from its preset */

@@ -71,8 +71,12 @@ public final class Network extends Composite {
     private Placement placement = Placement.BEFORE;
     /** magnitude of the noise after the normalizer (noisy BN), 0 = none */
     private double normNoise;
+    /** how that noise is drawn */
+    private NoiseModel noiseModel;
     /** draws the noise of training steps, seeded from the network's seed */
     private final Random noiseRng;
+    /** the pass of a training step: batch statistics, running averages updated, noise from {@link #noiseRng} */
+    private final Pass trainingPass;
 
     /**
      * Builds a multilayer perceptron and draws its weights from {@code new Random(seed)}: hidden layers first, then
@@ -125,7 +129,9 @@ public final class Network extends Composite {
         }
         this.placement = spec.bnPlacement();
         this.normNoise = spec.normNoise();
+        this.noiseModel = spec.normNoiseModel();
         this.noiseRng = new Random(seed ^ 0x9E3779B97F4A7C15L);
+        this.trainingPass = Pass.training(noiseRng);
         relist();
     }
 
@@ -279,7 +285,7 @@ public final class Network extends Composite {
      *                 step's noise drawn from the network's own generator); false: inference
      */
     public double forward(DMatrixRMaj x, int[] y, boolean training) {
-        return forward(x, y, training ? Pass.training(noiseRng) : Pass.INFERENCE);
+        return forward(x, y, training ? trainingPass : Pass.INFERENCE);
     }
 
     /** Forward pass over a batch as the pass says; returns the mean cross-entropy loss. */
@@ -292,7 +298,7 @@ public final class Network extends Composite {
     public DMatrixRMaj forward(DMatrixRMaj x, Pass pass) {
         if (pass.noise() != null && norm.hasLayer() && current != null) {
             // noisy BN: every training step draws each unit's scale and offset anew (none at inference)
-            for (Normalization b : current) b.drawNoise(normNoise, pass.noise());
+            for (Normalization b : current) b.drawNoise(normNoise, noiseModel, x.numRows, pass.noise());
         }
         return super.forward(x, pass);
     }
@@ -405,6 +411,7 @@ public final class Network extends Composite {
         norm = other.norm;
         placement = other.placement;
         normNoise = other.normNoise;
+        noiseModel = other.noiseModel;
         relist |= norms.copyFrom(other.norms);
         if (recurrent()) {
             boolean newNorms = relist || timeStats != other.timeStats;
@@ -540,6 +547,17 @@ public final class Network extends Composite {
     /** Noise after BN from the next training step on (0 = none); see {@link BatchNorm#drawNoise}. */
     public void setNormNoise(double magnitude) {
         normNoise = magnitude;
+    }
+
+    /** Noise after BN of this magnitude (0 = none), drawn with this model, from the next training step on. */
+    public void setNormNoise(double magnitude, NoiseModel model) {
+        normNoise = magnitude;
+        noiseModel = model;
+    }
+
+    /** how the noise after the normalizer is drawn */
+    public NoiseModel noiseModel() {
+        return noiseModel;
     }
 
     public void setBnEps(double eps) {

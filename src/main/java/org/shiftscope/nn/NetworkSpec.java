@@ -23,12 +23,13 @@ import java.util.Objects;
  * @param renormRMax  Batch Renorm's bound on r (≥ 1)
  * @param renormDMax  Batch Renorm's bound on d (≥ 0)
  * @param renormWarmup steps over which Batch Renorm's bounds rise from 1 and 0 to r_max and d_max (0 = none)
+ * @param normNoiseModel how the noise after the normalizer is drawn: per unit, or per example as in the paper
  * @param timeStats   a recurrent network's BatchNorm: running averages per time step or shared by every step
  */
 public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, double initGain, NormKind norm,
                           Placement bnPlacement, Affine affine, double gamma, double beta, double bnMomentum,
                           double bnEps, double normNoise, int normGroups, double renormRMax, double renormDMax,
-                          long renormWarmup, TimeStatistics timeStats) {
+                          long renormWarmup, NoiseModel normNoiseModel, TimeStatistics timeStats) {
     /** GroupNorm's groups, Batch Renorm's r_max and d_max when a spec does not say */
     public static final int GROUPS = 4;
     public static final double R_MAX = 3, D_MAX = 5;
@@ -37,13 +38,13 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
         hidden = hidden.clone();
     }
 
-    /** a recurrent network's BatchNorm with running averages per time step */
+    /** every setting but the noise model (the simple one) and a recurrent network's time statistics (per step) */
     public NetworkSpec(int[] hidden, ActivationKind activation, Init init, double initGain, NormKind norm,
                        Placement bnPlacement, Affine affine, double gamma, double beta, double bnMomentum,
                        double bnEps, double normNoise, int normGroups, double renormRMax, double renormDMax,
                        long renormWarmup) {
         this(hidden, activation, init, initGain, norm, bnPlacement, affine, gamma, beta, bnMomentum, bnEps, normNoise,
-                normGroups, renormRMax, renormDMax, renormWarmup, TimeStatistics.PER_STEP);
+                normGroups, renormRMax, renormDMax, renormWarmup, NoiseModel.SIMPLE, TimeStatistics.PER_STEP);
     }
 
     /** BatchNorm on or off, the other normalizers' settings at their defaults */
@@ -51,14 +52,14 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
                        Placement bnPlacement, Affine affine, double gamma, double beta, double bnMomentum, double bnEps,
                        double normNoise) {
         this(hidden, activation, init, initGain, batchnorm ? NormKind.BATCH : NormKind.NONE, bnPlacement, affine,
-                gamma, beta, bnMomentum, bnEps, normNoise, GROUPS, R_MAX, D_MAX, 0, TimeStatistics.PER_STEP);
+                gamma, beta, bnMomentum, bnEps, normNoise, GROUPS, R_MAX, D_MAX, 0);
     }
 
     /**
      * A spec built field by field, each by its name, so two fields of one type cannot be swapped unnoticed. Every
      * field but the widths has a default: tanh, Xavier with gain 1, BatchNorm before the activation with learned
-     * γ = 1 and β = 0, momentum 0.1, ε = 1e-5, no noise, {@link #GROUPS} groups, {@link #R_MAX}, {@link #D_MAX},
-     * no warm-up and running averages per time step.
+     * γ = 1 and β = 0, momentum 0.1, ε = 1e-5, no noise (the simple model when on), {@link #GROUPS} groups,
+     * {@link #R_MAX}, {@link #D_MAX}, no warm-up and running averages per time step.
      */
     public static Builder builder() {
         return new Builder();
@@ -77,6 +78,7 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
         private int normGroups = GROUPS;
         private double renormRMax = R_MAX, renormDMax = D_MAX;
         private long renormWarmup = 0;
+        private NoiseModel normNoiseModel = NoiseModel.SIMPLE;
         private TimeStatistics timeStats = TimeStatistics.PER_STEP;
 
         private Builder() {}
@@ -161,6 +163,11 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
             return this;
         }
 
+        public Builder normNoiseModel(NoiseModel m) {
+            normNoiseModel = m;
+            return this;
+        }
+
         public Builder timeStats(TimeStatistics t) {
             timeStats = t;
             return this;
@@ -170,7 +177,8 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
         public NetworkSpec build() {
             if (hidden == null) throw new IllegalStateException("a network spec needs its hidden widths");
             return new NetworkSpec(hidden, activation, init, initGain, norm, bnPlacement, affine, gamma, beta,
-                    bnMomentum, bnEps, normNoise, normGroups, renormRMax, renormDMax, renormWarmup, timeStats);
+                    bnMomentum, bnEps, normNoise, normGroups, renormRMax, renormDMax, renormWarmup, normNoiseModel,
+                    timeStats);
         }
     }
 
@@ -198,13 +206,14 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
                 && Double.compare(bnEps, n.bnEps) == 0 && Double.compare(normNoise, n.normNoise) == 0
                 && normGroups == n.normGroups && Double.compare(renormRMax, n.renormRMax) == 0
                 && Double.compare(renormDMax, n.renormDMax) == 0 && renormWarmup == n.renormWarmup
-                && timeStats == n.timeStats;
+                && normNoiseModel == n.normNoiseModel && timeStats == n.timeStats;
     }
 
     @Override
     public int hashCode() {
         return 31 * Arrays.hashCode(hidden) + Objects.hash(activation, init, initGain, norm, bnPlacement, affine, gamma,
-                beta, bnMomentum, bnEps, normNoise, normGroups, renormRMax, renormDMax, renormWarmup, timeStats);
+                beta, bnMomentum, bnEps, normNoise, normGroups, renormRMax, renormDMax, renormWarmup, normNoiseModel,
+                timeStats);
     }
 
     @Override
@@ -213,7 +222,7 @@ public record NetworkSpec(int[] hidden, ActivationKind activation, Init init, do
                 + ", initGain=" + initGain + ", norm=" + norm + ", bnPlacement=" + bnPlacement
                 + ", affine=" + affine + ", gamma=" + gamma + ", beta=" + beta + ", bnMomentum=" + bnMomentum
                 + ", bnEps=" + bnEps + ", normNoise=" + normNoise + ", normGroups=" + normGroups + ", renormRMax="
-                + renormRMax + ", renormDMax=" + renormDMax + ", renormWarmup=" + renormWarmup + ", timeStats="
-                + timeStats + "]";
+                + renormRMax + ", renormDMax=" + renormDMax + ", renormWarmup=" + renormWarmup + ", normNoiseModel="
+                + normNoiseModel + ", timeStats=" + timeStats + "]";
     }
 }

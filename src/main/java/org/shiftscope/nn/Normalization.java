@@ -28,12 +28,20 @@ public abstract class Normalization extends Node {
     protected final int units;
     /** added to the variance before the square root (> 0) */
     protected double eps;
-    /** noisy normalization: this step's random scale per unit (1 when off) */
+    /** noisy normalization: this step's random scale per unit (1 when off); the paper's model: each unit's σ */
     private final double[] noiseScale;
-    /** noisy normalization: this step's random offset per unit (0 when off) */
+    /** noisy normalization: this step's random offset per unit (0 when off); the paper's model: each unit's μ */
     private final double[] noiseShift;
     /** whether this step's training forward adds noise */
     private boolean noisy;
+    /** whether this step's noise is drawn per example ({@link NoiseModel#PAPER}) rather than per unit */
+    private boolean perExample;
+    /** the paper's model: this step's scale of each example (row) and unit, row-major, {@link #noiseRows} rows */
+    private double[] rowScale = new double[0];
+    /** the paper's model: this step's offset of each example (row) and unit, row-major */
+    private double[] rowShift = new double[0];
+    /** the rows the per-example noise was drawn for (a pass over more rows reuses them cyclically) */
+    private int noiseRows;
     /** whether the last forward added the noise (it then applies in backward) */
     private boolean noisedLast;
     /** X̂, the subclass's normalized input before γ and β, (examples·positions) × channels */
@@ -139,32 +147,81 @@ public abstract class Normalization extends Node {
     }
 
     /**
-     * Noisy normalization (Santurkar et al. 2018, §2): draws this step's per-unit scale s = e^u, u uniform in
-     * [−ln(1+n), ln(1+n)], and offset m uniform in [−n, n]; training-mode outputs become (γ·X̂ + β)·s + m.
-     * Magnitude 0 turns the noise off and draws nothing.
+     * Noisy normalization (Santurkar et al. 2018, §2) with the simple model ({@link NoiseModel#SIMPLE}): draws this
+     * step's per-unit scale s = e^u, u uniform in [−ln(1+n), ln(1+n)], and offset m uniform in [−n, n];
+     * training-mode outputs become (γ·X̂ + β)·s + m. Magnitude 0 turns the noise off and draws nothing.
      */
     public void drawNoise(double magnitude, Random rng) {
+        drawNoise(magnitude, NoiseModel.SIMPLE, 1, rng);
+    }
+
+    /**
+     * Draws this step's noise with a model ({@link NoiseModel}): the simple one per unit as above; the paper's
+     * (Algorithm 1 of Santurkar et al.) per unit a centre μ ~ U(−0.5n, 0.5n) and a scale σ ~ U(1, 1 + 0.25n), then
+     * for each of {@code rows} examples (rows of the next pass) m ~ U(μ − 0.1n, μ + 0.1n) and s ~ N(σ, (0.1n)²).
+     * Magnitude 0 turns the noise off and draws nothing. Allocates only when a larger batch than before comes.
+     */
+    public void drawNoise(double magnitude, NoiseModel model, int rows, Random rng) {
         noisy = magnitude > 0;
+        perExample = noisy && model == NoiseModel.PAPER;
         if (!noisy) {
             Arrays.fill(noiseScale, 1.0);
             Arrays.fill(noiseShift, 0.0);
             return;
         }
-        double spread = Math.log1p(magnitude);
+        if (!perExample) {
+            double spread = Math.log1p(magnitude);
+            for (int c = 0; c < units; c++) {
+                noiseScale[c] = Math.exp(spread * (2 * rng.nextDouble() - 1));
+                noiseShift[c] = magnitude * (2 * rng.nextDouble() - 1);
+            }
+            return;
+        }
         for (int c = 0; c < units; c++) {
-            noiseScale[c] = Math.exp(spread * (2 * rng.nextDouble() - 1));
-            noiseShift[c] = magnitude * (2 * rng.nextDouble() - 1);
+            noiseShift[c] = magnitude * (rng.nextDouble() - 0.5); // μ ~ U(−0.5n, 0.5n)
+            noiseScale[c] = 1 + 0.25 * magnitude * rng.nextDouble(); // σ ~ U(1, 1 + 0.25n)
+        }
+        ensureRows(Math.max(1, rows));
+        noiseRows = Math.max(1, rows);
+        double r = 0.1 * magnitude;
+        for (int i = 0, k = 0; i < noiseRows; i++) {
+            for (int c = 0; c < units; c++, k++) {
+                rowShift[k] = noiseShift[c] + r * (2 * rng.nextDouble() - 1); // m ~ U(μ − 0.1n, μ + 0.1n)
+                rowScale[k] = noiseScale[c] + r * rng.nextGaussian(); // s ~ N(σ, (0.1n)²)
+            }
         }
     }
 
-    /** this step's noise scale of a unit (1 without noise) */
+    /** Makes room for per-example noise of this many rows. */
+    private void ensureRows(int rows) {
+        if (rowScale.length >= rows * units) return;
+        rowScale = new double[rows * units];
+        rowShift = new double[rows * units];
+    }
+
+    /** this step's noise scale of a unit (1 without noise; the paper's model: the unit's centre σ) */
     public double noiseScale(int unit) {
         return noiseScale[unit];
     }
 
-    /** this step's noise offset of a unit (0 without noise) */
+    /** this step's noise offset of a unit (0 without noise; the paper's model: the unit's centre μ) */
     public double noiseShift(int unit) {
         return noiseShift[unit];
+    }
+
+    /** whether this step's noise is drawn per example (the paper's model) */
+    public boolean noisePerExample() {
+        return perExample;
+    }
+
+    /** the paper's model: this step's scale s of one example (row, taken cyclically) and unit */
+    public double noiseScale(int row, int unit) {
+        return perExample ? rowScale[(row % noiseRows) * units + unit] : noiseScale[unit];
+    }
+
+    /** the paper's model: this step's offset m of one example (row, taken cyclically) and unit */
+    public double noiseShift(int row, int unit) {
+        return perExample ? rowShift[(row % noiseRows) * units + unit] : noiseShift[unit];
     }
 
     // ---- what the step inspector shows: each normalizer says what it has (NaN or 0 where it has nothing) ----
@@ -211,6 +268,13 @@ public abstract class Normalization extends Node {
         noisy = other.noisy;
         System.arraycopy(other.noiseScale, 0, noiseScale, 0, units);
         System.arraycopy(other.noiseShift, 0, noiseShift, 0, units);
+        perExample = other.perExample;
+        if (perExample) {
+            ensureRows(other.noiseRows);
+            noiseRows = other.noiseRows;
+            System.arraycopy(other.rowScale, 0, rowScale, 0, noiseRows * units);
+            System.arraycopy(other.rowShift, 0, rowShift, 0, noiseRows * units);
+        }
     }
 
     /** X̂ of the last forward, before γ and β */
@@ -230,6 +294,15 @@ public abstract class Normalization extends Node {
         normalize(x, pass, xhat);
         noisedLast = pass.noisy() && noisy;
         final double[] hd = xhat.data, yd = y.data, g = gamma.value.data, b = beta.value.data;
+        if (noisedLast && perExample) {
+            // Y = (γ·X̂ + β)·S + M  (the paper's noise: a scale and an offset per example and unit)
+            final double[] rs = rowScale, rm = rowShift;
+            for (int r = 0, k = 0; r < m; r++) {
+                final int base = (r % noiseRows) * units;
+                for (int c = 0; c < units; c++, k++) yd[k] = (g[c] * hd[k] + b[c]) * rs[base + c] + rm[base + c];
+            }
+            return;
+        }
         if (noisedLast) {
             // Y = (γ·X̂ + β)·s + m  (noisy normalization)
             for (int r = 0, k = 0; r < m; r++) {
@@ -250,14 +323,17 @@ public abstract class Normalization extends Node {
         dx.reshapeLike(xhat);
         final double[] dyd = dy.data, hd = xhat.data, dhd = dxhat.data, g = gamma.value.data;
         final double[] dg = gamma.grad.data, db = beta.grad.data;
-        final double[] s = noiseScale;
+        final double[] s = noisedLast && perExample ? rowScale : noiseScale;
         final boolean scaled = noisedLast;
+        final int rowStride = noisedLast && perExample ? units : 0, rows = perExample ? noiseRows : 1;
         if (gamma.startAccumulating()) Arrays.fill(dg, 0, units, 0.0);
         if (beta.startAccumulating()) Arrays.fill(db, 0, units, 0.0);
-        // dγ += Σ dY'⊙X̂ ; dβ += Σ dY' ; dX̂ = dY'·γ  with dY' = dY·s (s = 1 without noise)
+        // dγ += Σ dY'⊙X̂ ; dβ += Σ dY' ; dX̂ = dY'·γ  with dY' = dY·s (s = 1 without noise; per example and unit
+        // with the paper's noise)
         for (int r = 0, k = 0; r < m; r++) {
+            final int base = (r % rows) * rowStride;
             for (int c = 0; c < units; c++, k++) {
-                double d = scaled ? dyd[k] * s[c] : dyd[k];
+                double d = scaled ? dyd[k] * s[base + c] : dyd[k];
                 dg[c] += d * hd[k];
                 db[c] += d;
                 dhd[k] = d * g[c];

@@ -18,4 +18,12 @@ public record Event(long step, String run, String key, String old, String next, 
 
     /** the column names of {@code events.csv} */
     public static final String CSV_HEADER = "step,run,key,old,new";
+
+    /** the key of the row saying that a run diverged (its loss or weights became NaN or infinite) */
+    public static final String DIVERGED = "diverged";
+
+    /** the row of {@code events.csv} saying that a run diverged at a step (a change of state, not of a setting) */
+    public static Event divergence(String run, long step) {
+        return new Event(step, run, DIVERGED, "false", "true", DIVERGED);
+    }
 }

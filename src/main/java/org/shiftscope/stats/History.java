@@ -29,6 +29,8 @@ public final class History {
     private final Map<String, Decimated<TapStats>> magnitudes = new HashMap<>();
     /** the taps some run measured, in {@link Tap} order */
     private final java.util.EnumSet<Tap> measured = java.util.EnumSet.noneOf(Tap.class);
+    /** per run: the snapshots that carried gradient-flow figures ({@link Snapshot#flow()}) */
+    private final Map<String, Decimated<Snapshot>> flows = new HashMap<>();
     /** newest snapshot per run that carried statistics */
     private final Map<String, Snapshot> latestStats = new HashMap<>();
     /**
@@ -65,6 +67,7 @@ public final class History {
         lastStep = Math.max(lastStep, s.step());
         metrics.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
         if (s.hasTestAccuracy()) tests.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
+        if (!s.flow().isEmpty()) flows.computeIfAbsent(run, k -> new Decimated<>(CAPACITY)).add(s.step(), s);
         if (s.byLength() != null) byLength.put(run, s.byLength());
         for (TapStats t : snapshot.taps()) {
             if (t.site().position() != org.shiftscope.nn.Site.ALL) {
@@ -91,6 +94,7 @@ public final class History {
         shown.clear();
         metrics.clear();
         tests.clear();
+        flows.clear();
         taps.clear();
         magnitudes.clear();
         measured.clear();
@@ -110,7 +114,7 @@ public final class History {
         List<TapStats> all = new ArrayList<>();
         for (TapStats t : s.taps()) if (t.site().position() == org.shiftscope.nn.Site.ALL) all.add(t);
         return new Snapshot(s.run(), s.step(), s.loss(), s.batchAccuracy(), s.testAccuracy(), s.learningRate(),
-                s.batchSize(), s.batchNorm(), s.divergedAt(), List.copyOf(all), s.byLength());
+                s.batchSize(), s.batchNorm(), s.divergedAt(), List.copyOf(all), s.flow(), s.byLength());
     }
 
     private static String key(String run, int layer, Tap tap) {
@@ -141,7 +145,7 @@ public final class History {
     /** a run's colour, "#rrggbb": as set, else blue (orange for "plain") */
     public String color(String run) {
         String c = colors.get(run);
-        return c != null ? c : RunRole.of(run) == RunRole.PLAIN ? "#e8710a" : "#1967d2";
+        return c != null ? c : RunRole.of(run) == RunRole.PLAIN ? "#e69f00" : "#0072b2";
     }
 
     /** Hides a run from the charts (its data are still recorded) or shows it again. */
@@ -170,6 +174,16 @@ public final class History {
         return l != null ? l : RunRole.of(run).label;
     }
 
+    /**
+     * a run's words where a legend is short of room: the same words as {@link #label}, shortened ("with LayerNorm"
+     * → "LayerNorm", "without BN" → "no BN"), so every chart names a variant alike
+     */
+    public String brief(String run) {
+        String l = label(run);
+        if (l.startsWith("without ")) return "no " + l.substring(8);
+        return l.startsWith("with ") ? l.substring(5) : l;
+    }
+
     /** run names: ["main"] or ["bn", "plain"] */
     public List<String> runs() {
         return runs;
@@ -191,6 +205,11 @@ public final class History {
     /** the snapshots of a run that carried a test accuracy, decimated */
     public Decimated<Snapshot> testAccuracy(String run) {
         return tests.getOrDefault(run, EMPTY_SNAPSHOTS);
+    }
+
+    /** the snapshots of a run that carried gradient-flow figures, decimated; empty series if none */
+    public Decimated<Snapshot> flow(String run) {
+        return flows.getOrDefault(run, EMPTY_SNAPSHOTS);
     }
 
     /** a tap's statistics over time, decimated; empty series if never measured */

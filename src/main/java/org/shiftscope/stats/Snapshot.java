@@ -17,16 +17,27 @@ import java.util.List;
  * @param taps          per hidden layer and tap (layer ascending, taps in {@link org.shiftscope.nn.Tap} order); empty when the step
  *                      carried no statistics; a recurrent network's each layer's taps over all time steps, then
  *                      each time step's ({@link TapStats#site()}'s position)
+ * @param flow          per hidden layer (ascending): the weight gradient's norm and the update-to-weight ratio of
+ *                      this step; empty when the step carried no statistics or its loss was not finite
  * @param byLength      a sequence model's test accuracy at each length, evaluated with the test accuracy; else null
  */
 public record Snapshot(String run, long step, double loss, double batchAccuracy, double testAccuracy,
                        double learningRate, int batchSize, boolean batchNorm, long divergedAt,
-                       List<TapStats> taps, LengthAccuracy byLength) {
+                       List<TapStats> taps, List<LayerFlow> flow, LengthAccuracy byLength) {
 
-    /** a snapshot without accuracy by length */
+    /** a snapshot without gradient-flow figures and without accuracy by length */
     public Snapshot(String run, long step, double loss, double batchAccuracy, double testAccuracy,
                     double learningRate, int batchSize, boolean batchNorm, long divergedAt, List<TapStats> taps) {
-        this(run, step, loss, batchAccuracy, testAccuracy, learningRate, batchSize, batchNorm, divergedAt, taps, null);
+        this(run, step, loss, batchAccuracy, testAccuracy, learningRate, batchSize, batchNorm, divergedAt, taps,
+                List.of(), null);
+    }
+
+    /** a snapshot without gradient-flow figures */
+    public Snapshot(String run, long step, double loss, double batchAccuracy, double testAccuracy,
+                    double learningRate, int batchSize, boolean batchNorm, long divergedAt, List<TapStats> taps,
+                    LengthAccuracy byLength) {
+        this(run, step, loss, batchAccuracy, testAccuracy, learningRate, batchSize, batchNorm, divergedAt, taps,
+                List.of(), byLength);
     }
 
     public boolean diverged() {

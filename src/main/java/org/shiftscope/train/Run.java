@@ -28,6 +28,10 @@ public final class Run {
     org.shiftscope.stats.LengthAccuracy byLength;
     /** labels of that chunk */
     final int[] testY = new int[Session.EVAL_CHUNK];
+    /** the ICS lab's copies and last measurement (made when the lab first measures) */
+    IcsLab lab;
+    /** the ICS lab's rows of this step, handed out once every run has trained */
+    java.util.List<org.shiftscope.stats.IcsRow> labRows = java.util.List.of();
 
     Run(String name, Network net, Sgd sgd, NetworkProbe probe) {
         this.name = name;

@@ -13,7 +13,9 @@ import org.shiftscope.nn.NormKind;
 import org.shiftscope.nn.Network;
 import org.shiftscope.nn.Sgd;
 import org.shiftscope.nn.Tensor;
+import org.shiftscope.stats.IcsRow;
 import org.shiftscope.stats.InspectionCapture;
+import org.shiftscope.stats.LayerFlow;
 import org.shiftscope.stats.Event;
 import org.shiftscope.stats.NetworkProbe;
 import org.shiftscope.stats.Snapshot;
@@ -68,7 +70,13 @@ public final class Session {
     private final List<java.util.concurrent.Callable<Snapshot>> jobs = new ArrayList<>();
     /** this step's batch size and what it measures, read by the helpers' jobs */
     private int stepBatch;
-    private boolean stepStats, stepEval;
+    private boolean stepStats, stepEval, stepLab, stepLabNow;
+    /** the ICS lab's probe batch: the first {@link #PROBE} training examples, made when the lab first runs */
+    private DMatrixRMaj probe;
+    /** examples in the probe batch (fewer when the training split is smaller) */
+    static final int PROBE = 64;
+    /** gets the ICS lab's rows of each measured step, run by run */
+    private java.util.function.Consumer<List<IcsRow>> labListener = rows -> { };
     /** steps done */
     private long step;
     /** gets every snapshot */
@@ -99,7 +107,7 @@ public final class Session {
         for (int i = 0; i < sc.runCount(); i++) {
             runs.add(newRun(sc.runName(i), sc.run(i)));
             final int r = i;
-            jobs.add(() -> train(runs.get(r), stepBatch, stepStats, stepEval));
+            jobs.add(() -> train(runs.get(r), stepBatch, stepStats, stepEval, stepLab, stepLabNow));
             pending.add(null);
         }
         ensureBatch(t.batchSize());
@@ -137,8 +145,27 @@ public final class Session {
         parallel = Math.max(1, threads);
     }
 
-    /** Trains every run that has not diverged by one mini-batch. */
+    /** Hands the ICS lab's rows of each measured step to a listener (null: none), run by run, in run order. */
+    public void setLabListener(java.util.function.Consumer<List<IcsRow>> l) {
+        labListener = l == null ? rows -> { } : l;
+    }
+
+    /**
+     * Trains every run that has not diverged by one mini-batch; every {@code lab.every} steps the ICS lab measures
+     * each run on copies.
+     */
     public void step() {
+        stepRuns();
+        for (int r = 0, nr = runs.size(); r < nr; r++) {
+            Run run = runs.get(r);
+            if (run.labRows.isEmpty()) continue;
+            List<IcsRow> rows = run.labRows;
+            run.labRows = List.of();
+            labListener.accept(rows);
+        }
+    }
+
+    private void stepRuns() {
         applySchedule();
         final TrainingSpec t = scenario.training();
         final int n = t.batchSize();
@@ -147,6 +174,10 @@ public final class Session {
         data.trainBatch(idx, n, x, y);
         final boolean statsNow = step == 1 || step % t.statsEvery() == 0;
         final boolean evalNow = step % t.evalEvery() == 0;
+        final long every = scenario.labEvery();
+        // the ICS lab measures feed-forward networks only (its probe batch and G'_i are of dense layers)
+        final boolean labOn = every > 0 && !(data instanceof SequenceDataset), labNow = labOn && step % every == 0;
+        if (labOn && probe == null) probe = probeBatch();
         final int nr = runs.size();
         for (int r = 0; r < nr; r++) warmUp(runs.get(r), scenario.run(r));
         if (nr > 1 && parallel > 1 && worthParallel(n)) {
@@ -154,8 +185,10 @@ public final class Session {
             stepBatch = n;
             stepStats = statsNow;
             stepEval = evalNow;
+            stepLab = labOn;
+            stepLabNow = labNow;
             for (int r = 1; r < nr; r++) pending.set(r, helpers().submit(jobs.get(r)));
-            Snapshot first = train(runs.get(0), n, statsNow, evalNow);
+            Snapshot first = train(runs.get(0), n, statsNow, evalNow, labOn, labNow);
             if (first != null) listener.accept(first);
             for (int r = 1; r < nr; r++) {
                 Snapshot other;
@@ -172,7 +205,7 @@ public final class Session {
             return;
         }
         for (int r = 0; r < nr; r++) {
-            Snapshot snap = train(runs.get(r), n, statsNow, evalNow);
+            Snapshot snap = train(runs.get(r), n, statsNow, evalNow, labOn, labNow);
             if (snap != null) listener.accept(snap);
         }
     }
@@ -189,10 +222,17 @@ public final class Session {
                 BatchRenorm.warmupDMax(step - 1, ramp, n.renormDMax()));
     }
 
-    /** One step of one run; returns its snapshot when this step publishes one, else null. */
-    private Snapshot train(Run run, int n, boolean statsNow, boolean evalNow) {
+    /**
+     * One step of one run; returns its snapshot when this step publishes one, else null. With the lab on it takes
+     * its baseline before the first step it sees, and measures after the update at a step of the lab.
+     */
+    private Snapshot train(Run run, int n, boolean statsNow, boolean evalNow, boolean labOn, boolean labNow) {
         if (run.diverged()) return null;
         Network net = run.net;
+        if (labOn) {
+            if (run.lab == null) run.lab = new IcsLab();
+            if (!run.lab.hasBaseline()) run.lab.baseline(net, probe);
+        }
         double loss = net.forward(x, y, true);
         if (capture != null && !net.recurrent() && run == inspectedRun()) capture.take(run.name, step, net); // a copy
         run.loss = loss;
@@ -204,12 +244,17 @@ public final class Session {
         }
         // the forward's values and, after a backward, the gradients (no backward when the loss is not finite)
         if (statsNow) run.probe.measure(net);
+        // the gradient-flow figures of the weights this step updates, before the update
+        List<LayerFlow> flow = statsNow && finite ? flow(net, run.sgd.learningRate()) : List.of();
+        final boolean measure = labNow && finite;
+        if (measure) run.lab.beforeUpdate(net);
         if (!finite) {
             run.divergedAt = step;
         } else {
             double clip = scenario.training().clipNorm();
             if (clip > 0) clipGradient(net.parameters(), clip);
             run.sgd.step(net.parameters());
+            if (measure) run.labRows = run.lab.afterUpdate(run.name, step, net, x, y, probe);
             if (evalNow && !net.parametersFinite()) run.divergedAt = step; // NaN weights also show in the loss
         }
         boolean evaluated = false;
@@ -220,7 +265,7 @@ public final class Session {
         if (!(statsNow || evalNow || run.diverged())) return null;
         return new Snapshot(run.name, step, loss, run.batchAccuracy, evaluated ? run.testAccuracy : Double.NaN,
                 run.sgd.learningRate(), n, net.batchNorm(), run.divergedAt,
-                statsNow ? run.probe.snapshot() : List.of(), evaluated ? run.byLength : null);
+                statsNow ? run.probe.snapshot() : List.of(), flow, evaluated ? run.byLength : null);
     }
 
     /**
@@ -244,6 +289,28 @@ public final class Session {
             // g ← g · max/‖g‖
             org.ejml.dense.row.CommonOps_DDRM.scale(f, p.grad);
         }
+    }
+
+    /** per hidden layer: ‖∂L/∂W_h‖ and log₁₀(std(lr·∂L/∂W_h)/std(W_h)), from the gradients of the last backward */
+    static List<LayerFlow> flow(Network net, double lr) {
+        int depth = net.depth();
+        LayerFlow[] out = new LayerFlow[depth];
+        for (int h = 1; h <= depth; h++) {
+            // a recurrent layer's W = [W_x; W_h], else the dense layer's W
+            org.shiftscope.nn.Param w = net.recurrent() ? net.recurrentLayer(h).w : net.dense(h).w;
+            out[h - 1] = LayerFlow.of(h, w.value, w.grad, lr);
+        }
+        return List.of(out);
+    }
+
+    /** the ICS lab's fixed probe batch: the first training examples, in order */
+    private DMatrixRMaj probeBatch() {
+        int m = Math.min(PROBE, data.trainSize());
+        int[] ids = new int[m], labels = new int[m];
+        for (int i = 0; i < m; i++) ids[i] = i;
+        DMatrixRMaj p = new DMatrixRMaj(m, data.inputs());
+        data.trainBatch(ids, m, p, labels);
+        return p;
     }
 
     /** whether a step does enough arithmetic (≈ parameters × batch) to split the runs over threads */

@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.shiftscope.stats.InspectMode;
 import org.shiftscope.stats.Inspection;
 import org.shiftscope.stats.Event;
@@ -39,6 +40,8 @@ public final class Trainer implements AutoCloseable {
     private final AtomicReference<Events> events = new AtomicReference<>(new Events(0, List.of()));
     /** the thread that owns the session */
     private final Thread thread;
+    /** builds a session from a scenario, loading its data */
+    private final Function<Scenario, Session> build;
 
     // ---- trainer-thread state ----
     /** the session being trained */
@@ -79,7 +82,13 @@ public final class Trainer implements AutoCloseable {
 
     /** Builds the first session on the calling thread (so bad input fails here) and starts the trainer thread. */
     public Trainer(Scenario scenario) {
-        this.session = Session.create(scenario);
+        this(scenario, Session::create);
+    }
+
+    /** A trainer whose sessions come from {@code build} (tests: one that fails as a machine can). */
+    Trainer(Scenario scenario, Function<Scenario, Session> build) {
+        this.build = build;
+        this.session = build.apply(scenario);
         session.setListener(this::publish);
         session.setParallelRuns(RUN_THREADS);
         points = Points.of(session.data());
@@ -211,13 +220,14 @@ public final class Trainer implements AutoCloseable {
         send(t -> {
             try {
                 box.complete(f.apply(t.session));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 box.completeExceptionally(e);
             }
         });
         try {
             return box.get(60, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error err) throw err;
             throw (RuntimeException) e.getCause();
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("trainer did not answer within 60 s", e);
@@ -259,7 +269,7 @@ public final class Trainer implements AutoCloseable {
                 inspector.maybePublish(playing, generation);
             } catch (InterruptedException e) {
                 if (closed) return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // whatever a step or a command throws, even running out of memory: the thread stays
                 playing = false;
                 pendingSteps = 0;
                 error = "training stopped: " + e;
@@ -328,7 +338,7 @@ public final class Trainer implements AutoCloseable {
             Session old = session;
             Session fresh = sameData(old.scenario(), sc)
                     ? new Session(sc, old.data(), sc.training().products())
-                    : Session.create(sc);
+                    : build.apply(sc);
             session = fresh;
             session.setListener(this::publish);
             session.setParallelRuns(RUN_THREADS);
@@ -343,6 +353,9 @@ public final class Trainer implements AutoCloseable {
             error = "";
         } catch (RuntimeException e) {
             error = e.getMessage() == null ? e.toString() : e.getMessage();
+            refusals++;
+        } catch (Throwable e) { // e.g. out of memory: the session before goes on, and the thread with it
+            error = "the new network could not be built (" + e + "); training goes on with the one before.";
             refusals++;
         }
         publishStatus();

@@ -35,8 +35,10 @@ final class ControlPanel extends ScrollPane {
                 afterLessonChosen.run(); // the keyboard shortcuts work at once, not only after a click elsewhere
             }
         });
-        m.lessonProperty().addListener((o, a, l) -> lesson.setValue(l));
-        lesson.setValue(m.lessonProperty().get());
+        // the welcome card is no lesson of the list: the list then asks for one
+        m.lessonProperty().addListener((o, a, l) -> lesson.setValue(l == null || l.welcome() ? null : l));
+        lesson.setValue(m.lessonProperty().get() == null || m.lessonProperty().get().welcome() ? null
+                : m.lessonProperty().get());
 
         preset.setId("preset");
         preset.getItems().setAll(ScenarioIO.presetNames());

@@ -84,7 +84,7 @@ final class LessonCard extends VBox {
         setVisible(l != null);
         setManaged(l != null);
         if (l == null) return;
-        title.setText("Lesson " + l.label());
+        title.setText(l.heading());
         when.setText(String.format(java.util.Locale.ROOT, "about %.0f s, to step %,d", l.seconds(), l.end()));
         SettingControls.tip(title, "Look at: " + l.look());
         next.setText(l.next());

@@ -50,7 +50,7 @@ final class LessonFlow {
         model.open(s.with(Settings.VIEW_TAP, l.tap()), "lesson " + l.label()); // its scenario shown at its tap
         restart();
         Prefs.setLastScenario(l.scenario());
-        Prefs.setLastLesson(l.number());
+        Prefs.setLastLesson(l.welcome() ? Prefs.WELCOME : l.number());
     }
 
     void close() {

@@ -120,9 +120,10 @@ public final class MainView extends BorderPane {
         loop.start();
     }
 
+    /** The window closes: a recording still running is saved, and every export handed over is written first. */
     public void stop() {
         loop.stop();
-        files.stopGif(); // a recording still running is finished, not lost
+        files.close();
     }
 
     /** the view model every part of the window works through */
@@ -156,18 +157,27 @@ public final class MainView extends BorderPane {
         return model.save(file);
     }
 
-    public boolean exportCsv(Path dir) {
-        return files.exportCsv(dir);
+    /** Hands the kept statistics to the background writer as the four CSV files in a folder. */
+    public void exportCsv(Path dir) {
+        files.exportCsv(dir);
     }
 
-    /** Writes the dashboard as a PNG at a scale (1–3); false, with a notice, when it cannot. */
-    public boolean exportDashboard(Path file, int scale) {
-        return files.exportNode(dashboard(), "dashboard", file, scale);
+    /** Takes a picture of the dashboard at a scale (1–3) and hands it to the background writer. */
+    public void exportDashboard(Path file, int scale) {
+        files.exportNode(dashboard(), "dashboard", file, scale);
     }
 
-    /** Writes one chart as a PNG at a scale (1–3). */
-    public boolean exportChart(ChartPane chart, Path file, int scale) {
-        return files.exportNode(chart, chart.fileStem(), file, scale);
+    /** Takes a picture of one chart at a scale (1–3) and hands it to the background writer. */
+    public void exportChart(ChartPane chart, Path file, int scale) {
+        files.exportNode(chart, chart.fileStem(), file, scale);
+    }
+
+    /**
+     * Waits (off the FX thread) until every export handed over so far is written or has failed; its notice is on
+     * its way to the FX thread. False when they are not done in time.
+     */
+    public boolean awaitExports(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+        return files.awaitWrites(timeout, unit);
     }
 
     public void setExportDir(Path dir) {

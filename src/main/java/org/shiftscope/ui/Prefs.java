@@ -70,7 +70,10 @@ public final class Prefs {
         flush();
     }
 
-    /** the lesson open when the app was last closed (its number), or 0 */
+    /** {@link #lastLesson()} when the welcome card was open */
+    public static final int WELCOME = -1;
+
+    /** the lesson open when the app was last closed (its number; {@link #WELCOME} for the welcome card), or 0 */
     public static int lastLesson() {
         return node().getInt("lastLesson", 0);
     }

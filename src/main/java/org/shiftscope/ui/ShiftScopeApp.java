@@ -3,17 +3,12 @@ package org.shiftscope.ui;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.shiftscope.lesson.Lesson;
-import org.shiftscope.lesson.Lessons;
 import org.shiftscope.train.Trainer;
-import org.shiftscope.train.scenario.Scenario;
-import org.shiftscope.train.scenario.ScenarioException;
-import org.shiftscope.train.scenario.ScenarioIO;
 
 /**
- * The desktop application: one window with the {@link MainView}. The first launch opens the welcome scenario;
- * later launches open where the last one left off (its scenario, and its lesson's card and tap); the launcher's
- * options ({@link LaunchOptions}) override both.
+ * The desktop application: one window with the {@link MainView}, opening what {@link Startup} chooses: the first
+ * launch the welcome scenario, later launches where the last one left off (its scenario, and its lesson's card and
+ * tap), the launcher's options ({@link LaunchOptions}) over both.
  */
 public final class ShiftScopeApp extends Application {
     private Trainer trainer;
@@ -21,34 +16,8 @@ public final class ShiftScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        LaunchOptions launch = LaunchOptions.current(); // parsed and checked by the launcher
-        String first = ScenarioIO.presetNames().contains("welcome") ? "welcome" : "default";
-        Scenario scenario = ScenarioIO.preset(first);
-        String problem = null;
-        if (!Prefs.lastScenario().isEmpty()) {
-            try {
-                scenario = ScenarioIO.resolve(Prefs.lastScenario()); // where the last session left off
-            } catch (ScenarioException e) {
-                scenario = ScenarioIO.preset(first);
-            }
-        }
-        Lesson lesson = launch.lesson() != null ? Lessons.get(launch.lesson()) : lastLesson(scenario);
-        if (launch.scenario() != null) {
-            lesson = launch.lesson() != null ? lesson : null;
-            try {
-                scenario = ScenarioIO.resolve(launch.scenario());
-            } catch (ScenarioException e) {
-                problem = e.getMessage() + " Opened the default scenario instead.";
-            }
-        }
-        Trainer t;
-        try {
-            t = new Trainer(scenario);
-        } catch (RuntimeException e) { // e.g. its data set is not installed
-            problem = e.getMessage() + " Opened the default scenario instead.";
-            t = new Trainer(ScenarioIO.preset("default"));
-        }
-        trainer = t;
+        Startup open = Startup.choose(LaunchOptions.current()); // options parsed and checked by the launcher
+        trainer = open.trainer();
         view = new MainView(trainer);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds(); // fit small laptop screens too
         Scene scene = WindowGeometry.scene(view, screen);
@@ -57,17 +26,9 @@ public final class ShiftScopeApp extends Application {
         stage.setScene(scene);
         WindowGeometry.show(stage, screen);
         view.start();
-        if (problem != null) view.showMessage(problem, true);
-        if (lesson != null) view.openLesson(lesson);
-        if (launch.play()) view.play();
-    }
-
-    /** the lesson open at the last close, if the remembered scenario is still its scenario */
-    private static Lesson lastLesson(Scenario scenario) {
-        int n = Prefs.lastLesson();
-        if (n <= 0 || n > Lessons.all().size()) return null;
-        Lesson l = Lessons.get(n);
-        return l.scenario().equals(scenario.name()) ? l : null;
+        if (open.problem() != null) view.showMessage(open.problem(), true);
+        if (open.lesson() != null) view.openLesson(open.lesson());
+        if (LaunchOptions.current().play()) view.play();
     }
 
     @Override

@@ -74,7 +74,7 @@ final class Toolbar extends HBox {
         SettingControls.tip(gif, "Record the dashboard as an animated GIF for slides (5 frames a second, up to a "
                 + "minute, captioned like the PNGs), into the export folder; press again to stop.");
         gif.setOnAction(e -> {
-            if (gif.isSelected()) gif.setSelected(files.startGif());
+            if (gif.isSelected()) files.startGif();
             else files.stopGif();
         });
         dark.setId("dark");

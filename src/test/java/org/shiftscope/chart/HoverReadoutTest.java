@@ -71,4 +71,31 @@ class HoverReadoutTest {
         robot.interact(() -> moments.hover(Double.NaN, Double.NaN));
         assertTrue(moments.shownReadout().isEmpty());
     }
+
+    @Test
+    void theReadoutStaysInsideItsChartBelowTheTitleAndAwayFromThePointer(FxRobot robot) {
+        robot.interact(() -> {
+            for (ChartPane c : List.of(training, moments, histogram)) c.refresh();
+        });
+        for (ChartPane c : List.of(training, moments, histogram)) {
+            double w = c.getWidth(), h = c.getHeight();
+            for (double fx : new double[] {0.02, 0.3, 0.5, 0.8, 0.97, 0.999}) {
+                for (double fy : new double[] {0.02, 0.1, 0.3, 0.6, 0.95}) {
+                    double x = fx * w, y = fy * h;
+                    robot.interact(() -> c.hover(x, y));
+                    javafx.geometry.Rectangle2D b = c.readoutBox();
+                    if (c.shownReadout().isEmpty()) continue; // outside the plot and the title strip
+                    String where = c.fileStem() + " at (" + x + ", " + y + "): box " + b + " in " + w + " × " + h;
+                    assertTrue(b.getMinX() >= 0 && b.getMaxX() <= w && b.getMaxY() <= h, "inside the chart: " + where);
+                    assertTrue(b.getMinY() >= c.py, "below the title strip (ends at " + c.py + "): " + where);
+                    double dx = Math.max(0, Math.max(b.getMinX() - x, x - b.getMaxX()));
+                    double dy = Math.max(0, Math.max(b.getMinY() - y, y - b.getMaxY()));
+                    assertTrue(Math.hypot(dx, dy) >= 8, "away from the pointer: " + where);
+                }
+            }
+        }
+        // a chart too narrow for the box beside the pointer: below it
+        var b = HoverLayer.place(100, 60, 150, 40, 200, 200, 20, 12);
+        assertEquals(new javafx.geometry.Rectangle2D(25, 72, 150, 40), b);
+    }
 }

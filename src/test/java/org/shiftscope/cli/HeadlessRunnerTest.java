@@ -75,6 +75,7 @@ class HeadlessRunnerTest {
         assertEquals(1 + (stats.size() - 1) * 40, hist.size());
         JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals(40, json.get("steps").asInt());
+        assertEquals("finished", json.get("status").asText());
         assertEquals(1, json.get("seed").asLong());
         assertTrue(json.get("steps_per_second").asDouble() > 0);
         assertTrue(json.get("wall_seconds").isNumber());
@@ -105,6 +106,12 @@ class HeadlessRunnerTest {
         assertEquals(0, r.code(), r.err());
         String caption = org.shiftscope.export.PngExporter.caption(out.resolve("dashboard.png"));
         assertTrue(caption.endsWith(" · layer charts show the gradient dL/d(W·x+b), log |g|"), caption);
+        // with the gradient tap the dashboard has the gradient-flow row too, and each of its charts is a PNG
+        java.awt.image.BufferedImage dash = javax.imageio.ImageIO.read(out.resolve("dashboard.png").toFile());
+        assertTrue(dash.getHeight() >= 260 + 200 * 4, "room for the training row, the flow row and 3 layers");
+        for (String f : new String[] {"gradflow-norm.png", "gradflow-ratio.png"}) {
+            assertTrue(Files.size(out.resolve(f)) > 2000, f);
+        }
         JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals("gradient", json.path("scenario").path("view").path("tap").asText());
         Result bad = run("--headless", "--steps", "20", "--set", "view.tap=bogus", "--out", out.toString());
@@ -130,6 +137,10 @@ class HeadlessRunnerTest {
             assertTrue(Files.exists(out.resolve("layer" + layer + "-activation-moments.png")));
             assertFalse(Files.exists(out.resolve("layer" + layer + "-normalized-histogram.png")), "BN was off");
         }
+        // the gradient-flow charts too, though the dashboard shows another tap
+        for (String f : new String[] {"gradflow-norm.png", "gradflow-ratio.png"}) {
+            assertTrue(Files.size(out.resolve(f)) > 2000, f);
+        }
         // the gradient's histogram is drawn: its bars in the run's blue, against the white and grey of the frame
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve("layer2-gradient-histogram.png")
                 .toFile());
@@ -143,6 +154,63 @@ class HeadlessRunnerTest {
         assertTrue(blue > 500, "blue pixels of the histogram: " + blue);
     }
 
+    /**
+     * gradflow.csv: a row per run, statistics step and hidden layer; the update ratio is log₁₀ of lr·std(G)/std(W),
+     * so with both variants at the same learning rate it is finite, and a norm is never negative.
+     */
+    @Test
+    void writesTheGradientFlowOfEveryRunLayerAndStatisticsStep() throws IOException {
+        Path out = tmp.resolve("flow");
+        Result r = run("--headless", "--no-png", "--steps", "30", "--every", "10", "--compare", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("gradflow.csv"));
+        assertEquals("run,step,layer,grad_norm,update_ratio", rows.get(0));
+        // 2 runs × steps 1, 10, 20, 30 × 3 hidden layers, in the order the snapshots came
+        assertEquals(1 + 2 * 4 * 3, rows.size());
+        assertEquals(List.of("bn,1,1", "bn,1,2", "bn,1,3", "plain,1,1"), rows.subList(1, 5).stream()
+                .map(l -> String.join(",", java.util.Arrays.copyOf(l.split(","), 3))).toList());
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",", -1);
+            assertEquals(5, f.length, row);
+            double norm = Double.parseDouble(f[3]), ratio = Double.parseDouble(f[4]);
+            assertTrue(norm > 0 && Double.isFinite(norm), row);
+            assertTrue(ratio > -8 && ratio < 1, row);
+        }
+    }
+
+    /**
+     * The ICS lab measures on copies: with it on, metrics.csv, stats.csv, histograms.csv and gradflow.csv are
+     * byte-identical to a run without it, ics.csv has a row per run, lab step and layer, and run.json's scenario
+     * records K. Without it there is no ics.csv.
+     */
+    @Test
+    void theIcsLabChangesNoOtherFileAndWritesIcsCsv() throws IOException {
+        Path off = tmp.resolve("off"), on = tmp.resolve("on");
+        String[] common = {"--headless", "--no-png", "--steps", "40", "--every", "5", "--variants", "noisy", "--set",
+                "network.norm_noise_model=paper", "--set", "training.eval_every=20"};
+        assertEquals(0, run(concat(common, "--out", off.toString())).code());
+        Result r = run(concat(common, "--set", "lab.every=10", "--out", on.toString()));
+        assertEquals(0, r.code(), r.err());
+        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv", "gradflow.csv"}) {
+            assertArrayEquals(Files.readAllBytes(off.resolve(f)), Files.readAllBytes(on.resolve(f)), f);
+        }
+        assertFalse(Files.exists(off.resolve("ics.csv")));
+        List<String> ics = Files.readAllLines(on.resolve("ics.csv"));
+        assertEquals("run,step,layer,ics_l2,ics_cos,shift_w1,shift_mean,shift_std", ics.get(0));
+        assertEquals(1 + 3 * 4 * 3, ics.size(), "3 runs × steps 10…40 × 3 layers");
+        for (String row : ics.subList(1, ics.size())) {
+            String[] f = row.split(",", -1);
+            assertEquals(8, f.length, row);
+            double l2 = Double.parseDouble(f[3]), cos = Double.parseDouble(f[4]), w1 = Double.parseDouble(f[5]);
+            if (f[2].equals("1")) assertEquals(0, l2, 0, row);
+            else assertTrue(l2 > 0 && cos <= 1 + 1e-12 && cos > -1, row);
+            assertTrue(w1 > 0, row);
+        }
+        JsonNode json = new ObjectMapper().readTree(on.resolve("run.json").toFile());
+        assertEquals(10, json.path("scenario").path("lab").path("every").asInt());
+    }
+
     @Test
     void sameScenarioAndSeedGiveByteIdenticalCsv() throws IOException {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");
@@ -150,7 +218,7 @@ class HeadlessRunnerTest {
                 "training.eval_every=20"};
         assertEquals(0, run(concat(common, "--out", a.toString())).code());
         assertEquals(0, run(concat(common, "--out", b.toString())).code());
-        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv"}) {
+        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv", "gradflow.csv"}) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
         List<String> metrics = Files.readAllLines(a.resolve("metrics.csv"));
@@ -175,6 +243,93 @@ class HeadlessRunnerTest {
         assertTrue(run.get("diverged_at_step").isNumber(), run.toString());
         assertTrue(run.get("diverged_at_step").asLong() < 200);
         assertTrue(r.err().contains("DIVERGED"), r.err());
+    }
+
+    @Test
+    void aDivergedRunWritesOnlyFiniteRowsAndSaysWhereItDivergedInRunJsonAndEventsCsv() throws IOException {
+        Path out = tmp.resolve("div-rows");
+        Result r = run("--headless", "--no-png", "--steps", "200", "--every", "1", "--out", out.toString(), "--set",
+                "network.batchnorm=false", "--set", "network.activation=linear", "--set", "network.init=normal",
+                "--set", "network.init_gain=1", "--set", "training.learning_rate=10");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals("finished", json.get("status").asText());
+        long at = json.get("runs").get("main").get("diverged_at_step").asLong();
+        assertTrue(at > 1, "diverged after a few steps: " + at);
+        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv"}) {
+            String text = Files.readString(out.resolve(f));
+            assertFalse(text.contains("NaN") || text.contains("Infinity"), f + " has no row that is not finite");
+            assertTrue(text.lines().anyMatch(l -> l.startsWith("main," + (at - 1) + ",")), f + ": the step before");
+            assertFalse(text.lines().anyMatch(l -> l.startsWith("main," + at + ",")), f + ": not the step itself");
+        }
+        assertEquals(List.of("step,run,key,old,new", at + ",main,diverged,false,true"),
+                Files.readAllLines(out.resolve("events.csv")));
+    }
+
+    @Test
+    void hostileDataAndScenarioFilesExitTwoNamingTheFileWithoutATraceAndWriteNothing() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("hostile"));
+        // one image of 1×1, then labels whose header claims 2³¹−2 of them in an 8-byte file
+        Files.write(data.resolve("train-images-idx3-ubyte"), new byte[] {0, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0,
+            1, 42});
+        Files.write(data.resolve("train-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0x7f, -1, -1, -2});
+        Path big = tmp.resolve("big.json");
+        Files.write(big, new byte[org.shiftscope.train.scenario.ScenarioIO.MAX_FILE_BYTES + 1]);
+        String[][] cases = {
+            {"--set", "dataset.name=idx", "--set", "dataset.path=" + data},
+            {"--scenario", big.toString()},
+            {"--scenario", "/dev/zero"},
+        };
+        String[] mustMention = {data.resolve("train-labels-idx1-ubyte") + ": impossible label count 2147483646",
+            big + ": larger than 10 MB", "/dev/zero: larger than 10 MB"};
+        for (int i = 0; i < cases.length; i++) {
+            Path out = tmp.resolve("never" + i);
+            Result r = run(concat(new String[] {"--headless", "--out", out.toString()}, cases[i]));
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(mustMention[i]), r.err());
+            assertFalse(r.err().contains("\tat ") || r.err().contains("Exception") || r.err().contains("Error"),
+                    r.err());
+            assertFalse(Files.exists(out), "nothing created in --out before the input is accepted");
+        }
+    }
+
+    /**
+     * A disk that fills up under one file, past the first {@code whole} files of that name (run.json is written
+     * once at the start, once at the end): exit 4 with one line naming the file, no part of it under its name or
+     * a temporary one, the CSV files in whole rows, and run.json saying what it can.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "full under {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"events.csv, 0, failed", "dashboard.png, 0, failed",
+        "run.json, 1, running"})
+    void aFullDiskUnderOneFileExitsFourNamingItAndLeavesNoPartOfIt(String name, int whole, String status)
+            throws IOException {
+        Path out = tmp.resolve("full-" + name);
+        org.shiftscope.io.Disk.Opener full = org.shiftscope.io.TestDisks.full(name, 10);
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        org.shiftscope.io.Disk.use((file, options) -> file.getFileName().toString().contains(name)
+                && opened.incrementAndGet() > whole ? full.open(file, options)
+                        : org.shiftscope.io.Disk.FILES.open(file, options));
+        Result r;
+        try {
+            r = name.endsWith(".png") ? run("--headless", "--steps", "20", "--every", "10", "--out", out.toString())
+                    : run("--headless", "--no-png", "--steps", "20", "--every", "10", "--out", out.toString());
+        } finally {
+            org.shiftscope.io.Disk.use(org.shiftscope.io.Disk.FILES);
+        }
+        assertEquals(Cli.WRITE_FAILED, r.code(), r.err());
+        assertTrue(r.err().contains("shiftscope: cannot write " + out.resolve(name) + " (No space left on device)"),
+                r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+        for (String f : new String[] {"stats.csv", "metrics.csv", "histograms.csv"}) {
+            String text = Files.readString(out.resolve(f));
+            assertTrue(text.endsWith("\n") && text.lines().count() > 1, f + " in whole rows");
+        }
+        JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(status, json.get("status").asText(), json.toString());
+        if (status.equals("failed")) assertTrue(json.get("error").asText().contains(name), json.toString());
+        if (!name.equals("run.json")) assertFalse(Files.exists(out.resolve(name)), "no part of " + name);
+        assertEquals(List.of(), org.shiftscope.io.TestDisks.names(out).stream()
+                .filter(n -> n.startsWith(".") || n.endsWith(".part")).toList(), "no temporary file left");
     }
 
     @Test

@@ -234,4 +234,59 @@ class IdxDatasetTest {
         e = failure();
         assertTrue(e.getMessage().contains("3×2") && e.getMessage().contains("2×2"), e.getMessage());
     }
+
+    /** a labels file's header alone, claiming {@code n} labels */
+    static byte[] labelsHeader(int n) {
+        return java.nio.ByteBuffer.allocate(8).putInt(0x801).putInt(n).array();
+    }
+
+    /** the refusal of the folder, which must come within a second of this thread's CPU and 8 MB of memory */
+    String quickRefusal() {
+        DatasetException[] e = new DatasetException[1];
+        org.shiftscope.ThreadCost cost = org.shiftscope.ThreadCost.of(() -> e[0] = failure());
+        assertTrue(cost.cpuNanos() < 1_000_000_000L && cost.allocatedBytes() < 8_000_000L,
+                cost + " for: " + e[0].getMessage());
+        return e[0].getMessage();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "gzip {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void headersClaimingFarMoreThanTheFileHoldsAreRefusedAtOnceWithLittleMemory(boolean gz) throws IOException {
+        String labels = "train-labels-idx1-ubyte" + (gz ? ".gz" : "");
+        String images = "train-images-idx3-ubyte" + (gz ? ".gz" : "");
+        // labels claiming 2³¹−2 entries in an 8-byte file: more than an array can hold
+        writeAll(gz);
+        write("train-labels-idx1-ubyte", labelsHeader(Integer.MAX_VALUE - 1), gz);
+        String m = quickRefusal();
+        assertTrue(m.contains(labels) && m.contains("impossible label count 2147483646"), m);
+        // 2³¹−9 labels: an array could hold them, the file holds none
+        write("train-labels-idx1-ubyte", labelsHeader(Integer.MAX_VALUE - 8), gz);
+        m = quickRefusal();
+        assertTrue(m.contains(labels) && m.contains("truncated: expected 2147483639 labels, found 0"), m);
+        // 2³¹−9 images of 1×1, and 2,739,000 of 28×28 (2.1 GB), in a 16-byte file
+        writeAll(gz);
+        for (int[] nrc : new int[][] {{Integer.MAX_VALUE - 8, 1, 1}, {2_739_000, 28, 28}}) {
+            write("train-images-idx3-ubyte", images(0x803, nrc[0], nrc[1], nrc[2], 0), gz);
+            m = quickRefusal();
+            assertTrue(m.contains(images) && m.contains("truncated: expected " + nrc[0] * nrc[1] * nrc[2]
+                    + " bytes of pixel data") && m.contains("found 0"), m);
+        }
+    }
+
+    @Test
+    void aCorruptOrCutOffGzipFileIsRefusedNotTrainedOn() throws IOException {
+        writeAll(true);
+        Path gz = dir.resolve("train-images-idx3-ubyte.gz");
+        byte[] good = Files.readAllBytes(gz);
+        byte[] badCrc = good.clone();
+        badCrc[badCrc.length - 8] ^= 1; // the trailer's checksum of the uncompressed bytes
+        Files.write(gz, badCrc);
+        String m = quickRefusal();
+        assertTrue(m.contains("train-images-idx3-ubyte.gz") && m.contains("corrupt gzip data"), m);
+        Files.write(gz, java.util.Arrays.copyOf(good, good.length - 9)); // cut in its last block
+        m = quickRefusal();
+        assertTrue(m.contains("train-images-idx3-ubyte.gz") && m.contains("truncated"), m);
+        Files.write(gz, good);
+        assertEquals(3, IdxDataset.load("idx", dir, 0).trainSize(), "the file as written loads");
+    }
 }

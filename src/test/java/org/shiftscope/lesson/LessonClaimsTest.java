@@ -30,8 +30,8 @@ import org.shiftscope.train.scenario.ScenarioIO;
  * Each lesson's claim must hold for as long as a class watches: every lesson's scenario is trained headless up to
  * its end step, and the claim its card makes is checked at every evaluation checkpoint from the lesson's
  * {@link Lesson#from() from} step to its end step, on the seeds in the system property
- * {@value #SEEDS_PROPERTY} (default "1,2"; {@code mvn -B verify -Plessons-all} runs 1–5). The first-launch preset
- * ({@code welcome}) is checked the same way over two minutes of watching.
+ * {@value #SEEDS_PROPERTY} (default "1,2"; {@code mvn -B verify -Plessons-all} runs 1–20). The first launch's
+ * card ({@link Lessons#welcome()}, on the {@code welcome} preset) is checked the same way over its two minutes.
  *
  * <p>A claim is a list of requirements; each has a margin in its own units, positive when it holds (e.g. "BN
  * accuracy − plain accuracy − 0.25"). A checkpoint's margin is the smallest of them. A failure names the lesson,
@@ -103,21 +103,24 @@ class LessonClaimsTest {
     @MethodSource("welcomeSeeds")
     void theWelcomeBnTwinIsVisiblyBetterWithin20SecondsAndStaysBetterFor2Minutes(long seed) {
         assumeTrue(wanted(0), "left out by " + ONLY_PROPERTY);
-        Scenario sc = scenario("welcome", seed);
+        Lesson welcome = Lessons.welcome();
+        Scenario sc = scenario(welcome.scenario(), seed);
         double pace = sc.training().speed();
-        long from = (long) (20 * pace), until = (long) (120 * pace);
+        long from = welcome.from(), until = sc.training().steps();
         assertTrue(sc.compare(), "the first launch compares twins");
         assertTrue(pace >= 150 && pace <= 300, "paced at 150–300 steps/s: " + pace);
-        assertTrue(sc.training().steps() >= until, "its end step covers two minutes of watching");
+        assertEquals(20 * pace, from, 1e-9, "the card's \"within about 20 seconds\"");
+        assertEquals(120 * pace, until, 1e-9, "the card's two minutes of watching, to the end step");
         Result r = train(sc, until);
         Verdicts v = new Verdicts();
         for (long step : r.checkpointSteps()) {
             Check c = v.at(step);
             double bn = r.acc("bn", step), plain = r.acc("plain", step);
-            c.need(f("blue's test accuracy %.3f ≥ orange's %.3f + 0.15", bn, plain), bn - plain - 0.15);
+            c.need(f("blue's test accuracy %.3f ≥ orange's %.3f + 0.1", bn, plain), bn - plain - 0.1);
             double bl = r.loss("bn", step), pl = r.loss("plain", step);
             c.need(f("blue's loss %.3f ≤ orange's %.3f − 0.1", bl, pl), pl - bl - 0.1);
-            c.need(f("orange %.3f ≤ 0.7", plain), 0.7 - plain);
+            c.need(f("orange %.3f ≤ 0.75", plain), 0.75 - plain);
+            c.summary(welcome, r);
         }
         v.assertHolds("welcome", seed, from, until, sc.training().evalEvery());
     }
@@ -142,7 +145,7 @@ class LessonClaimsTest {
             Check c = v.at(step);
             double plain = r.tap("plain", step, 3, Tap.LINEAR).p50(), bn = r.tap("bn", step, 3, Tap.NORMALIZED).p50();
             double dp = plain0 - plain, db = Math.abs(bn - bn0);
-            c.need(f("orange's median moved down %.2f (from %.2f to %.2f) ≥ 0.5", dp, plain0, plain), dp - 0.5);
+            c.need(f("orange's median moved down %.2f (from %.2f to %.2f) ≥ 1/3", dp, plain0, plain), dp - 1.0 / 3);
             c.need(f("orange's move %.2f ≥ 3 × blue's %.2f", dp, db), dp - 3 * db);
             c.need(f("blue's median %.2f within 0.5 of 0", bn), 0.5 - Math.abs(bn));
             if (step > 10 * every) {
@@ -152,14 +155,6 @@ class LessonClaimsTest {
             }
             double pa = r.acc("plain", step);
             c.need(f("orange's test accuracy %.3f ≤ 0.7", pa), 0.7 - pa);
-            if (step >= sc.training().steps() * 2 / 3) {
-                double bl = r.loss("bn", step), pl = r.loss("plain", step);
-                c.need(f("last third: blue's loss %.3f < orange's %.3f", bl, pl), pl - bl);
-            }
-            if (step == sc.training().steps()) {
-                double ba = r.acc("bn", step);
-                c.need(f("at the end: blue %.3f ≥ orange %.3f + 0.1", ba, pa), ba - pa - 0.1);
-            }
             c.summary(lesson, r);
         }
         return v;
@@ -187,30 +182,26 @@ class LessonClaimsTest {
             c.need(f("after BN |std − γ| = %.1e ≤ 1e-3", worstStd), 1 - worstStd / 1e-3);
             double lin = r.tap("main", step, 2, Tap.LINEAR).std();
             c.need(f("layer-2 W·x+b spread %.2f ≥ 1.5 × its start %.2f", lin, lin0), lin / lin0 - 1.5);
-            if (step >= 2000) {
-                double acc = r.acc("main", step);
-                c.need(f("from step 2,000: test accuracy %.3f ≥ 0.6", acc), acc - 0.6);
-            }
             c.summary(lesson, r);
             prev = step;
         }
         return v;
     }
 
-    /** At a learning rate of 1.5 the BN twin learns and the plain twin stays far behind, its sigmoids stuck. */
+    /** At a learning rate of 1.2 the BN twin learns and the plain twin stays far behind, its sigmoids stuck. */
     Verdicts lesson3(Lesson lesson, Scenario sc) {
         Result r = train(sc);
         Verdicts v = new Verdicts();
         for (long step : r.checkpointSteps()) {
             Check c = v.at(step);
             double bn = r.acc("bn", step), plain = r.acc("plain", step);
-            c.need(f("blue %.3f ≥ orange %.3f + 0.25", bn, plain), bn - plain - 0.25);
+            c.need(f("blue %.3f ≥ orange %.3f + 0.1", bn, plain), bn - plain - 0.1);
             double bl = r.loss("bn", step), pl = r.loss("plain", step);
             c.need(f("orange's loss %.3f ≥ 0.6 (guessing: 0.69)", pl), pl - 0.6);
             double sat = r.tap("plain", step, 3, Tap.ACTIVATION).saturation();
             c.need(f("orange's layer-3 saturation %.3f ≥ 0.9", sat), sat - 0.9);
             double pm = r.tap("plain", step, 3, Tap.LINEAR).p50(), bm = r.tap("bn", step, 3, Tap.NORMALIZED).p50();
-            c.need(f("orange's layer-3 median %.1f ≤ −10", pm), -10 - pm);
+            c.need(f("orange's layer-3 median %.1f ≤ −7", pm), -7 - pm);
             c.need(f("|orange's median| %.1f ≥ 2 × |blue's| %.1f", Math.abs(pm), Math.abs(bm)),
                     Math.abs(pm) - 2 * Math.abs(bm));
             c.summary(lesson, r);
@@ -238,8 +229,8 @@ class LessonClaimsTest {
             for (int layer = 1; layer <= depth; layer++) {
                 bnMax = Math.max(bnMax, r.tap("bn", step, layer, Tap.ACTIVATION).saturation());
             }
-            c.need(f("orange's saturation ≥ 0.9 in layers 2–%d (least %.3f)", depth, plainMin), plainMin - 0.9);
-            c.need(f("blue's saturation ≤ 0.25 in every layer (most %.3f)", bnMax), 0.25 - bnMax);
+            c.need(f("orange's saturation ≥ 0.85 in layers 2–%d (least %.3f)", depth, plainMin), plainMin - 0.85);
+            c.need(f("blue's saturation ≤ 0.3 in every layer (most %.3f)", bnMax), 0.3 - bnMax);
             c.summary(lesson, r);
         }
         return v;
@@ -260,7 +251,7 @@ class LessonClaimsTest {
         for (long step : r.checkpointSteps()) {
             Check c = v.at(step);
             double bn = r.acc("bn", step), plain = r.acc("plain", step);
-            c.need(f("blue %.3f ≥ orange %.3f + 0.2", bn, plain), bn - plain - 0.2);
+            c.need(f("blue %.3f ≥ orange %.3f + 0.1", bn, plain), bn - plain - 0.1);
             c.need(f("orange %.3f ≤ 0.6", plain), 0.6 - plain);
             double bl = r.loss("bn", step), pl = r.loss("plain", step);
             c.need(f("orange's loss %.3f ≥ 0.65 (guessing: 0.69)", pl), pl - 0.65);
@@ -278,14 +269,15 @@ class LessonClaimsTest {
         Scenario three = ScenarioIO.withOverride(sc, lesson.actionKey(), lesson.actionValue());
         Result t = train(three);
         Verdicts action = new Verdicts();
+        long widened = 25 * (long) sc.training().speed(); // "from about 25 seconds on"
         for (long step : t.checkpointSteps()) {
-            if (step < 2000) continue;
+            if (step < widened) continue;
             TapStats q = t.tap("plain", step, 1, Tap.LINEAR);
             double w = q.p85() - q.p15();
             action.at(step).need(f("three layers: orange's layer-1 band %.3f ≥ 1.5 × its start %.3f", w, pw1),
                     w / pw1 - 1.5);
         }
-        action.assertHolds("lesson 5, its suggested change (three layers)", sc.training().seed(), 2000,
+        action.assertHolds("lesson 5, its suggested change (three layers)", sc.training().seed(), widened,
                 sc.training().steps(), sc.training().evalEvery());
         return v;
     }
@@ -309,7 +301,7 @@ class LessonClaimsTest {
             }
             if (step >= 2000) {
                 double acc = before.acc("main", step);
-                c.need(f("before, from step 2,000: test accuracy %.3f ≥ 0.8", acc), acc - 0.8);
+                c.need(f("before, from step 2,000: test accuracy %.3f ≥ 0.65", acc), acc - 0.65);
             }
             c.summary(lesson, before);
         }
@@ -318,11 +310,11 @@ class LessonClaimsTest {
             Check c = action.at(step);
             double s2 = switched.tap("main", step, 2, Tap.ACTIVATION).saturation();
             double s3 = switched.tap("main", step, 3, Tap.ACTIVATION).saturation();
-            c.need(f("switched after at step %d: layer-2 saturation %.3f ≥ 0.7", flip, s2), s2 - 0.7);
-            c.need(f("switched after at step %d: layer-3 saturation %.3f ≥ 0.6", flip, s3), s3 - 0.6);
+            c.need(f("switched after at step %d: layer-2 saturation %.3f ≥ 0.6", flip, s2), s2 - 0.6);
+            c.need(f("switched after at step %d: layer-3 saturation %.3f ≥ 0.5", flip, s3), s3 - 0.5);
             if (step >= flip + 1500) {
                 double acc = switched.acc("main", step);
-                c.need(f("switched after at step %d: test accuracy %.3f ≥ 0.85 again", flip, acc), acc - 0.85);
+                c.need(f("switched after at step %d: test accuracy %.3f ≥ 0.75 again", flip, acc), acc - 0.75);
             }
         }
         action.assertHolds("lesson 6, its suggested change (BN after the sigmoid)", sc.training().seed(),
@@ -338,8 +330,8 @@ class LessonClaimsTest {
         for (long step : live.checkpointSteps()) {
             Check c = v.at(step);
             double a = live.acc("main", step), b = frozen.acc("main", step);
-            c.need(f("live %.3f ≥ frozen %.3f + 0.15", a, b), a - b - 0.15);
-            c.need(f("frozen %.3f ≤ 0.75", b), 0.75 - b);
+            c.need(f("live %.3f ≥ frozen %.3f + 0.1", a, b), a - b - 0.1);
+            c.need(f("frozen %.3f ≤ 0.8", b), 0.8 - b);
             boolean same = true;
             List<Snapshot> l = live.of("main"), fz = frozen.of("main");
             for (int i = 0; i < l.size(); i++) {
@@ -381,16 +373,18 @@ class LessonClaimsTest {
         Result switched = train(sc, end + 1000, (s, step) -> {
             if (step == flip) s.set(org.shiftscope.train.scenario.Settings.BATCH_SIZE, 64L);
         });
-        long renormFrom = 600, window = 10 * (long) sc.training().speed(); // ten seconds of watching
+        // "from about 40 seconds on"
+        long later = 40 * (long) sc.training().speed(), window = 10 * (long) sc.training().speed();
         for (long step : r.checkpointSteps()) {
             Check c = v.at(step);
             double bn = r.acc("bn", step), layer = r.acc("layer", step);
-            c.need(f("blue %.3f ≤ 0.6", bn), 0.6 - bn);
-            c.need(f("green %.3f ≥ 0.7", layer), layer - 0.7);
-            c.need(f("green %.3f ≥ blue %.3f + 0.2", layer, bn), layer - bn - 0.2);
-            if (step >= renormFrom) {
+            c.need(f("blue %.3f ≤ 0.65", bn), 0.65 - bn);
+            if (step >= later) {
+                c.need(f("from 40 s: green %.3f ≥ 0.65", layer), layer - 0.65);
+                c.need(f("from 40 s: green %.3f ≥ blue %.3f + 0.15", layer, bn), layer - bn - 0.15);
                 double red = r.meanAcc("renorm", step, window), blue = r.meanAcc("bn", step, window);
-                c.need(f("red over the last ten seconds %.3f ≥ blue's %.3f + 0.08", red, blue), red - blue - 0.08);
+                c.need(f("from 40 s: red over the last ten seconds %.3f ≥ blue's %.3f + 0.05", red, blue),
+                        red - blue - 0.05);
             }
             c.summary(lesson, r);
         }
@@ -420,13 +414,13 @@ class LessonClaimsTest {
             Check c = (step <= end ? v : beyond).at(step);
             double bn = r.meanAcc("bn", step, window), noisy = r.meanAcc("noisy-bn", step, window);
             double plain = r.meanAcc("plain", step, window);
-            c.need(f("teal over ten seconds %.3f ≥ orange's %.3f + 0.12", noisy, plain), noisy - plain - 0.12);
+            c.need(f("pink over ten seconds %.3f ≥ orange's %.3f + 0.06", noisy, plain), noisy - plain - 0.06);
             c.need(f("blue over ten seconds %.3f ≥ orange's %.3f + 0.2", bn, plain), bn - plain - 0.2);
             if (step <= end) {
                 double sBn = r.medianMoves("bn", step, 2), sNoisy = r.medianMoves("noisy-bn", step, 2);
                 double sPlain = r.medianMoves("plain", step, 2);
-                c.need(f("teal's layer-2 median moves %.4f ≥ 3 × blue's %.4f", sNoisy, sBn), sNoisy / sBn - 3);
-                c.need(f("teal's layer-2 median moves %.4f ≥ 8 × orange's %.4f", sNoisy, sPlain), sNoisy / sPlain - 8);
+                c.need(f("pink's layer-2 median moves %.4f ≥ 2 × blue's %.4f", sNoisy, sBn), sNoisy / sBn - 2);
+                c.need(f("pink's layer-2 median moves %.4f ≥ 5 × orange's %.4f", sNoisy, sPlain), sNoisy / sPlain - 5);
                 c.summary(lesson, r);
             }
         }
@@ -443,8 +437,8 @@ class LessonClaimsTest {
         double blue = off.medianMoves("bn", flip + window, 2, flip + window / 2);
         Verdicts action = new Verdicts();
         Check c = action.at(flip + window);
-        c.need(f("teal's noise off: its median moves %.4f ≤ ½ × before %.4f", calm, before), 0.5 - calm / before);
-        c.need(f("teal's noise off: its median moves %.4f ≤ 2 × blue's %.4f", calm, blue), 2 - calm / blue);
+        c.need(f("pink's noise off: its median moves %.4f ≤ 0.6 × before %.4f", calm, before), 0.6 - calm / before);
+        c.need(f("pink's noise off: its median moves %.4f ≤ 2 × blue's %.4f", calm, blue), 2 - calm / blue);
         action.assertHolds("lesson 10, its suggested change (noise off)", sc.training().seed(), flip + window,
                 flip + window, 1);
         return v;
@@ -799,6 +793,16 @@ class LessonClaimsTest {
             System.out.printf(Locale.ROOT, "[claims] %s, seed %d: margin at the end step %,d: %.3g; smallest %.3g "
                     + "at step %,d; at the end the closest requirement is: %s%n", what, seed, end, last.margin(),
                     worst.margin(), worst.step, last.closest());
+            // each requirement's smallest margin over the window (its numbers left out of its name), for the
+            // table of margins over seeds
+            java.util.Map<String, Double> least = new java.util.TreeMap<>();
+            for (Check c : window) {
+                for (Need n : c.needs) {
+                    least.merge(n.what().replaceAll("\\d[\\d.,]*(e-?\\d+)?", "#"), n.margin(), Math::min);
+                }
+            }
+            least.forEach((k, m) -> System.out.printf(Locale.ROOT, "[margin] %s | seed %d | %.4g | %s%n", what, seed,
+                    m, k));
             if (last.summary != null) {
                 System.out.println("[claims]   summary: " + last.summary);
                 assertFalse(last.summary.contains(LessonReport.MISSING), what + ": every summary number is there: "

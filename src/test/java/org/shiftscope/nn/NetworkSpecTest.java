@@ -76,7 +76,7 @@ class NetworkSpecTest {
     void toStringShowsTheWidthsAndEveryField() {
         String s = spec(new int[] {8, 4}).toString();
         assertTrue(s.startsWith("NetworkSpec[hidden=[8, 4], activation=TANH, init=XAVIER, initGain=0.1"), s);
-        assertTrue(s.contains("bnEps=1.0E-5") && s.contains("normNoise=0.0") && s.endsWith("renormDMax=5.0, renormWarmup=0, timeStats=PER_STEP]"), s);
+        assertTrue(s.contains("bnEps=1.0E-5") && s.contains("normNoise=0.0") && s.endsWith("renormDMax=5.0, renormWarmup=0, normNoiseModel=SIMPLE, timeStats=PER_STEP]"), s);
     }
 
     @Test
@@ -84,13 +84,18 @@ class NetworkSpecTest {
         NetworkSpec built = NetworkSpec.builder().hidden(6, 2).activation(ActivationKind.RELU).init(Init.HE)
                 .initGain(0.5).norm(NormKind.GROUP).bnPlacement(Placement.AFTER).affine(Affine.FIXED).gamma(2)
                 .beta(-1).bnMomentum(0.3).bnEps(1e-3).normNoise(0.7).normGroups(2).renormRMax(4).renormDMax(6)
-                .renormWarmup(100).timeStats(TimeStatistics.SHARED).build();
+                .renormWarmup(100).normNoiseModel(NoiseModel.PAPER).timeStats(TimeStatistics.SHARED).build();
         assertEquals(new NetworkSpec(new int[] {6, 2}, ActivationKind.RELU, Init.HE, 0.5, NormKind.GROUP,
-                Placement.AFTER, Affine.FIXED, 2, -1, 0.3, 1e-3, 0.7, 2, 4, 6, 100, TimeStatistics.SHARED), built);
+                Placement.AFTER, Affine.FIXED, 2, -1, 0.3, 1e-3, 0.7, 2, 4, 6, 100, NoiseModel.PAPER,
+                TimeStatistics.SHARED), built);
         assertNotEquals(built, NetworkSpec.builder().hidden(6, 2).activation(ActivationKind.RELU).init(Init.HE)
                 .initGain(0.5).norm(NormKind.GROUP).bnPlacement(Placement.AFTER).affine(Affine.FIXED).gamma(2)
                 .beta(-1).bnMomentum(0.3).bnEps(1e-3).normNoise(0.7).normGroups(2).renormRMax(4).renormDMax(6)
-                .renormWarmup(100).build(), "the time statistics count");
+                .renormWarmup(100).normNoiseModel(NoiseModel.PAPER).build(), "the time statistics count");
+        assertNotEquals(built, NetworkSpec.builder().hidden(6, 2).activation(ActivationKind.RELU).init(Init.HE)
+                .initGain(0.5).norm(NormKind.GROUP).bnPlacement(Placement.AFTER).affine(Affine.FIXED).gamma(2)
+                .beta(-1).bnMomentum(0.3).bnEps(1e-3).normNoise(0.7).normGroups(2).renormRMax(4).renormDMax(6)
+                .renormWarmup(100).timeStats(TimeStatistics.SHARED).build(), "the noise model counts");
     }
 
     @Test

@@ -24,6 +24,19 @@ class HistoryTest {
     }
 
     @Test
+    void aRunsShortWordsAreItsLegendWordsShortenedNotItsName() {
+        History h = new History();
+        h.setStyle("bn", "with BN", "#0072b2");
+        h.setStyle("plain", "without BN", "#e69f00");
+        h.setStyle("noisy-bn", "with BN + noise 1", "#cc79a7");
+        h.setStyle("fast", "with LayerNorm, learning rate 0.3", "#009e73");
+        assertEquals("BN", h.brief("bn"));
+        assertEquals("no BN", h.brief("plain"));
+        assertEquals("BN + noise 1", h.brief("noisy-bn"));
+        assertEquals("LayerNorm, learning rate 0.3", h.brief("fast"));
+    }
+
+    @Test
     void anEmptyHistoryAnswersWithEmptySeries() {
         History h = new History();
         assertTrue(h.runs().isEmpty());

@@ -21,9 +21,10 @@ class EventWordsTest {
         for (Setting<?> k : Settings.all()) if (k.apply() == Setting.Apply.LIVE) words.add(label(k));
         assertEquals(List.of("BN→LayerNorm", "groups 4→2", "r max 3.0→2.0", "d max 5.0→2.0",
                 "warm-up steps 0→100", "BN after activation", "γ/β fixed", "γ 1.00→2.00", "β 0.00→2.00",
-                "BN momentum 0.10→2.00", "BN noise 0.00→2.00", "ε 1e-05→2",
-                "BN statistics per time step→shared by all steps", "lr 0.03→2", "batch 32→2",
-                "momentum 0.90→2.00", "clip 0.0→2.0", "speed max→2", "test accuracy every 100→2", "statistics every 1→2"), words);
+                "BN momentum 0.10→2.00", "BN noise 0.00→2.00", "noise model per unit→per example (the paper's)",
+                "ε 1e-05→2", "BN statistics per time step→shared by all steps", "lr 0.03→2", "batch 32→2",
+                "momentum 0.90→2.00", "clip 0.0→2.0", "speed max→2", "test accuracy every 100→2",
+                "statistics every 1→2", "ICS lab every 0→2"), words);
     }
 
     @Test

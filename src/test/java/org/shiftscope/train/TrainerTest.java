@@ -58,6 +58,41 @@ class TrainerTest {
         }
     }
 
+    @Test
+    void aRebuildThatRunsOutOfMemoryKeepsTheOldSessionTrainingAndSaysWhy() throws Exception {
+        Scenario huge = ScenarioIO.withOverride(Scenario.defaults(), "training.seed", "99"); // other data: built anew
+        try (Trainer t = new Trainer(Scenario.defaults(), sc -> {
+            if (sc.training().seed() == 99) throw new OutOfMemoryError("Java heap space");
+            return Session.create(sc);
+        })) {
+            t.step();
+            t.rebuild(huge, "seed changed");
+            assertEquals(1L, t.call(Session::stepCount), "old session kept");
+            assertEquals("the new network could not be built (java.lang.OutOfMemoryError: Java heap space); "
+                    + "training goes on with the one before.", t.status().error());
+            assertEquals(1, t.status().refusals());
+            t.step();
+            assertEquals(2L, t.call(Session::stepCount), "the thread goes on training");
+        }
+    }
+
+    @Test
+    void anErrorInACommandStopsTrainingButNotTheThread() throws Exception {
+        try (Trainer t = new Trainer(Scenario.defaults())) {
+            t.play();
+            t.post(s -> {
+                throw new StackOverflowError("deep");
+            });
+            assertEquals(Scenario.defaults(), t.call(Session::scenario), "the thread still answers");
+            assertTrue(t.status().error().contains("training stopped: java.lang.StackOverflowError: deep"),
+                    t.status().error());
+            assertFalse(t.status().playing());
+            long at = t.call(Session::stepCount);
+            t.step();
+            assertEquals(at + 1, (long) t.call(Session::stepCount));
+        }
+    }
+
     /** linear, no BN, large weights and a learning rate of 10: the loss overflows within a few steps */
     static Scenario divergent(boolean compare) {
         Scenario sc = Scenario.defaults();

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -389,7 +390,7 @@ class ControlsTest {
             Object before = value(k);
             int g0 = generation();
             hand.click(box);
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Hand.fx(box::isShowing));
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Hand.fx(box::isShowing));
             Node cell = cell(box, c);
             hand.click(cell);
             picked(k, c, before, g0, "picking '" + k.optionLabel(c) + "' with the mouse");
@@ -431,7 +432,7 @@ class ControlsTest {
         Object before = value(k);
         int g0 = generation();
         hand.key(KeyCode.F4);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Hand.fx(box::isShowing));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Hand.fx(box::isShowing));
         hand.key(KeyCode.UP, KeyCode.ENTER);
         Object next = items.get(Math.max(0, items.indexOf(before) - 1));
         picked(k, next, before, g0, "F4, Up, Enter");
@@ -465,7 +466,7 @@ class ControlsTest {
         ComboBox<Object> box = PanelCheck.combo(view, Settings.DATASET);
         reveal(box);
         hand.click(box);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Hand.fx(box::isShowing));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Hand.fx(box::isShowing));
         hand.click(cell(box, DatasetKind.IDX));
         Path file = dir.resolve("idx.json");
         String said = message();
@@ -487,22 +488,26 @@ class ControlsTest {
     void aChangeMadeWhileARefusedRebuildIsUnderwayIsKept() throws Exception {
         ComboBox<Object> box = PanelCheck.combo(view, Settings.DATASET);
         reveal(box);
-        trainer.post(s -> pause(2000)); // a long step: the pick below waits behind it
+        CountDownLatch picked = new CountDownLatch(1), refused = new CountDownLatch(1);
+        trainer.post(s -> await(picked)); // a long step: the pick below waits behind it
         hand.click(box);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Hand.fx(box::isShowing));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Hand.fx(box::isShowing));
         hand.click(cell(box, DatasetKind.MNIST));
-        trainer.post(s -> pause(1000)); // the refusal is out while the trainer is busy again
+        trainer.post(s -> await(refused)); // the refusal is out while the trainer is busy again
         TextField lr = PanelCheck.field(view, Settings.LEARNING_RATE);
         reveal(lr);
         hand.typeInto(lr, "0.5", true); // made before the refusal is seen, applied after it
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message().contains("MNIST not found"));
+        picked.countDown();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> message().contains("MNIST not found"));
+        refused.countDown();
         agree(Settings.LEARNING_RATE, 0.5, "a change made while MNIST was being refused");
         assertEquals(DatasetKind.SPIRAL, value(Settings.DATASET), "the refused data set is not shown");
     }
 
-    private static void pause(long ms) {
+    /** Keeps the trainer thread busy until the test lets it go on (at most a minute). */
+    private static void await(CountDownLatch go) {
         try {
-            Thread.sleep(ms);
+            go.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -715,11 +720,11 @@ class ControlsTest {
         ComboBox<Object> norm = PanelCheck.combo(view, Settings.NORM);
         reveal(norm);
         hand.click(norm);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Hand.fx(norm::isShowing));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Hand.fx(norm::isShowing));
         hand.click(cell(norm, org.shiftscope.nn.NormKind.NONE));
         agree(Settings.NORM, org.shiftscope.nn.NormKind.NONE, "three changes");
         hand.click(PanelCheck.node(view, "step"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Hand.fx(() -> view.model().history().lastStep() == 1));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Hand.fx(() -> view.model().history().lastStep() == 1));
         var snap = Hand.fx(() -> view.model().history().latest("main"));
         assertEquals(0.2, snap.learningRate(), 0.0, "the step's learning rate");
         assertEquals(16, snap.batchSize(), "the step's batch");
@@ -916,7 +921,7 @@ class ControlsTest {
 
     /** the cell of an item in a shown list */
     private static Node cell(ComboBox<Object> box, Object item) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Hand.fx(() -> findCell(box, item) != null));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Hand.fx(() -> findCell(box, item) != null));
         return Hand.fx(() -> findCell(box, item));
     }
 

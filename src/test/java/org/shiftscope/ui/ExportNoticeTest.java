@@ -38,7 +38,7 @@ class ExportNoticeTest extends WindowTest {
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
     }
 
     private String notice(FxRobot robot) {
@@ -115,6 +115,7 @@ class ExportNoticeTest extends WindowTest {
         waitFor(() -> view.model().tapProperty().get() == Tap.NORMALIZED);
         Path dash = dir.resolve("dash.png");
         robot.interact(() -> view.exportDashboard(dash, 1));
+        exportsWritten();
         String caption = PngExporter.caption(dash);
         assertTrue(caption.contains("bn: with BN vs plain: without BN"), caption);
         assertTrue(caption.endsWith(" · layer charts show after the normalizer (plain: W·x+b)"), caption);
@@ -123,11 +124,13 @@ class ExportNoticeTest extends WindowTest {
                 .reduce((a, b) -> b).orElseThrow();
         Path one = dir.resolve("chart.png");
         robot.interact(() -> view.exportChart(chart, one, 1));
+        exportsWritten();
         assertTrue(PngExporter.caption(one).endsWith(" · layer " + chart.layer() + ", after BN"),
                 PngExporter.caption(one));
         robot.clickOn("#tapLinear");
         waitFor(() -> view.model().tapProperty().get() == Tap.LINEAR);
         robot.interact(() -> view.exportDashboard(dash, 1));
+        exportsWritten();
         assertTrue(PngExporter.caption(dash).endsWith(" · layer charts show W·x+b"), PngExporter.caption(dash));
     }
 }

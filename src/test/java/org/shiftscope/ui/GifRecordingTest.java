@@ -32,10 +32,10 @@ class GifRecordingTest extends WindowTest {
         robot.clickOn("#gif");
         assertTrue(robot.lookup("#gif").queryAs(ToggleButton.class).isSelected());
         // frames come at 5 a second while it trains: wait until three are in
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.files.recording()
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> view.files.recording()
                 && view.files.gifFrames() >= 3);
         robot.clickOn("#gif");
-        WaitForAsyncUtils.waitForFxEvents();
+        exportsWritten();
         Path gif;
         try (var files = Files.list(dir)) {
             gif = files.filter(p -> p.toString().endsWith(".gif")).findFirst().orElseThrow();

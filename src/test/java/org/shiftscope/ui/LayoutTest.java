@@ -56,7 +56,7 @@ class LayoutTest extends WindowTest {
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, condition);
     }
 
     /** every word on screen that JavaFX shortened with "…" (a label, button, list cell, chart title), with where */

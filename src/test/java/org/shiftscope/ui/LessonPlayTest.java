@@ -62,7 +62,7 @@ class LessonPlayTest extends WindowTest {
         var chooser = robot.lookup("#lesson").queryComboBox();
         robot.clickOn(chooser);
         robot.clickOn(lesson.label());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> trainer.status().scenario().name()
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> trainer.status().scenario().name()
                 .equals(lesson.scenario()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, view.charts.getVvalue(), 1e-9, "opened at the top");
@@ -73,13 +73,13 @@ class LessonPlayTest extends WindowTest {
 
         // the keyboard works straight after choosing: Space plays (at full speed, so the test is short)
         robot.type(KeyCode.SPACE);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> trainer.status().playing());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> trainer.status().playing());
         robot.interact(() -> view.model().set(Settings.SPEED, 0.0));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> trainer.status().pausedAt() >= 0);
         long end = lesson.end();
         assertEquals(end, trainer.status().step(), "paused exactly at the end step");
         assertFalse(trainer.status().playing());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.lessonCard.summary.getText().isEmpty());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !view.lessonCard.summary.getText().isEmpty());
         String shown = view.lessonCard.summary.getText();
 
         // the same scenario headless: its metrics.csv gives the same numbers
@@ -93,7 +93,7 @@ class LessonPlayTest extends WindowTest {
 
         // Play after the end goes on
         robot.type(KeyCode.SPACE);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> trainer.status().step() > end);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> trainer.status().step() > end);
     }
 
     /** the rows of metrics.csv that carry a test accuracy, as snapshots without statistics */

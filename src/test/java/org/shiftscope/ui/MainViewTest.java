@@ -43,7 +43,7 @@ class MainViewTest extends WindowTest {
 
 
     static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
     }
 
     long steps() throws InterruptedException {
@@ -154,6 +154,7 @@ class MainViewTest extends WindowTest {
         ChartPane chart = view.chartPanes().get(2);
         Path one = dir.resolve("chart.png");
         robot.interact(() -> view.exportChart(chart, one, 3));
+        exportsWritten();
         BufferedImage c = ImageIO.read(one.toFile());
         assertEquals(Math.round(chart.getWidth()) * 3, c.getWidth(), 3);
         assertTrue(distinctColors(c) > 10);
@@ -236,6 +237,7 @@ class MainViewTest extends WindowTest {
         waitFor(() -> view.model().history().lastStep() == 1);
         Path csv = dir.resolve("csv");
         robot.interact(() -> view.exportCsv(csv));
+        exportsWritten();
         assertEquals("run,step,layer,tap,mean,std,min,p15,p50,p85,max,saturation",
                 Files.readAllLines(csv.resolve("stats.csv")).get(0));
         assertTrue(Files.readAllLines(csv.resolve("metrics.csv")).size() >= 2);

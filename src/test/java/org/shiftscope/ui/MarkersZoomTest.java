@@ -40,7 +40,7 @@ class MarkersZoomTest extends WindowTest {
     }
 
     static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
     }
 
     private List<ChartPane> timeCharts() {
@@ -83,8 +83,9 @@ class MarkersZoomTest extends WindowTest {
         Path png = tmp.resolve("training.png");
         robot.interact(() -> {
             training.hover(Double.NaN, Double.NaN);
-            assertTrue(view.files.exportNode(training, "training", png, 2));
+            view.files.exportNode(training, "training", png, 2);
         });
+        exportsWritten();
         BufferedImage img = ImageIO.read(png.toFile());
         List<Double> pink = MarkerPixels.columns(img, MarkerPixels::pink);
         assertEquals(2, pink.size(), pink.toString());
@@ -93,6 +94,7 @@ class MarkersZoomTest extends WindowTest {
         // and events.csv beside the CSV export
         Path dir = tmp.resolve("csv");
         robot.interact(() -> view.files.exportCsv(dir));
+        exportsWritten();
         assertEquals(List.of("step,run,key,old,new", "6,all,network.norm,batch,none",
                 "9,all,training.learning_rate,0.03,0.5"), Files.readAllLines(dir.resolve("events.csv")));
         // a reset starts a run without changes

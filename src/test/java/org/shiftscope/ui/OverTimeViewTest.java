@@ -33,7 +33,7 @@ class OverTimeViewTest extends WindowTest {
         assertEquals(depth, count(DistributionChart.class));
         assertEquals(0, count(RidgelineChart.class));
         robot.clickOn("#play");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> trainer.status().step() > 50);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> trainer.status().step() > 50);
         robot.clickOn("#ridgeline");
         assertEquals(OverTime.RIDGELINE, view.charts.dashboard.overTime());
         assertEquals(OverTime.RIDGELINE, Prefs.overTime(), "remembered for the next launch");
@@ -43,7 +43,7 @@ class OverTimeViewTest extends WindowTest {
                 .findFirst().orElseThrow();
         assertTrue(r.isVisible() && r.getWidth() > 100, "laid out in the row: " + r.getWidth());
         // it draws the slices: a readout over the plot names a step and each run's share
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !readout(robot, r).isEmpty());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !readout(robot, r).isEmpty());
         assertTrue(readout(robot, r).get(0).startsWith("step "), readout(robot, r).toString());
         robot.clickOn("#ridgeline");
         assertEquals(OverTime.HEAT_MAP, Prefs.overTime());

@@ -27,7 +27,7 @@ class VariantsTest extends WindowTest {
     }
 
     static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
     }
 
     private void choosePreset(FxRobot robot, String words, int runs) throws Exception {
@@ -42,7 +42,7 @@ class VariantsTest extends WindowTest {
         FileActions.Picture p = WaitForAsyncUtils.asyncFx(() -> {
             view.model().frame();
             return view.files.picture(view.dashboard(), "dashboard");
-        }).get(20, TimeUnit.SECONDS);
+        }).get(120, TimeUnit.SECONDS);
         Color c = Color.web(hex);
         PixelReader r = p.image().getPixelReader();
         int n = 0;
@@ -152,11 +152,59 @@ class VariantsTest extends WindowTest {
         waitFor(() -> view.model().history().shown().equals(List.of("bn", "group", "renorm")));
         assertEquals(0, pixelsOf(green), "layer drawn nowhere");
         FileActions.Picture p = WaitForAsyncUtils.asyncFx(() -> view.files.picture(view.dashboard(), "dashboard"))
-                .get(20, TimeUnit.SECONDS);
+                .get(120, TimeUnit.SECONDS);
         assertTrue(p.caption().contains("(hidden: layer)"), p.caption());
         assertEquals(4, trainer.status().runs().size(), "it still trains");
         robot.clickOn("#variant-show-layer");
         waitFor(() -> view.model().history().shown().size() == 4);
         assertTrue(pixelsOf(green) > 40);
+    }
+
+    @Test
+    void hidingAVariantClearsEveryChartOnScreenAtTheNextRedraw(FxRobot robot) throws Exception {
+        choosePreset(robot, "All normalizers", 4);
+        String green = view.model().scenario().runColor(1);
+        robot.interact(() -> view.charts.dashboard.refreshAll());
+        assertTrue(screenPixelsOf(robot, green) > 40, "layer drawn on screen");
+        java.util.Map<org.shiftscope.chart.ChartPane, Long> before = new java.util.HashMap<>();
+        robot.interact(() -> {
+            for (var c : onScreen()) before.put(c, c.draws());
+            view.model().variants().show("layer", false);
+            view.charts.dashboard.refresh(); // the frame loop's next redraw
+        });
+        assertFalse(before.isEmpty());
+        for (var e : before.entrySet()) {
+            assertTrue(e.getKey().draws() > e.getValue(), e.getKey().fileStem() + " redrew at once");
+        }
+        assertEquals(0, screenPixelsOf(robot, green), "layer drawn nowhere on screen, the heat maps included");
+    }
+
+    /**
+     * the charts at least partly inside the scrolled charts area that draw every variant shown (not the decision
+     * regions, which show one network's)
+     */
+    private List<org.shiftscope.chart.ChartPane> onScreen() {
+        javafx.geometry.Bounds area = view.charts.localToScene(view.charts.getLayoutBounds());
+        return view.charts.dashboard.charts().stream()
+                .filter(c -> !(c instanceof org.shiftscope.chart.BoundaryChart))
+                .filter(c -> c.localToScene(c.getLayoutBounds()).intersects(area)).toList();
+    }
+
+    /** pixels of the charts area as it is on screen within a small distance of a colour */
+    private int screenPixelsOf(FxRobot robot, String hex) throws Exception {
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = view.charts.snapshot(null, null));
+        Color c = Color.web(hex);
+        PixelReader r = shot[0].getPixelReader();
+        int n = 0;
+        for (int y = 0; y < (int) shot[0].getHeight(); y++) {
+            for (int x = 0; x < (int) shot[0].getWidth(); x++) {
+                Color q = r.getColor(x, y);
+                double d = Math.abs(q.getRed() - c.getRed()) + Math.abs(q.getGreen() - c.getGreen())
+                        + Math.abs(q.getBlue() - c.getBlue());
+                if (d < 0.12) n++;
+            }
+        }
+        return n;
     }
 }

@@ -54,6 +54,17 @@ abstract class WindowTest {
         view.start();
     }
 
+    /**
+     * Waits until the background writer has written every export handed over so far, and the FX thread has shown
+     * its notice.
+     */
+    protected void exportsWritten() throws InterruptedException {
+        if (!view.awaitExports(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("the exports were not written within 60 s");
+        }
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @AfterEach
     void closeWindow() {
         trainer.close();

@@ -25,7 +25,8 @@ public enum LiveEffect {
     }),
     BN_MOMENTUM((e, s) -> e.net().setBnMomentum(s.network().bnMomentum())),
     BN_EPS((e, s) -> e.net().setBnEps(s.network().bnEps())),
-    NORM_NOISE((e, s) -> e.net().setNormNoise(s.network().normNoise())),
+    /** its magnitude and its model together */
+    NORM_NOISE((e, s) -> e.net().setNormNoise(s.network().normNoise(), s.network().normNoiseModel())),
     TIME_STATS((e, s) -> e.net().setTimeStatistics(s.network().timeStats()));
 
     /** the engine call, given the run and the scenario it now trains */

@@ -197,6 +197,11 @@ public final class Scenario {
         return get(VIEW_TAP);
     }
 
+    /** every how many steps the ICS lab measures (0 = off; nothing in training reads it) */
+    public long labEvery() {
+        return get(Settings.LAB_EVERY);
+    }
+
     /** whether several networks train side by side */
     public boolean compare() {
         return variants.size() > 1;

@@ -8,17 +8,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import org.shiftscope.io.AtomicFile;
 import org.shiftscope.nn.NormKind;
 
 /**
@@ -105,17 +107,34 @@ public final class ScenarioIO {
     public static final String LEGACY_COMPARE = "compare";
 
 
-    /** Reads a scenario file. */
+    /** the largest scenario file read: a scenario is a few kilobytes, a larger file is not one */
+    public static final int MAX_FILE_BYTES = 10 << 20;
+
+    /**
+     * Reads a scenario file: at most {@link #MAX_FILE_BYTES} of it, so a huge file or an endless one
+     * ({@code /dev/zero}) is refused at once, with little memory.
+     */
     public static Scenario load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file + ": no such scenario file.");
         } catch (IOException | SecurityException e) {
             throw new ScenarioException(file + ": cannot be read (" + e.getMessage() + ").");
         }
-        return parse(text, file.getFileName() == null ? file.toString() : file.toString());
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new ScenarioException(file + ": larger than " + (MAX_FILE_BYTES >> 20) + " MB, so not a scenario "
+                    + "file (a scenario is a few kilobytes of JSON).");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(file + ": cannot be read (not UTF-8 text: " + e.getMessage() + ").");
+        }
+        return parse(text, file.toString());
     }
 
     /** A preset from {@code assets/scenarios} (on the classpath as {@code /scenarios/NAME.json}). */
@@ -382,27 +401,10 @@ public final class ScenarioIO {
     }
 
     /**
-     * Writes a scenario file whole or not at all (a temporary file beside it, then moved into place). The file keeps
-     * the permissions of the one it replaces; a new one gets those of any new file there (createTempFile's would be
-     * owner-only, and a scenario shared with a class would stop being readable).
+     * Writes a scenario file whole or not at all (a temporary file beside it, then moved into place, keeping the
+     * permissions of the file it replaces: {@link AtomicFile}).
      */
     public static void save(Scenario s, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-        Path tmp = Files.createFile(abs.resolveSibling(".shiftscope-" + random + ".json.tmp"));
-        try {
-            if (Files.exists(abs) && Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(abs));
-            }
-            Files.writeString(tmp, toJson(s), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.writeString(file, toJson(s));
     }
 }

@@ -18,6 +18,7 @@ import org.shiftscope.nn.Affine;
 import org.shiftscope.nn.Backend;
 import org.shiftscope.nn.Init;
 import org.shiftscope.nn.NetworkSpec;
+import org.shiftscope.nn.NoiseModel;
 import org.shiftscope.nn.NormKind;
 import org.shiftscope.nn.Optimizer;
 import org.shiftscope.nn.Placement;
@@ -292,6 +293,20 @@ public final class Settings {
             .network(NetworkSpec.Builder::normNoise)
             .effect(LiveEffect.NORM_NOISE)
             .live(BATCHNORM, Control.slider(0, 3, 2));
+    public static final Setting<NoiseModel> NORM_NOISE_MODEL = choice("network.norm_noise_model", NoiseModel.class,
+            NoiseModel.SIMPLE)
+            .label("Noise drawn")
+            .tip("How the noise after BN is drawn. Per unit: one scale and one offset per unit each step, shared by "
+                    + "every example. Per example: Algorithm 1 of Santurkar et al. (2018) — each step every unit gets "
+                    + "a random centre and scale, and every example its own scale and offset around them; noise 1 "
+                    + "uses the paper's constants, other values scale them.")
+            .options(m -> m.label)
+            .enabledWhen(Settings::bnPossible)
+            .symbol("noise model")
+            .perVariant().normOnly()
+            .network(NetworkSpec.Builder::normNoiseModel)
+            .effect(LiveEffect.NORM_NOISE)
+            .live(BATCHNORM, Control.of(Kind.TOGGLES));
     public static final Setting<Double> BN_EPS = number("network.bn_eps", 1e-5, 0, false, 1, true)
             .label("BatchNorm ε")
             .symbol("ε")
@@ -392,6 +407,17 @@ public final class Settings {
                     + "draws dashboard.png and dashboard.gif with it. Nothing about training changes.")
             .options(t -> t.label)
             .describe();
+
+    // ---------------------------------------------------------------- lab
+
+    public static final Setting<Long> LAB_EVERY = integer("lab.every", 0, 0, 10_000_000)
+            .label("ICS lab every")
+            .tip("Every this many steps, measure internal covariate shift of every hidden layer two ways: how far "
+                    + "its W·x+b distribution on a fixed probe batch moved since the last measurement, and how much "
+                    + "the layer's weight gradient changes when the layers below take their step first (Santurkar "
+                    + "et al. 2018). Measured on copies: training is exactly the same. 0 = off.")
+            .symbol("ICS lab every")
+            .live();
 
     private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();
 

@@ -3,6 +3,7 @@ package org.shiftscope.train.scenario;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.shiftscope.nn.NoiseModel;
 import org.shiftscope.nn.NormKind;
 
 /**
@@ -23,8 +24,11 @@ public record Variant(String name, String color, Map<Setting<?>, Object> overrid
     public static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
     /** the most variants a scenario trains at once */
     public static final int MAX = 4;
-    /** colours by position, for variants whose name has none of its own: blue, orange, green, purple */
-    public static final String[] PALETTE = {"#1967d2", "#e8710a", "#188038", "#9334e6"};
+    /**
+     * colours by position, for variants whose name has none of its own: blue, orange, green, pink (the Okabe–Ito
+     * colours, told apart with every common colour-vision deficiency)
+     */
+    public static final String[] PALETTE = {"#0072b2", "#e69f00", "#009e73", "#cc79a7"};
 
     public Variant {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -34,7 +38,7 @@ public record Variant(String name, String color, Map<Setting<?>, Object> overrid
         if (color == null) color = "";
         if (!color.isEmpty() && !COLOR.matcher(color).matches()) {
             throw new ScenarioException("variant " + name + ": color = " + color + " is not allowed; expected "
-                    + "#rrggbb (e.g. #1967d2).");
+                    + "#rrggbb (e.g. #0072b2).");
         }
         Map<Setting<?>, Object> ordered = new LinkedHashMap<>();
         for (Setting<?> k : Settings.all()) {
@@ -102,19 +106,20 @@ public record Variant(String name, String color, Map<Setting<?>, Object> overrid
     /** the colour of a run named so, at this position among the variants */
     public static String colorOf(String name, int position) {
         return switch (name) {
-            case "main", "bn" -> "#1967d2";
-            case "plain" -> "#e8710a";
-            case "layer" -> "#188038";
-            case "group" -> "#9334e6";
-            case "renorm" -> "#c5221f";
-            case "noisy-bn" -> "#129eaf";
+            case "main", "bn" -> "#0072b2";   // blue
+            case "plain" -> "#e69f00";        // orange
+            case "layer" -> "#009e73";        // green
+            case "group" -> "#56b4e9";        // sky blue
+            case "renorm" -> "#d55e00";       // red (vermilion)
+            case "noisy-bn" -> "#cc79a7";     // pink
             default -> PALETTE[Math.floorMod(position, PALETTE.length)];
         };
     }
 
     /**
      * Its words in legends and captions, from what it trains: "with BN", "without BN", "with LayerNorm",
-     * "with BN + noise 1", with a learning rate or other settings it changes after a comma.
+     * "with BN + noise 1" ("… per example" with the paper's noise), with a learning rate or other settings it
+     * changes after a comma.
      */
     public String label(Scenario trained) {
         NormKind k = trained.get(Settings.NORM);
@@ -124,10 +129,13 @@ public record Variant(String name, String color, Map<Setting<?>, Object> overrid
             default -> "with " + k.label();
         });
         double noise = trained.get(Settings.NORM_NOISE);
-        if (k.hasLayer() && noise > 0) b.append(" + noise ").append(Setting.significant(noise));
+        if (k.hasLayer() && noise > 0) {
+            b.append(" + noise ").append(Setting.significant(noise));
+            if (trained.get(Settings.NORM_NOISE_MODEL) == NoiseModel.PAPER) b.append(" per example");
+        }
         for (Map.Entry<Setting<?>, Object> e : overrides.entrySet()) {
             Setting<?> s = e.getKey();
-            if (s == Settings.NORM || s == Settings.NORM_NOISE) continue;
+            if (s == Settings.NORM || s == Settings.NORM_NOISE || s == Settings.NORM_NOISE_MODEL) continue;
             if (!k.hasLayer() && s.normOnly()) continue; // nothing to normalize
             b.append(", ").append(words(s, e.getValue()));
         }

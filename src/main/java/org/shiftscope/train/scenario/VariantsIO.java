@@ -19,7 +19,7 @@ final class VariantsIO {
 
     private VariantsIO() {}
 
-    /** {@code [{"name": "bn", "color": "#1967d2", "network": {"norm": "batch"}}, …]} */
+    /** {@code [{"name": "bn", "color": "#0072b2", "network": {"norm": "batch"}}, …]} */
     static List<Variant> fromJson(JsonNode list, String source) {
         if (!list.isArray()) {
             throw new ScenarioException(source + ": variants = " + list + " is not allowed; expected a list of "

@@ -36,6 +36,7 @@ class LiveEffectTest {
         expected.put(BETA, LiveEffect.AFFINE);
         expected.put(BN_MOMENTUM, LiveEffect.BN_MOMENTUM);
         expected.put(NORM_NOISE, LiveEffect.NORM_NOISE);
+        expected.put(NORM_NOISE_MODEL, LiveEffect.NORM_NOISE);
         expected.put(BN_EPS, LiveEffect.BN_EPS);
         expected.put(TIME_STATS, LiveEffect.TIME_STATS);
         expected.put(LEARNING_RATE, LiveEffect.LEARNING_RATE);
@@ -46,7 +47,7 @@ class LiveEffectTest {
             if (s.effect() != null) withEffect.add(s);
         }
         assertEquals(List.copyOf(expected.keySet()), withEffect);
-        assertEquals(List.of(BATCH_SIZE, CLIP_NORM, SPEED, EVAL_EVERY, STATS_EVERY), Settings.all().stream()
+        assertEquals(List.of(BATCH_SIZE, CLIP_NORM, SPEED, EVAL_EVERY, STATS_EVERY, LAB_EVERY), Settings.all().stream()
                 .filter(s -> s.apply() == Setting.Apply.LIVE && s.effect() == null).toList()); // read where used
     }
 

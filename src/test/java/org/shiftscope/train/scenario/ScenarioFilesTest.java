@@ -137,6 +137,27 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void aHugeOrEndlessFileIsRefusedAtOnceWithLittleMemory(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("big.json");
+        try (var out = Files.newOutputStream(big)) { // 10 MB and a byte, of spaces: JSON, but no scenario
+            out.write(" ".repeat(ScenarioIO.MAX_FILE_BYTES).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write('{');
+        }
+        List<Path> files = new java.util.ArrayList<>(List.of(big));
+        if (Files.isReadable(Path.of("/dev/zero"))) files.add(Path.of("/dev/zero"));
+        for (Path f : files) {
+            String[] m = new String[1];
+            org.shiftscope.ThreadCost cost = org.shiftscope.ThreadCost.of(() -> m[0] = assertThrows(
+                    ScenarioException.class, () -> ScenarioIO.resolve(f.toString())).getMessage());
+            assertEquals(f + ": larger than 10 MB, so not a scenario file (a scenario is a few kilobytes of JSON).",
+                    m[0]);
+            assertTrue(cost.cpuNanos() < 1_000_000_000L && cost.allocatedBytes() < 64_000_000L, cost.toString());
+        }
+        Files.writeString(big, "{}" + " ".repeat(ScenarioIO.MAX_FILE_BYTES - 2));
+        assertEquals(Scenario.defaults(), ScenarioIO.load(big), "10 MB exactly is still read");
+    }
+
+    @Test
     void loadReadsUtf8(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("u.json");
         Files.writeString(f, "{\"title\": \"γ and β — naïve\"}", java.nio.charset.StandardCharsets.UTF_8);

@@ -84,14 +84,16 @@ class ScenarioJsonTest {
         String json = ScenarioIO.toJson(D.with(LEARNING_RATE, 0.5).with(HIDDEN, List.of(64, 32)));
         assertTrue(json.endsWith("}\n"), json);
         JsonNode root = JSON.readTree(json);
-        assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view"), names(root));
-        assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view", "variants"),
+        assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view", "lab"),
+                names(root));
+        assertEquals(List.of("name", "title", "description", "dataset", "network", "training", "view", "lab",
+                "variants"),
                 names(JSON.readTree(ScenarioIO.toJson(VariantPreset.NOISY.applyTo(D)))));
         assertEquals(List.of("name", "path", "noise", "samples", "test_fraction", "min_length", "max_length",
                 "test_min_length", "test_max_length"), names(root.get("dataset")));
         assertEquals(List.of("hidden", "activation", "init", "init_gain", "norm", "norm_groups", "renorm_rmax",
-                "renorm_dmax", "renorm_warmup", "bn_placement", "affine", "gamma", "beta", "bn_momentum", "norm_noise", "bn_eps",
-                "time_stats"),
+                "renorm_dmax", "renorm_warmup", "bn_placement", "affine", "gamma", "beta", "bn_momentum", "norm_noise",
+                "norm_noise_model", "bn_eps", "time_stats"),
                 names(root.get("network")));
         assertEquals(List.of("optimizer", "learning_rate", "batch_size", "momentum", "clip_norm", "speed", "steps", "seed",
                 "eval_every", "stats_every", "backend", "precision"), names(root.get("training")));
@@ -129,7 +131,7 @@ class ScenarioJsonTest {
     void aSectionMustBeAnObjectOfItsKeys() {
         assertEquals("bad.json: network = 5 is not allowed; expected an object with the keys hidden, activation, "
                 + "init, init_gain, norm, norm_groups, renorm_rmax, renorm_dmax, renorm_warmup, bn_placement, affine, gamma, beta, "
-                + "bn_momentum, norm_noise, bn_eps, time_stats.",
+                + "bn_momentum, norm_noise, norm_noise_model, bn_eps, time_stats.",
                 refusal("{\"network\": 5}"));
         assertEquals("bad.json: dataset = \"spiral\" is not allowed; expected an object with the keys name, path, "
                 + "noise, samples, test_fraction, min_length, max_length, test_min_length, test_max_length.", refusal("{\"dataset\": \"spiral\"}"));
@@ -160,10 +162,10 @@ class ScenarioJsonTest {
         "{\"variants\": [{\"network\": {\"norm\": \"batch\"}}]}|variants[0].name is missing; expected 1–20 lower-case letters, digits or '-' (e.g. bn, plain, layer).",
         "{\"variants\": [{\"name\": \"BN\"}]}|variants[0]: variant name 'BN' is not allowed; expected 1–20 lower-case letters, digits or '-', starting with a letter or digit.",
         "{\"variants\": [{\"name\": \"a\"}, {\"name\": \"a\"}]}|variants[1].name = a is taken by variants[0]; each variant needs its own name.",
-        "{\"variants\": [{\"name\": \"a\", \"color\": \"blue\"}]}|variants[0]: variant a: color = blue is not allowed; expected #rrggbb (e.g. #1967d2).",
+        "{\"variants\": [{\"name\": \"a\", \"color\": \"blue\"}]}|variants[0]: variant a: color = blue is not allowed; expected #rrggbb (e.g. #0072b2).",
         "{\"variants\": [{\"name\": \"a\", \"network\": {\"norm\": \"instance\"}}]}|variants[0].network.norm = \"instance\" is not allowed; expected one of none, batch, layer, group, renorm.",
         "{\"variants\": [{\"name\": \"a\", \"network\": {\"renorm_rmax\": 0.5}}]}|variants[0].network.renorm_rmax = 0.5 is out of range; expected a number ≥ 1 and ≤ 100.",
-        "{\"variants\": [{\"name\": \"a\", \"training\": {\"batch_size\": 2}}]}|variants[0].training.batch_size cannot differ between variants: they share it (same data, batches and layers). A variant may set network.norm, network.norm_groups, network.renorm_rmax, network.renorm_dmax, network.renorm_warmup, network.bn_placement, network.affine, network.gamma, network.beta, network.bn_momentum, network.norm_noise, network.bn_eps, network.time_stats, training.learning_rate, training.momentum.",
+        "{\"variants\": [{\"name\": \"a\", \"training\": {\"batch_size\": 2}}]}|variants[0].training.batch_size cannot differ between variants: they share it (same data, batches and layers). A variant may set network.norm, network.norm_groups, network.renorm_rmax, network.renorm_dmax, network.renorm_warmup, network.bn_placement, network.affine, network.gamma, network.beta, network.bn_momentum, network.norm_noise, network.norm_noise_model, network.bn_eps, network.time_stats, training.learning_rate, training.momentum.",
         "{\"network\": {\"hidden\": [8, 6]}, \"variants\": [{\"name\": \"g\", \"network\": {\"norm\": \"group\", \"norm_groups\": 4}}]}|variants[0].network.norm_groups = 4 does not divide hidden layer 2's 6 units; GroupNorm needs a number of groups that divides every layer's width: 1, 2.",
         "{\"network\": {\"norm\": \"group\", \"norm_groups\": 3}}|network.norm_groups = 3 does not divide hidden layer 1's 8 units; GroupNorm needs a number of groups that divides every layer's width: 1, 2, 4, 8.",
         "{\"network\": {\"batchnorm\": \"true\"}}|network.batchnorm = \"true\" has the wrong type; expected true or false (or use network.norm = one of none, batch, layer, group, renorm).",
@@ -202,7 +204,7 @@ class ScenarioJsonTest {
         assertEquals(0.1, own.run(1).training().learningRate());
         assertEquals(NormKind.LAYER, own.run(1).network().norm());
         assertEquals("#ff0000", own.runColor(0));
-        assertEquals("#e8710a", own.runColor(1), "a colour by position when its name has none");
+        assertEquals("#e69f00", own.runColor(1), "a colour by position when its name has none");
         assertEquals("with BN, learning rate 1", own.runLabel(0));
         assertEquals("with LayerNorm, after activation", own.runLabel(1));
         assertEquals(own, ScenarioIO.parse(ScenarioIO.toJson(own), "again"));

@@ -68,7 +68,7 @@ class ScenarioTest {
 
     private static List<Object> views(Scenario s) {
         return List.of(s.name(), s.title(), s.description(), s.compare(), s.dataset(), s.network(), s.training(),
-                s.shownTap());
+                s.shownTap(), s.labEvery());
     }
 
     private static <T> Optional<Scenario> changed(Scenario s, Setting<T> k) {

@@ -29,7 +29,7 @@ class SettingsTableTest {
             assertSame(s, Settings.byKey(s.key()));
             assertTrue(s.key().matches("[a-z_]+(\\.[a-z_]+)?"), s.key());
         }
-        assertEquals(42, keys.size());
+        assertEquals(44, keys.size());
         assertEquals(ScenarioIO.keys(), Settings.all().stream().map(Setting::key).toList());
         assertSame(LEARNING_RATE, Settings.byKey("training.learning_rate"));
         assertSame(NAME, Settings.byKey("name"));
@@ -43,14 +43,14 @@ class SettingsTableTest {
     void theTableIsInFileOrderAndReadOnly() {
         List<Setting<?>> all = Settings.all();
         assertEquals(List.of(NAME, TITLE, DESCRIPTION, DATASET), all.subList(0, 4));
-        assertSame(VIEW_TAP, all.get(all.size() - 1));
+        assertSame(LAB_EVERY, all.get(all.size() - 1));
         // sections are contiguous: dataset, then network, then training
         List<String> sections = new ArrayList<>();
         for (Setting<?> s : all) {
             String section = s.key().contains(".") ? s.key().substring(0, s.key().indexOf('.')) : "";
             if (sections.isEmpty() || !sections.get(sections.size() - 1).equals(section)) sections.add(section);
         }
-        assertEquals(List.of("", "dataset", "network", "training", "view"), sections);
+        assertEquals(List.of("", "dataset", "network", "training", "view", "lab"), sections);
         assertThrows(UnsupportedOperationException.class, () -> all.add(NAME));
         assertThrows(UnsupportedOperationException.class, () -> Settings.all().remove(0));
     }
@@ -111,7 +111,7 @@ class SettingsTableTest {
                 Settings.inGroup(Group.DATA));
         assertEquals(List.of(HIDDEN, ACTIVATION, INIT, INIT_GAIN), Settings.inGroup(Group.NETWORK));
         assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA,
-                BN_MOMENTUM, NORM_NOISE, TIME_STATS),
+                BN_MOMENTUM, NORM_NOISE, NORM_NOISE_MODEL, TIME_STATS),
                 Settings.inGroup(Group.BATCHNORM));
         assertEquals(List.of(LEARNING_RATE, BATCH_SIZE, MOMENTUM, CLIP_NORM, SPEED), Settings.inGroup(Group.TRAINING));
         assertEquals(List.of(), Settings.inGroup(Group.HIDDEN));
@@ -126,8 +126,8 @@ class SettingsTableTest {
     @Test
     void whatAChangeDoes() {
         assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA,
-                BN_MOMENTUM, NORM_NOISE, BN_EPS, TIME_STATS, LEARNING_RATE, BATCH_SIZE, MOMENTUM, CLIP_NORM, SPEED,
-                EVAL_EVERY, STATS_EVERY), withApply(Apply.LIVE));
+                BN_MOMENTUM, NORM_NOISE, NORM_NOISE_MODEL, BN_EPS, TIME_STATS, LEARNING_RATE, BATCH_SIZE, MOMENTUM,
+                CLIP_NORM, SPEED, EVAL_EVERY, STATS_EVERY, LAB_EVERY), withApply(Apply.LIVE));
         assertEquals(List.of(NAME, TITLE, DESCRIPTION, STEPS, VIEW_TAP), withApply(Apply.NONE));
         assertEquals(List.of(DATASET, DATASET_PATH, NOISE, SAMPLES, TEST_FRACTION, MIN_LENGTH, MAX_LENGTH,
                 TEST_MIN_LENGTH, TEST_MAX_LENGTH, HIDDEN, ACTIVATION,
@@ -137,7 +137,8 @@ class SettingsTableTest {
     @Test
     void variantsChangeOnlyLiveSettingsOfTheNormalizerAndTheOptimizer() {
         assertEquals(List.of(NORM, NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA,
-                BN_MOMENTUM, NORM_NOISE, BN_EPS, TIME_STATS, LEARNING_RATE, MOMENTUM), Settings.perVariant());
+                BN_MOMENTUM, NORM_NOISE, NORM_NOISE_MODEL, BN_EPS, TIME_STATS, LEARNING_RATE, MOMENTUM),
+                Settings.perVariant());
         for (Setting<?> s : Settings.perVariant()) assertEquals(Apply.LIVE, s.apply(), s.key());
     }
 
@@ -145,8 +146,8 @@ class SettingsTableTest {
     void theVariantsKeysInMessagesAreInTableOrder() {
         assertEquals("network.norm, network.norm_groups, network.renorm_rmax, network.renorm_dmax, "
                 + "network.renorm_warmup, network.bn_placement, network.affine, network.gamma, network.beta, "
-                + "network.bn_momentum, network.norm_noise, network.bn_eps, network.time_stats, training.learning_rate, "
-                + "training.momentum",
+                + "network.bn_momentum, network.norm_noise, network.norm_noise_model, network.bn_eps, "
+                + "network.time_stats, training.learning_rate, training.momentum",
                 Settings.perVariantKeys());
     }
 
@@ -154,7 +155,7 @@ class SettingsTableTest {
     void theNormalizersOwnSettingsOnlyMatterWithANormalizerAndAVariantMayChangeThem() {
         List<Setting<?>> normOnly = Settings.all().stream().filter(Setting::normOnly).toList();
         assertEquals(List.of(NORM_GROUPS, RENORM_RMAX, RENORM_DMAX, RENORM_WARMUP, BN_PLACEMENT, AFFINE, GAMMA, BETA,
-                BN_MOMENTUM, NORM_NOISE, BN_EPS, TIME_STATS), normOnly);
+                BN_MOMENTUM, NORM_NOISE, NORM_NOISE_MODEL, BN_EPS, TIME_STATS), normOnly);
         assertTrue(Settings.perVariant().containsAll(normOnly));
     }
 
@@ -164,8 +165,9 @@ class SettingsTableTest {
         for (Setting<?> s : Settings.all()) if (!s.symbol().isEmpty()) symbols.add(s.key() + " " + s.symbol());
         assertEquals(List.of("network.norm_groups groups", "network.renorm_rmax r max", "network.renorm_dmax d max",
                 "network.gamma γ", "network.beta β", "network.bn_momentum BN momentum", "network.norm_noise BN noise",
-                "network.bn_eps ε", "network.time_stats BN statistics", "training.learning_rate lr",
-                "training.batch_size batch", "training.clip_norm clip"), symbols);
+                "network.norm_noise_model noise model", "network.bn_eps ε", "network.time_stats BN statistics",
+                "training.learning_rate lr", "training.batch_size batch", "training.clip_norm clip",
+                "lab.every ICS lab every"), symbols);
     }
 
     private static List<Setting<?>> withApply(Apply a) {

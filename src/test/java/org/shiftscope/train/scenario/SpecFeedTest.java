@@ -47,6 +47,7 @@ class SpecFeedTest {
         FIELD.put(BETA, "network.beta");
         FIELD.put(BN_MOMENTUM, "network.bnMomentum");
         FIELD.put(NORM_NOISE, "network.normNoise");
+        FIELD.put(NORM_NOISE_MODEL, "network.normNoiseModel");
         FIELD.put(BN_EPS, "network.bnEps");
         FIELD.put(TIME_STATS, "network.timeStats");
         FIELD.put(OPTIMIZER, "training.optimizer");
@@ -70,7 +71,7 @@ class SpecFeedTest {
         assertEquals(named, fields(Scenario.defaults()).keySet());
         List<Setting<?>> none = new ArrayList<>(Settings.all());
         none.removeAll(FIELD.keySet());
-        assertEquals(List.of(NAME, TITLE, DESCRIPTION, VIEW_TAP), none);
+        assertEquals(List.of(NAME, TITLE, DESCRIPTION, VIEW_TAP, LAB_EVERY), none);
     }
 
     @Test
