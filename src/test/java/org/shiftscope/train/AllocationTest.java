@@ -56,9 +56,12 @@ class AllocationTest {
         assertTrue(least < STEPS / 2, preset + " " + variants + ": " + least + " bytes over " + STEPS / 2 + " steps");
     }
 
-    /** a generous size of a published snapshot: its record, its list and each tap's record and counts */
+    /**
+     * a generous size of a published snapshot: its record, its lists, each tap's record and counts, and each layer's
+     * gradient-flow record
+     */
     private static long bound(Snapshot snap) {
-        long b = 128 + 32 + 8L * snap.taps().size();
+        long b = 128 + 2 * 32 + 8L * snap.taps().size() + 48L * snap.flow().size();
         for (TapStats t : snap.taps()) b += bound(t);
         return b;
     }
