@@ -1,7 +1,6 @@
 package org.shiftscope.export;
 
 import java.nio.file.Path;
-import org.shiftscope.io.RowFile;
 import org.shiftscope.stats.LayerFlow;
 import org.shiftscope.stats.Snapshot;
 
@@ -11,20 +10,13 @@ import org.shiftscope.stats.Snapshot;
  * Only finite numbers: a ratio that is not finite (learning rate 0: log₁₀ 0) is an empty field, and a layer whose
  * gradient norm is not finite has no row. The same snapshots give byte-identical files.
  */
-public final class GradFlowCsv implements AutoCloseable {
+public final class GradFlowCsv extends GrowingCsv {
     public static final String HEADER = "run,step,layer,grad_norm,update_ratio";
     public static final String FILE = "gradflow.csv";
 
-    /** the file */
-    private final RowFile out;
-    /** one snapshot's rows, before they are handed on */
-    private final StringBuilder rows = new StringBuilder();
-
     /** Creates {@link #FILE} in {@code dir} with its header (a {@code WriteException} names it if it cannot). */
     public GradFlowCsv(Path dir) {
-        out = RowFile.create(dir.resolve(FILE));
-        out.add(HEADER + "\n");
-        out.flush();
+        super(dir.resolve(FILE), HEADER);
     }
 
     /** Writes one snapshot's rows (none when it carried no gradient-flow figures). */
@@ -36,13 +28,6 @@ public final class GradFlowCsv implements AutoCloseable {
                     .append(Fmt.num(f.gradNorm())).append(',').append(Double.isFinite(r) ? Fmt.num(r) : "")
                     .append('\n');
         }
-        if (rows.length() == 0) return;
-        out.add(rows);
-        rows.setLength(0);
-    }
-
-    @Override
-    public void close() {
-        out.close();
+        hand();
     }
 }

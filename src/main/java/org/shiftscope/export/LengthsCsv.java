@@ -1,7 +1,6 @@
 package org.shiftscope.export;
 
 import java.nio.file.Path;
-import org.shiftscope.io.RowFile;
 import org.shiftscope.stats.LengthAccuracy;
 import org.shiftscope.stats.Snapshot;
 
@@ -10,20 +9,13 @@ import org.shiftscope.stats.Snapshot;
  * the sequences of each length, growing by whole rows like the other CSV files. Only finite numbers: a length whose
  * accuracy is not finite has no row. The same snapshots give byte-identical files.
  */
-public final class LengthsCsv implements AutoCloseable {
+public final class LengthsCsv extends GrowingCsv {
     public static final String HEADER = "run,step,length,test_accuracy";
     public static final String FILE = "lengths.csv";
 
-    /** the file */
-    private final RowFile out;
-    /** one snapshot's rows, before they are handed on */
-    private final StringBuilder rows = new StringBuilder();
-
     /** Creates {@link #FILE} in {@code dir} with its header (a {@code WriteException} names it if it cannot). */
     public LengthsCsv(Path dir) {
-        out = RowFile.create(dir.resolve(FILE));
-        out.add(HEADER + "\n");
-        out.flush();
+        super(dir.resolve(FILE), HEADER);
     }
 
     /** Writes one snapshot's rows (none when it carried no accuracy by length). */
@@ -36,13 +28,6 @@ public final class LengthsCsv implements AutoCloseable {
             rows.append(s.run()).append(',').append(s.step()).append(',').append(l).append(',').append(Fmt.num(a))
                     .append('\n');
         }
-        if (rows.length() == 0) return;
-        out.add(rows);
-        rows.setLength(0);
-    }
-
-    @Override
-    public void close() {
-        out.close();
+        hand();
     }
 }
